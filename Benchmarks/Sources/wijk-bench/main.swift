@@ -1,0 +1,1 @@
+print("wijk-bench: see Benchmarks/README.md")

@@ -1,0 +1,26 @@
+# The two commands of the README. Each installs what is missing first (scripts/setup).
+#   make run   - builds wijk and runs the main job on GeoData/ (writes out/)
+#   make test  - builds and runs every test
+#   make bench - release-build benchmarks (see Benchmarks/README.md)
+SWIFT ?= swift
+
+.PHONY: run test build bench references setup
+
+setup:
+	@scripts/setup
+
+build: setup
+	$(SWIFT) build -c release --product wijk
+
+run: build
+	$(SWIFT) run -c release wijk analyse
+
+test: setup
+	$(SWIFT) test
+
+bench: setup
+	Benchmarks/run
+
+references:
+	scripts/setup --python
+	python3 Tests/Fixtures/reference/make_references.py

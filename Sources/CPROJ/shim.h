@@ -1,0 +1,2 @@
+// Shim header for the CPROJ system library; see module.modulemap.
+#include <proj.h>

@@ -1,0 +1,1 @@
+// Cartography: see Package.swift for this target's job.

@@ -1,0 +1,1 @@
+// SpatialStats: see Package.swift for this target's job.

@@ -1,0 +1,1 @@
+// SpatialWeights: see Package.swift for this target's job.

@@ -1,0 +1,1 @@
+// WijkAnalysis: see Package.swift for this target's job.

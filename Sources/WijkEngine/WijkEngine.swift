@@ -1,0 +1,1 @@
+// WijkEngine: see Package.swift for this target's job.

@@ -1,0 +1,1 @@
+// WijkIO: see Package.swift for this target's job.
