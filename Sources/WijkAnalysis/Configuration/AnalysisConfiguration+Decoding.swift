@@ -1,0 +1,137 @@
+// Decoding of the configuration types from YAML keys (snake_case), strictly.
+
+extension AnalysisConfiguration: Decodable {
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case title, language, wards, tables, indicators, groups, weights
+    case groupsFile = "groups_file"
+    case smallNumberThreshold = "small_number_threshold"
+    case seed, permutations, significance
+    case concentrationQuotient = "concentration_quotient"
+    case classification, credits
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.strictContainer(CodingKeys.self)
+    title = try c.decodeIfPresent(String.self, forKey: .title) ?? "wijk analyse"
+    language = try c.decodeIfPresent(String.self, forKey: .language) ?? "nl"
+    wards = try c.decode(WardSource.self, forKey: .wards)
+    tables = try c.decodeIfPresent([IndicatorTable].self, forKey: .tables) ?? []
+    indicators = try c.decode([IndicatorSpec].self, forKey: .indicators)
+    groups = try c.decodeIfPresent([WardGroup].self, forKey: .groups) ?? []
+    groupsFile = try c.decodeIfPresent(String.self, forKey: .groupsFile)
+    weights = try c.decodeIfPresent(WeightsSpec.self, forKey: .weights) ?? WeightsSpec(kind: .queen)
+    smallNumberThreshold = try c.decodeIfPresent(Int.self, forKey: .smallNumberThreshold) ?? 5
+    seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 12345
+    permutations = try c.decodeIfPresent(Int.self, forKey: .permutations) ?? 999
+    significance = try c.decodeIfPresent(Double.self, forKey: .significance) ?? 0.05
+    concentrationQuotient =
+      try c.decodeIfPresent(Double.self, forKey: .concentrationQuotient) ?? 1.2
+    classification =
+      try c.decodeIfPresent(ClassificationSpec.self, forKey: .classification)
+      ?? ClassificationSpec(method: .quantiles, classes: 5)
+    credits = try c.decodeIfPresent([String].self, forKey: .credits) ?? []
+  }
+}
+
+extension WardSource {
+  enum CodingKeys: String, CodingKey, CaseIterable { case file, layer, code, name, crs }
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.strictContainer(CodingKeys.self)
+    file = try c.decode(String.self, forKey: .file)
+    layer = try c.decodeIfPresent(String.self, forKey: .layer)
+    code = try c.decode(String.self, forKey: .code)
+    name = try c.decode(String.self, forKey: .name)
+    crs = try c.decodeIfPresent(String.self, forKey: .crs)
+  }
+}
+
+extension IndicatorTable {
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case file, key, filter, lookup
+    case padKeys = "pad_keys"
+  }
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.strictContainer(CodingKeys.self)
+    file = try c.decode(String.self, forKey: .file)
+    key = try c.decode(String.self, forKey: .key)
+    filter = try c.decodeIfPresent([String: String].self, forKey: .filter)
+    lookup = try c.decodeIfPresent(SectorLookup.self, forKey: .lookup)
+    padKeys = try c.decodeIfPresent(Int.self, forKey: .padKeys)
+  }
+}
+
+extension SectorLookup {
+  enum CodingKeys: String, CodingKey, CaseIterable { case file, sector, ward }
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.strictContainer(CodingKeys.self)
+    file = try c.decode(String.self, forKey: .file)
+    sector = try c.decode(String.self, forKey: .sector)
+    ward = try c.decode(String.self, forKey: .ward)
+  }
+}
+
+extension IndicatorSpec {
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case id, kind, numerator, base, per, label, unit, worse
+  }
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.strictContainer(CodingKeys.self)
+    id = try c.decode(String.self, forKey: .id)
+    kind = try c.decode(IndicatorKind.self, forKey: .kind)
+    numerator = try c.decode(String.self, forKey: .numerator)
+    base = try c.decodeIfPresent(String.self, forKey: .base)
+    per = try c.decodeIfPresent(Double.self, forKey: .per)
+    label = try c.decode(LocalisedText.self, forKey: .label)
+    unit = try c.decodeIfPresent(LocalisedText.self, forKey: .unit)
+    worse = try c.decodeIfPresent(Direction.self, forKey: .worse)
+    if kind != .count && base == nil {
+      throw DecodingError.keyNotFound(
+        CodingKeys.base,
+        .init(codingPath: decoder.codingPath, debugDescription: "a \(kind.rawValue) needs a base"))
+    }
+  }
+}
+
+extension LocalisedText {
+  enum CodingKeys: String, CodingKey, CaseIterable { case nl, en }
+  public init(from decoder: any Decoder) throws {
+    // A plain string is accepted for both languages.
+    if let single = try? decoder.singleValueContainer().decode(String.self) {
+      self.init(nl: single, en: single)
+      return
+    }
+    let c = try decoder.strictContainer(CodingKeys.self)
+    self.init(nl: try c.decode(String.self, forKey: .nl), en: try c.decode(String.self, forKey: .en))
+  }
+}
+
+extension WardGroup: Decodable {
+  enum CodingKeys: String, CodingKey, CaseIterable { case name, wards, illustrative }
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.strictContainer(CodingKeys.self)
+    name = try c.decode(String.self, forKey: .name)
+    wards = try c.decode([String].self, forKey: .wards)
+    illustrative = try c.decodeIfPresent(Bool.self, forKey: .illustrative) ?? false
+  }
+}
+
+extension WeightsSpec {
+  enum CodingKeys: String, CodingKey, CaseIterable { case kind, k, snap }
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.strictContainer(CodingKeys.self)
+    self.init(
+      kind: try c.decode(Kind.self, forKey: .kind),
+      k: try c.decodeIfPresent(Int.self, forKey: .k),
+      snap: try c.decodeIfPresent(Double.self, forKey: .snap))
+  }
+}
+
+extension ClassificationSpec {
+  enum CodingKeys: String, CodingKey, CaseIterable { case method, classes }
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.strictContainer(CodingKeys.self)
+    self.init(
+      method: try c.decodeIfPresent(Method.self, forKey: .method) ?? .quantiles,
+      classes: try c.decodeIfPresent(Int.self, forKey: .classes) ?? 5)
+  }
+}

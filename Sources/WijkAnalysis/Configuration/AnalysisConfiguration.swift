@@ -1,0 +1,141 @@
+/// The configuration of `wijk analyse`: which ward layer, which indicator tables, which
+/// indicators, ward groups, weights, small-number threshold and seed.
+///
+/// Read from YAML by ``ConfigurationLoader``; every key is documented in
+/// `GeoData/wijk-genk.yaml`, the configuration the main job runs on. Unknown keys are
+/// errors (a typo must not silently fall back to a default). Relative paths are relative to
+/// the configuration file's folder.
+public struct AnalysisConfiguration: Sendable, Equatable {
+  /// Report title (e.g. "Genk: wijkanalyse 2021").
+  public var title: String
+  /// Language of labels in maps and reports: `nl` or `en`.
+  public var language: String
+  public var wards: WardSource
+  public var tables: [IndicatorTable]
+  public var indicators: [IndicatorSpec]
+  /// Named groups of ward codes, e.g. `impulswijken`.
+  public var groups: [WardGroup]
+  /// A YAML file holding more groups (a list under `groups:`), kept apart so that an
+  /// illustrative list can say so in its file name.
+  public var groupsFile: String?
+  public var weights: WeightsSpec
+  /// Counts below this are shown as "<threshold" in published outputs.
+  public var smallNumberThreshold: Int
+  /// Seed of every permutation test; reported in every output.
+  public var seed: UInt64
+  /// Number of conditional permutations for pseudo p-values.
+  public var permutations: Int
+  /// Significance level for hotspots and LISA clusters.
+  public var significance: Double
+  /// A concentration ward has a location quotient at or above this and is a significant
+  /// hotspot (local Moran HH).
+  public var concentrationQuotient: Double
+  /// Map classification.
+  public var classification: ClassificationSpec
+  /// Text printed on every map and report about the data's source.
+  public var credits: [String]
+}
+
+/// Where the ward polygons come from.
+public struct WardSource: Sendable, Equatable, Codable {
+  /// A GeoJSON, GeoPackage or Shapefile path.
+  public var file: String
+  /// Layer name, for a GeoPackage with several layers.
+  public var layer: String?
+  /// The ward code field (text; leading zeros kept).
+  public var code: String
+  /// The ward name field.
+  public var name: String
+  /// CRS to assume when the file declares none (e.g. `EPSG:31370`).
+  public var crs: String?
+}
+
+/// A table of indicators per ward, or per statistical sector with a lookup to wards.
+public struct IndicatorTable: Sendable, Equatable, Codable {
+  public var file: String
+  /// The key column (ward code, or sector code when `lookup` is given).
+  public var key: String
+  /// Keep only rows whose column equals the value (e.g. `period: "2021"`).
+  public var filter: [String: String]?
+  /// Sector → ward lookup; when present the table is per sector and is aggregated.
+  public var lookup: SectorLookup?
+  /// Left-pad table keys with zeros to this width before matching (codes that lost their
+  /// leading zeros in Excel).
+  public var padKeys: Int?
+}
+
+/// A sector → ward lookup table.
+public struct SectorLookup: Sendable, Equatable, Codable {
+  public var file: String
+  public var sector: String
+  public var ward: String
+}
+
+/// How an indicator is computed from a ward table's columns.
+public enum IndicatorKind: String, Sendable, Equatable, Codable, CaseIterable {
+  /// A count (e.g. dwellings): summed over sectors; share of the city and location quotient.
+  case count
+  /// A rate: `numerator / base × per` (e.g. connections with gas per 100 connections).
+  case rate
+  /// A mean: `numerator / base` (e.g. kWh per connection), no `per`.
+  case mean
+}
+
+/// One indicator of the analysis.
+public struct IndicatorSpec: Sendable, Equatable, Codable {
+  /// Short identifier used in file and column names (`gas_share`).
+  public var id: String
+  public var kind: IndicatorKind
+  /// The count column (for `count`), or the numerator column.
+  public var numerator: String
+  /// The base column (denominator); required for `rate` and `mean`, and for a `count` it
+  /// is the population the count is compared with in the location quotient.
+  public var base: String?
+  /// Multiplier of a rate (100 = percent, 1000 = per mille). Default 100.
+  public var per: Double?
+  public var label: LocalisedText
+  public var unit: LocalisedText?
+  /// Whether higher values are worse (`higher`), better (`lower`), or neither (`neither`).
+  public var worse: Direction?
+}
+
+/// Which direction of an indicator is worse (it decides palette direction and hotspot
+/// wording).
+public enum Direction: String, Sendable, Equatable, Codable {
+  case higher, lower, neither
+}
+
+/// Text in Dutch and English.
+public struct LocalisedText: Sendable, Equatable, Codable {
+  public var nl: String
+  public var en: String
+  public func text(_ language: String) -> String { language == "en" ? en : nl }
+}
+
+/// A named group of wards, compared with the rest of the city.
+public struct WardGroup: Sendable, Equatable {
+  public var name: String
+  public var wards: [String]
+  /// True when the list is illustrative, not the city's official list; every report made
+  /// from it says so.
+  public var illustrative: Bool
+}
+
+/// Spatial weights of the analysis.
+public struct WeightsSpec: Sendable, Equatable, Codable {
+  public enum Kind: String, Sendable, Equatable, Codable { case queen, rook, knn }
+  public var kind: Kind
+  /// Neighbours for `knn`.
+  public var k: Int?
+  /// Snap tolerance in metres for contiguity on simplified boundaries.
+  public var snap: Double?
+}
+
+/// Map classification.
+public struct ClassificationSpec: Sendable, Equatable, Codable {
+  public enum Method: String, Sendable, Equatable, Codable {
+    case quantiles, equalInterval = "equal_interval", fisherJenks = "fisher_jenks"
+  }
+  public var method: Method
+  public var classes: Int
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Yams
+
+/// Reads an ``AnalysisConfiguration`` from a YAML file.
+public enum ConfigurationLoader {
+  /// Decodes the file at `path`. Relative paths inside it are resolved against its folder.
+  ///
+  /// - Throws: ``ConfigurationError`` naming the file and the key (e.g.
+  ///   `indicators[2].base`) for a missing, unknown or ill-typed key, or unreadable YAML.
+  public static func load(path: String) throws(ConfigurationError) -> AnalysisConfiguration {
+    let text: String
+    do {
+      text = try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+      throw .unreadable(file: path, reason: "cannot read the file (\(error.localizedDescription))")
+    }
+    return try parse(text, file: path)
+  }
+
+  /// Decodes YAML `text`; `file` is used in messages and to resolve relative paths.
+  public static func parse(_ text: String, file: String) throws(ConfigurationError)
+    -> AnalysisConfiguration
+  {
+    var config: AnalysisConfiguration
+    do {
+      config = try YAMLDecoder().decode(AnalysisConfiguration.self, from: text)
+    } catch let error as DecodingError {
+      throw ConfigurationError(decoding: error, file: file)
+    } catch {
+      throw .unreadable(file: file, reason: "not valid YAML: \(error)")
+    }
+    config.resolvePaths(relativeTo: URL(fileURLWithPath: file).deletingLastPathComponent().path)
+    if let groupsFile = config.groupsFile { config.groups += try loadGroups(path: groupsFile) }
+    try validate(config, file: file)
+    return config
+  }
+
+  /// Reads the `groups:` list of a separate groups file.
+  static func loadGroups(path: String) throws(ConfigurationError) -> [WardGroup] {
+    struct GroupsFile: Decodable { var groups: [WardGroup] }
+    let text: String
+    do {
+      text = try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+      throw .unreadable(file: path, reason: "cannot read the groups file (\(error.localizedDescription))")
+    }
+    do {
+      return try YAMLDecoder().decode(GroupsFile.self, from: text).groups
+    } catch let error as DecodingError {
+      throw ConfigurationError(decoding: error, file: path)
+    } catch {
+      throw .unreadable(file: path, reason: "not valid YAML: \(error)")
+    }
+  }
+
+  /// Checks that cross-key rules hold: unique indicator ids, classes ≥ 2, a sane level.
+  static func validate(_ c: AnalysisConfiguration, file: String) throws(ConfigurationError) {
+    var groupNames = Set<String>()
+    for (i, g) in c.groups.enumerated() where !groupNames.insert(g.name).inserted {
+      throw .invalid(file: file, key: "groups[\(i)].name", reason: "'\(g.name)' is used twice")
+    }
+    var seen = Set<String>()
+    for (i, ind) in c.indicators.enumerated() where !seen.insert(ind.id).inserted {
+      throw .invalid(file: file, key: "indicators[\(i)].id", reason: "'\(ind.id)' is used twice")
+    }
+    if c.classification.classes < 2 {
+      throw .invalid(file: file, key: "classification.classes", reason: "must be at least 2")
+    }
+    if !(0 < c.significance && c.significance < 1) {
+      throw .invalid(file: file, key: "significance", reason: "must lie between 0 and 1")
+    }
+    if c.permutations < 0 {
+      throw .invalid(file: file, key: "permutations", reason: "must be 0 or more")
+    }
+    if !["nl", "en"].contains(c.language) {
+      throw .invalid(file: file, key: "language", reason: "must be nl or en")
+    }
+  }
+}
+
+extension AnalysisConfiguration {
+  /// Makes every relative file path absolute against `folder`.
+  mutating func resolvePaths(relativeTo folder: String) {
+    func resolve(_ p: String) -> String {
+      p.hasPrefix("/") ? p : URL(fileURLWithPath: folder).appendingPathComponent(p).path
+    }
+    wards.file = resolve(wards.file)
+    groupsFile = groupsFile.map(resolve)
+    for i in tables.indices {
+      tables[i].file = resolve(tables[i].file)
+      if let lookup = tables[i].lookup { tables[i].lookup?.file = resolve(lookup.file) }
+    }
+  }
+}
+
+/// Why a configuration could not be used. Each case names the file and, where there is one,
+/// the key.
+public enum ConfigurationError: Error, Equatable, Sendable, CustomStringConvertible {
+  case unreadable(file: String, reason: String)
+  case missingKey(file: String, key: String)
+  case invalid(file: String, key: String, reason: String)
+
+  init(decoding error: DecodingError, file: String) {
+    func path(_ p: [any CodingKey]) -> String {
+      p.reduce("") { acc, k in
+        if let i = k.intValue { return acc + "[\(i)]" }
+        return acc.isEmpty ? k.stringValue : acc + "." + k.stringValue
+      }
+    }
+    switch error {
+    case .keyNotFound(let key, let ctx):
+      self = .missingKey(file: file, key: path(ctx.codingPath + [key]))
+    case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx):
+      self = .invalid(file: file, key: path(ctx.codingPath), reason: ctx.debugDescription)
+    case .dataCorrupted(let ctx):
+      self = .invalid(file: file, key: path(ctx.codingPath), reason: ctx.debugDescription)
+    @unknown default:
+      self = .unreadable(file: file, reason: "\(error)")
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .unreadable(let f, let r): "\(f): \(r)"
+    case .missingKey(let f, let k): "\(f): the key '\(k)' is missing"
+    case .invalid(let f, let k, let r): "\(f): key '\(k)': \(r)"
+    }
+  }
+}
