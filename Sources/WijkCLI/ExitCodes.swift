@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The exit codes of `wijk`, from BSD's sysexits so that scripts can tell bad input from
+/// failure. Listed in `wijk --help`.
+enum WijkExit {
+  /// Bad input data: a cell, feature or geometry that cannot be used.
+  static let dataError = ExitCode(65)
+  /// An input file is missing or cannot be opened.
+  static let noInput = ExitCode(66)
+  /// An internal failure.
+  static let software = ExitCode(70)
+  /// An output file cannot be created.
+  static let cannotCreate = ExitCode(73)
+  /// Bad configuration.
+  static let configuration = ExitCode(78)
+}

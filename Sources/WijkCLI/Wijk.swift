@@ -1,0 +1,23 @@
+import ArgumentParser
+
+/// The `wijk` command: spatial neighbourhood analysis for a city's wards.
+@main
+struct Wijk: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "wijk",
+    abstract: "Spatial neighbourhood analysis: wards, indicators, concentration statistics.",
+    discussion: """
+      Run `wijk analyse` in the project folder for the full analysis of the data in GeoData/.
+      Each statistic is also a command of its own, for scripting and for comparison with
+      other tools (GeoDa, PySAL, QGIS).
+
+      Exit codes: 0 success; 64 wrong arguments; 65 bad input data (the message names the
+      file, row or feature, and field); 66 an input file is missing or unreadable;
+      73 an output cannot be written; 78 bad configuration (the message names the key);
+      70 an internal failure (please report it).
+      """,
+    subcommands: [
+      Analyse.self, Info.self,
+    ],
+    defaultSubcommand: nil)
+}
