@@ -1,0 +1,60 @@
+import Crypto
+import Foundation
+
+/// Where a result came from: every input file with its SHA-256, the configuration, the
+/// seed, the versions of wijk and of the C libraries, and the date. Written into
+/// `results.json` so that a number in a report can be traced back and reproduced.
+public struct Provenance: Sendable, Codable, Equatable {
+  /// One input file.
+  public struct InputFile: Sendable, Codable, Equatable {
+    /// The path as given (absolute after configuration resolution).
+    public var path: String
+    /// Lower-case hex SHA-256 of the file's bytes.
+    public var sha256: String
+    public var bytes: Int
+  }
+
+  public var tool: String
+  public var toolVersion: String
+  /// Library name → version (e.g. `GEOS` → `3.11.1`).
+  public var libraries: [String: String]
+  public var inputs: [InputFile]
+  public var configurationFile: String?
+  public var seed: UInt64
+  public var permutations: Int
+  /// ISO 8601 UTC time of the run.
+  public var createdAt: String
+
+  /// Hashes each file in `paths`.
+  /// - Throws: ``ProvenanceError/unreadable(path:)`` when a file cannot be read.
+  public static func inputs(_ paths: [String]) throws -> [InputFile] {
+    try paths.map { path in
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw ProvenanceError.unreadable(path: path)
+      }
+      return InputFile(path: path, sha256: sha256Hex(data), bytes: data.count)
+    }
+  }
+
+  /// Lower-case hex SHA-256 of `data` (FIPS 180-4, through swift-crypto).
+  public static func sha256Hex(_ data: Data) -> String {
+    SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+  }
+
+  /// The current time as ISO 8601 UTC, seconds precision.
+  public static func now() -> String {
+    let f = ISO8601DateFormatter()
+    f.formatOptions = [.withInternetDateTime]
+    return f.string(from: Date())
+  }
+}
+
+/// Why provenance could not be recorded.
+public enum ProvenanceError: Error, Equatable, Sendable, CustomStringConvertible {
+  case unreadable(path: String)
+  public var description: String {
+    switch self {
+    case .unreadable(let p): "\(p): cannot be read to compute its checksum"
+    }
+  }
+}
