@@ -49,6 +49,7 @@ extension IndicatorTable {
   enum CodingKeys: String, CodingKey, CaseIterable {
     case file, key, filter, lookup
     case padKeys = "pad_keys"
+    case allowUnmatched = "allow_unmatched"
   }
   public init(from decoder: any Decoder) throws {
     let c = try decoder.strictContainer(CodingKeys.self)
@@ -57,6 +58,7 @@ extension IndicatorTable {
     filter = try c.decodeIfPresent([String: String].self, forKey: .filter)
     lookup = try c.decodeIfPresent(SectorLookup.self, forKey: .lookup)
     padKeys = try c.decodeIfPresent(Int.self, forKey: .padKeys)
+    allowUnmatched = try c.decodeIfPresent(Bool.self, forKey: .allowUnmatched) ?? false
   }
 }
 

@@ -62,6 +62,9 @@ public struct IndicatorTable: Sendable, Equatable, Codable {
   /// Left-pad table keys with zeros to this width before matching (codes that lost their
   /// leading zeros in Excel).
   public var padKeys: Int?
+  /// Accept rows whose key (or ward, through the lookup) is not on the ward layer, such as
+  /// Statbel's location-unknown sectors (`ZZZZ`): they are reported, not an error.
+  public var allowUnmatched: Bool
 }
 
 /// A sector → ward lookup table.
