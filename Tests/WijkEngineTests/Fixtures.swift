@@ -19,7 +19,7 @@ enum Fixtures {
 }
 
 /// A small GeoJSON reader for the tests only (the real one, over GDAL, is WijkIO's): reads
-/// Polygon and MultiPolygon features with their text properties and an EPSG `crs` member,
+/// Point, Polygon and MultiPolygon features with their text properties and an EPSG `crs` member,
 /// with Foundation's JSONSerialization.
 enum TestGeoJSON {
   struct Failure: Error, CustomStringConvertible {
@@ -68,6 +68,9 @@ enum TestGeoJSON {
   static func geometry(_ json: [String: Any]) throws -> Geometry {
     let type = json["type"] as? String
     switch type {
+    case "Point":
+      guard let c = json["coordinates"] as? [Double] else { throw Failure(description: "point") }
+      return .point(Coordinate(x: c[0], y: c[1]))
     case "Polygon":
       return .polygon(try polygon(json["coordinates"]))
     case "MultiPolygon":
@@ -89,5 +92,14 @@ enum TestGeoJSON {
   /// The value of text field `name` in each feature.
   static func codes(_ layer: Layer, field name: String) -> [String] {
     layer.column(name)?.map { $0.text ?? "" } ?? []
+  }
+}
+
+/// A comma-separated test file as rows of named cells (no quoting in these fixtures).
+func testCSV(_ url: URL) throws -> [[String: String]] {
+  let lines = try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isNewline)
+  let header = lines[0].split(separator: ",").map(String.init)
+  return lines.dropFirst().map { line in
+    Dictionary(uniqueKeysWithValues: zip(header, line.split(separator: ",").map(String.init)))
   }
 }
