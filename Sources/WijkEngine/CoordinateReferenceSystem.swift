@@ -99,9 +99,9 @@ public final class CoordinateReferenceSystem {
     var factor = 0.0
     var unitName: UnsafePointer<CChar>?
     // proj_cs_get_axis_info returns 0 on failure (e.g. no such axis), 1 on success.
-    guard
-      proj_cs_get_axis_info(context.handle, cs.pointer, 0, nil, nil, nil, &factor, &unitName, nil, nil) == 1
-    else { throw context.failure("proj_cs_get_axis_info") }
+    let found = proj_cs_get_axis_info(
+      context.handle, cs.pointer, 0, nil, nil, nil, &factor, &unitName, nil, nil)
+    guard found == 1 else { throw context.failure("proj_cs_get_axis_info") }
     return (unitName.map { String(cString: $0) } ?? "unknown unit", factor)
   }
 

@@ -115,7 +115,8 @@ public enum GeometryChecks {
   ///     projected) and measured there; when `nil`, the layer's own CRS must be projected.
   /// - Throws: ``EngineError/geographicCRS(layer:crs:)``, ``EngineError/missingCRS(layer:)``,
   ///   ``EngineError/missingGeometry(layer:featureIndex:)``,
-  ///   ``EngineError/nonLinearUnit(crs:unit:)``, ``EngineError/feature(layer:featureIndex:reason:)``.
+  ///   ``EngineError/nonLinearUnit(crs:unit:)``,
+  ///   ``EngineError/feature(layer:featureIndex:reason:)``.
   public static func areas(of layer: Layer, in crs: CRSDefinition? = nil) throws(EngineError)
     -> [Double]
   {
