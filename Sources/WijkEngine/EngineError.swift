@@ -30,6 +30,7 @@ public indirect enum EngineError: Error, Hashable, Sendable, CustomStringConvert
   /// An operation failed on one feature of a layer; `reason` is the underlying failure.
   case feature(layer: String, featureIndex: Int, reason: EngineError)
 
+  /// A sentence for a city GIS user: what failed, the evidence, and what to do.
   public var description: String {
     switch self {
     case .geos(let function, let messages):

@@ -9,11 +9,13 @@ public struct ValidityProblem: Hashable, Sendable, CustomStringConvertible {
   /// The location GEOS names, in CRS units; `nil` when it gives none.
   public var location: Coordinate?
 
+  /// A problem with GEOS's `reason` text at `location` (CRS units).
   public init(reason: String, location: Coordinate?) {
     self.reason = reason
     self.location = location
   }
 
+  /// "Self-intersection at (229500, 184500)".
   public var description: String {
     location.map { "\(reason) at \($0)" } ?? reason
   }

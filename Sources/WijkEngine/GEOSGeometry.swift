@@ -27,9 +27,9 @@ public final class GEOSGeometry {
 
   /// Converts a wijk geometry to GEOS through WKB.
   ///
-  /// - Throws: ``EngineError/geos(function:messages:)`` from `GEOSWKBReader_read_r`, e.g.
-  ///   "IllegalArgumentException: Invalid number of points in LinearRing found 3 - must be
-  ///   0 or >= 4" for a ring of two distinct positions.
+  /// - Throws: ``EngineError/geos(function:messages:)`` from `GEOSWKBReader_read_r` when GEOS
+  ///   refuses the structure. GEOS 3.11 accepts degenerate rings (fewer than 4 positions)
+  ///   here; they surface as invalid in ``validityProblem``.
   public convenience init(_ geometry: Geometry, context: GEOSContext) throws(EngineError) {
     try self.init(wkb: WKB.encode(geometry), context: context)
   }

@@ -7,28 +7,33 @@ public struct FeatureValidityProblem: Hashable, Sendable, CustomStringConvertibl
   /// What GEOS found; reason "Missing geometry" (no location) for a feature without one.
   public var problem: ValidityProblem
 
+  /// The `problem` of feature `featureIndex` (position in `layer.features`).
   public init(featureIndex: Int, problem: ValidityProblem) {
     self.featureIndex = featureIndex
     self.problem = problem
   }
 
+  /// "feature 0: Self-intersection at (229500, 184500)".
   public var description: String { "feature \(featureIndex): \(problem)" }
 }
 
 /// Two features of one layer whose interiors overlap, with the overlap's area.
 public struct Overlap: Hashable, Sendable, CustomStringConvertible {
-  /// Positions in `layer.features`; `first < second`.
+  /// Position in `layer.features` of the earlier feature.
   public var first: Int
+  /// Position in `layer.features` of the later feature (`first < second`).
   public var second: Int
   /// Area of the overlap in m².
   public var squareMetres: Double
 
+  /// An overlap of `squareMetres` m² between features `first` and `second`.
   public init(first: Int, second: Int, squareMetres: Double) {
     self.first = first
     self.second = second
     self.squareMetres = squareMetres
   }
 
+  /// "features 0 and 1 overlap by 50000 m²".
   public var description: String {
     "features \(first) and \(second) overlap by \(squareMetres.shortText) m²"
   }
@@ -44,6 +49,7 @@ public struct IntersectionArea: Hashable, Sendable {
   /// Area of the intersection in m² (always > 0).
   public var squareMetres: Double
 
+  /// `squareMetres` m² shared by source feature `sourceIndex` and target `targetIndex`.
   public init(sourceIndex: Int, targetIndex: Int, squareMetres: Double) {
     self.sourceIndex = sourceIndex
     self.targetIndex = targetIndex

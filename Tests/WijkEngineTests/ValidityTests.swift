@@ -67,4 +67,16 @@ import WijkCore
     #expect(problems.map(\.featureIndex) == [0, 1])
     #expect(problems[1].problem == ValidityProblem(reason: "Missing geometry", location: nil))
   }
+
+  @Test func degenerateRingIsInvalidNotAParseError() throws {
+    // Ring (0 0, 1 1, 0 0): three positions, two distinct; GEOS reads it and then names it.
+    let context = GEOSContext()
+    let sliver = Geometry.polygon(
+      Polygon(exterior: Ring([Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 1)])))
+    let g = try GEOSGeometry(sliver, context: context)
+    #expect(
+      try g.validityProblem
+        == ValidityProblem(
+          reason: "Too few points in geometry component", location: Coordinate(x: 0, y: 0)))
+  }
 }
