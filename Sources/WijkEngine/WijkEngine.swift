@@ -1,1 +1,0 @@
-// WijkEngine: see Package.swift for this target's job.
