@@ -111,7 +111,7 @@ public struct ChoroplethMap: Sendable {
     legend += WardValidation.overlayLegend(options)
     let canvas = MapCanvas(
       wards: painted, text: text,
-      legendSubtitle: "\(classification.method); \(words.wardsPerClass)", legend: legend,
+      legendSubtitle: classification.method, countHeader: words.wardsPerClass, legend: legend,
       options: options)
     // The inputs were checked in init, so the canvas has wards to frame.
     return (try? canvas.render()) ?? ""

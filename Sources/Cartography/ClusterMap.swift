@@ -123,6 +123,7 @@ public struct ClusterMap: Sendable {
                          fill: c.colour)
     } + WardValidation.overlayLegend(options)
     let canvas = MapCanvas(wards: painted, text: text, legendSubtitle: significanceNote,
+                           countHeader: MapWords(language).wardsPerClass,
                            legend: legend, options: options)
     return (try? canvas.render()) ?? ""
   }

@@ -34,8 +34,8 @@ extension ReportDocument {
       <!DOCTYPE html>
       <html lang="\(language.tag)">
       <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>\(title.xmlEscaped)</title>
       <style>
       \(ReportDocument.css)

@@ -32,6 +32,8 @@ struct MapCanvas {
   let wards: [PaintedWard]
   let text: MapText
   let legendSubtitle: String?
+  /// Written right-aligned above the count column (e.g. "aantal wijken").
+  let countHeader: String?
   let legend: [LegendEntry]
   let options: MapOptions
 
@@ -96,8 +98,9 @@ struct MapCanvas {
     let labelWidth = legend.map { MapCanvas.textWidth($0.label, size: 11) }.max() ?? 0
     let titleWidth = text.legendTitle.split(separator: "\n")
       .map { MapCanvas.textWidth(String($0), size: 12) }.max() ?? 0
+    let methodWidth = legendSubtitle.map { MapCanvas.textWidth($0, size: 10) } ?? 0
     let rowWidth = 22 + 8 + labelWidth + 12 + MapCanvas.textWidth("9999", size: 11)
-    return min(max(170, rowWidth, titleWidth), options.width * 0.42).rounded(.up)
+    return min(max(170, rowWidth, titleWidth, methodWidth), options.width * 0.42).rounded(.up)
   }
 
   private func header(height: Double) -> String {
@@ -251,6 +254,12 @@ struct MapCanvas {
       lines.append("<text class=\"legend-method\" x=\"\(x.svg)\" y=\"\(cursor.svg)\" "
         + "font-size=\"10\" fill=\"#555555\">\(sub.xmlEscaped)</text>")
       cursor += 14
+    }
+    if let header = countHeader {
+      lines.append("<text class=\"legend-count-header\" x=\"\((x + width).svg)\" "
+        + "y=\"\(cursor.svg)\" font-size=\"9.5\" fill=\"#555555\" text-anchor=\"end\">"
+        + "\(header.xmlEscaped)</text>")
+      cursor += 6
     }
     cursor += 2
     for entry in legend {

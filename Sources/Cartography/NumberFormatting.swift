@@ -88,18 +88,18 @@ public struct NumberStyle: Hashable, Sendable {
 }
 
 extension NumberStyle {
-  /// The fewest decimals (0 to 6) at which every bound rounds to within 0.5% of the smallest
+  /// The fewest decimals (0 to 6) at which every bound rounds to within 1% of the smallest
   /// gap between bounds, so that legend labels are short but still tell classes apart.
   ///
-  /// - Parameter bounds: increasing class bounds; a single bound gets 0 decimals when it is
-  ///   whole and otherwise up to 2.
+  /// - Parameter bounds: increasing class bounds; a single bound is rounded to within 2% of
+  ///   its size.
   public static func legendDecimals(for bounds: [Double]) -> Int {
     let finite = bounds.filter(\.isFinite)
     guard !finite.isEmpty else { return 0 }
     var gap = Double.infinity
     for i in finite.indices.dropFirst() { gap = min(gap, abs(finite[i] - finite[i - 1])) }
     if !gap.isFinite || gap == 0 { gap = max(abs(finite[0]), 1) * 2 }
-    let tolerance = 0.005 * gap
+    let tolerance = 0.01 * gap
     for d in 0...6 {
       var scale = 1.0
       for _ in 0..<d { scale *= 10 }

@@ -22,8 +22,8 @@ extension String {
 
   /// The text escaped for a CommonMark/GitHub Markdown paragraph or table cell, so that it
   /// shows literally: inline markup characters (`\ * _ ` [ ] < > | & ~`) get a backslash, and
-  /// so do characters that would start a block at the beginning of a line (`#`, `-`, `+`,
-  /// `=`, and `1.` / `1)` list markers). Line breaks become spaces: one call gives one line.
+  /// so do markers that would open a block at the start of the line (headings, bullets,
+  /// ordered-list numbers, rules). Line breaks become spaces: one call gives one line.
   ///
   /// Matches CommonMark 0.31 §2.4: any ASCII punctuation may be backslash-escaped.
   public var markdownEscaped: String {
@@ -37,17 +37,27 @@ extension String {
     return Self.escapingBlockStart(out)
   }
 
-  /// Backslash before a leading `#`, `-`, `+`, `=` or the `.`/`)` of a leading number, so a
-  /// ward called "1. Zwartberg" is not read as a list item.
+  /// Backslash before what would open a block at the start of a line: `#` headings and
+  /// `-`/`+` bullets (followed by a space or the end), `1.`/`1)` ordered-list markers
+  /// (likewise), and lines of only `-` or `=` (thematic break, setext underline). So a ward
+  /// called "1. Zwartberg" is not read as a list item, while "1.234" and "Oud-Sledderlo"
+  /// stay as they are.
   private static func escapingBlockStart(_ line: String) -> String {
     let trimmed = line.drop { $0 == " " }
     let indent = String(line.prefix(line.count - trimmed.count))
     guard let first = trimmed.first else { return line }
-    if "#-+=".contains(first) { return indent + "\\" + trimmed }
+    let endsMarker = { (rest: Substring) in rest.isEmpty || rest.first == " " }
+    if trimmed.allSatisfy({ $0 == "-" || $0 == "=" || $0 == " " }) {
+      return indent + "\\" + trimmed
+    }
+    if first == "-" || first == "+", endsMarker(trimmed.dropFirst()) {
+      return indent + "\\" + trimmed
+    }
+    if first == "#", endsMarker(trimmed.drop { $0 == "#" }) { return indent + "\\" + trimmed }
     let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
     if !digits.isEmpty, digits.count <= 9 {
       let rest = trimmed.dropFirst(digits.count)
-      if let mark = rest.first, mark == "." || mark == ")" {
+      if let mark = rest.first, mark == "." || mark == ")", endsMarker(rest.dropFirst()) {
         return indent + digits + "\\" + rest
       }
     }
