@@ -70,13 +70,14 @@ struct MapCanvas {
     body.append(highlightLayer(t))
     body.append(overlayLayer(t))
     if options.showsLabels { body.append(labelLayer(t)) }
-    body.append(northArrow(x: mapX + mapWidth - 14, y: mapY + 4))
     let scaleY = mapY + mapHeight + 16
+    // Below the map's right corner, level with the scale bar, so it never covers a ward.
+    body.append(northArrow(x: mapX + mapWidth - 10, y: mapY + mapHeight + 4))
     body.append(scaleBar(t, x: mapX, y: scaleY, mapWidth: mapWidth))
     let (legendSVG, legendBottom) = legendBlock(x: legendX, y: mapY, width: legendWidth)
     body.append(legendSVG)
     let creditLines = text.credits.split(separator: "\n", omittingEmptySubsequences: false)
-    let creditsY = max(scaleY + 40, legendBottom + 18)
+    let creditsY = max(scaleY + 44, legendBottom + 18)
     body.append(creditsBlock(creditLines.map(String.init), x: m, y: creditsY))
     let height = (creditsY + Double(creditLines.count - 1) * 13 + m).rounded(.up)
     return header(height: height) + body.filter { !$0.isEmpty }.joined(separator: "\n")
