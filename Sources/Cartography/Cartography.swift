@@ -1,1 +1,0 @@
-// Cartography: see Package.swift for this target's job.
