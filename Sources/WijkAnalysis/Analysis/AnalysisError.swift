@@ -1,0 +1,42 @@
+/// Why an analysis could not be completed. Each case names what a user must fix.
+public enum AnalysisError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// An indicator refers to a column no table provides.
+  case unknownColumn(name: String, available: [String])
+  /// A ward layer field named in the configuration is not in the layer.
+  case unknownField(file: String, field: String, available: [String])
+  /// The ward layer has invalid geometries; each entry names the ward and the reason.
+  case invalidWards(file: String, problems: [String])
+  /// Wards overlap; each entry names both wards and the area.
+  case overlappingWards(file: String, overlaps: [String])
+  /// The ward layer declares no CRS and none was given.
+  case missingCRS(file: String)
+  /// Two wards share a code.
+  case duplicateWardCode(file: String, code: String)
+  /// A ward group names codes that are not wards.
+  case unknownGroupWards(group: String, codes: [String])
+  /// A statistic failed on valid input (a bug or an unsupported case); the text is its error.
+  case statistic(indicator: String, statistic: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .unknownColumn(let n, let a):
+      "no table provides the column '\(n)'; available: \(a.joined(separator: ", "))"
+    case .unknownField(let f, let field, let a):
+      "\(f): the ward layer has no field '\(field)'; its fields: \(a.joined(separator: ", "))"
+    case .invalidWards(let f, let p):
+      "\(f): \(p.count) invalid ward(s): \(p.joined(separator: "; ")). "
+        + "Repair them in a GIS, or run with --repair to let GEOS make them valid."
+    case .overlappingWards(let f, let o):
+      "\(f): wards overlap, so points and areas would be counted twice: "
+        + "\(o.joined(separator: "; ")). Fix the ward layer, or run with --allow-overlaps."
+    case .missingCRS(let f):
+      "\(f): the layer declares no coordinate reference system; give one with --crs (e.g. EPSG:31370) or wards.crs in the configuration"
+    case .duplicateWardCode(let f, let c):
+      "\(f): the ward code '\(c)' is used by more than one ward"
+    case .unknownGroupWards(let g, let c):
+      "the ward group '\(g)' names codes that are not wards: \(c.joined(separator: ", "))"
+    case .statistic(let i, let s, let r):
+      "indicator '\(i)': \(s) could not be computed: \(r)"
+    }
+  }
+}
