@@ -152,7 +152,10 @@ struct ColumnTyper {
     }
     var parsed: [NumberConvention.Parsed?] = []
     for (text, line) in trimmed {
-      if text.isEmpty || suppressed[text] != nil { parsed.append(nil); continue }
+      if text.isEmpty || suppressed[text] != nil {
+        parsed.append(nil)
+        continue
+      }
       guard let p = convention.parse(text) else {
         throw .badNumber(path: path, line: line, column: column, text: text, convention: convention)
       }
@@ -172,7 +175,8 @@ struct ColumnTyper {
   private func isNumeric(_ texts: [String]) -> Bool {
     texts.allSatisfy { t in
       let digits = t.drop { $0 == "-" || $0 == "+" }
-      let padded = digits.count > 1 && digits.first == "0" && digits.dropFirst().first?.isASCIIDigit == true
+      let padded =
+        digits.count > 1 && digits.first == "0" && digits.dropFirst().first?.isASCIIDigit == true
       return NumberConvention.looksNumeric(t) && !padded
     }
   }

@@ -16,8 +16,11 @@ struct CSVTokeniser {
     var records: [Record] = []
     var fields: [String] = []
     var field = String.UnicodeScalarView()
-    var line = 1, recordLine = 1, quoteLine = 1
-    var inQuotes = false, wasQuoted = false
+    var line = 1
+    var recordLine = 1
+    var quoteLine = 1
+    var inQuotes = false
+    var wasQuoted = false
     var scalars = text.unicodeScalars.makeIterator()
     var pending: Unicode.Scalar? = nil
 
@@ -37,7 +40,12 @@ struct CSVTokeniser {
       if inQuotes {
         if c == "\"" {
           let next = scalars.next()
-          if next == "\"" { field.append("\"") } else { inQuotes = false; pending = next }
+          if next == "\"" {
+            field.append("\"")
+          } else {
+            inQuotes = false
+            pending = next
+          }
         } else {
           if c == "\n" { line += 1 }
           field.append(c)
@@ -76,7 +84,10 @@ struct CSVTokeniser {
     var counts = [Character: Int]()
     var inQuotes = false
     for c in text {
-      if c == "\"" { inQuotes.toggle(); continue }
+      if c == "\"" {
+        inQuotes.toggle()
+        continue
+      }
       if !inQuotes && (c == "\n" || c == "\r\n" || c == "\r") { break }
       if !inQuotes && candidates.contains(c) { counts[c, default: 0] += 1 }
     }

@@ -41,7 +41,8 @@ public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
   case unterminatedQuote(path: String, line: Int)
   /// A cell in a numeric column looks like a number but does not parse under the file's
   /// number convention (e.g. `22,2,5` with decimal commas).
-  case badNumber(path: String, line: Int, column: String, text: String,
+  case badNumber(
+    path: String, line: Int, column: String, text: String,
     convention: NumberConvention)
   /// An option names a column that the table does not have.
   case unknownColumn(path: String, column: String, available: [String])

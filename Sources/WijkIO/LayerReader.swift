@@ -51,8 +51,11 @@ public enum LayerReader {
     defer { withExtendedLifetime(dataset) {} }  // the layer handles below are borrowed
     let handles = dataset.layers
     let chosen = handles[try choose(handles.map(LayerInfo.init), name: layer, path: path)]
-    let raw = try RawLayer.read(chosen, path: path)
+    var raw = try RawLayer.read(chosen, path: path)
     let isShapefile = dataset.driverName == "ESRI Shapefile"
+    if isShapefile, let dbf = ShapefileEncoding.sideFile(of: path, "dbf") {
+      raw.markUnreadableNumbers(dbfPath: dbf)
+    }
     let declaration =
       isShapefile
       ? ShapefileEncoding.declaration(for: path)
@@ -111,7 +114,8 @@ public enum LayerReader {
     features: [Feature], report: inout ReadReport
   ) throws(IOError) -> CRSDefinition? {
     // OGR gives every GeoJSON without a `crs` member WGS84; find out whether the file said so.
-    let implicit = driver == "GeoJSON" && declared?.isGeographic == true
+    let implicit =
+      driver == "GeoJSON" && declared?.isGeographic == true
       && !GeoJSONMembers.hasCRSMember(path)
     if implicit {
       if let assumed { return assumed }

@@ -67,7 +67,9 @@ public enum NumberConvention: String, Hashable, Sendable, CaseIterable {
   /// `digits[.digits][e[+-]digits]` with the sign already split off.
   private static func plain(_ sign: String, _ s: Substring) -> Parsed? {
     guard let first = s.first, first.isASCIIDigit || first == "." else { return nil }
-    let allowed = s.allSatisfy { $0.isASCIIDigit || $0 == "." || $0 == "e" || $0 == "E" || $0 == "+" || $0 == "-" }
+    let allowed = s.allSatisfy {
+      $0.isASCIIDigit || $0 == "." || $0 == "e" || $0 == "E" || $0 == "+" || $0 == "-"
+    }
     guard allowed else { return nil }
     if s.allSatisfy(\.isASCIIDigit), let i = Int64(sign + s) { return .integer(i) }
     guard let d = Double(sign + s), d.isFinite else { return nil }

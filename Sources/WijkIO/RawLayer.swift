@@ -18,8 +18,22 @@ struct RawLayer {
 
   /// Every raw text: field names and text values.
   var allTexts: [[UInt8]] {
-    fieldNames + features.flatMap { f in
-      f.values.compactMap { if case .text(let b) = $0 { b } else { nil } }
+    fieldNames
+      + features.flatMap { f in
+        f.values.compactMap { if case .text(let b) = $0 { b } else { nil } }
+      }
+  }
+
+  /// Replaces the numbers OGR read from unreadable DBF cells (see ``DBFNumbers``) by
+  /// missing values that say what the cell held.
+  mutating func markUnreadableNumbers(dbfPath: String) {
+    let unreadable = DBFNumbers.unreadable(in: dbfPath)
+    guard !unreadable.isEmpty else { return }
+    for k in features.indices {
+      guard let fid = features[k].fid, let cells = unreadable[fid] else { continue }
+      for (field, text) in cells where field < features[k].values.count {
+        features[k].values[field] = .value(.missing(reason: "unreadable number '\(text)'"))
+      }
     }
   }
 

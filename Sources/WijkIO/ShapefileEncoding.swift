@@ -39,7 +39,8 @@ enum ShapefileEncoding {
   static func languageDriver(_ byte: UInt8) -> Declaration {
     switch byte {
     case 0: return Declaration()
-    case 0x03, 0x57, 0x58, 0x59: return Declaration(encoding: .windows1252, source: .dbfLanguageDriver)
+    case 0x03, 0x57, 0x58, 0x59:
+      return Declaration(encoding: .windows1252, source: .dbfLanguageDriver)
     default:
       return Declaration(unsupported: "DBF language driver 0x" + String(byte, radix: 16))
     }
@@ -61,6 +62,11 @@ enum ShapefileEncoding {
       return (.utf8, .validUTF8, [])
     }
     return (.windows1252, .fallback, [.encodingGuessed(path: path, assumed: .windows1252)])
+  }
+
+  /// The `.ext` side file of a Shapefile path (`.shp` or `.dbf`), if it exists.
+  static func sideFile(of shapefile: String, _ ext: String) -> String? {
+    sideFile((shapefile as NSString).deletingPathExtension, ext)
   }
 
   /// `base.ext` or `base.EXT`, whichever exists.

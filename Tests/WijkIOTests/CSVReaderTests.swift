@@ -16,9 +16,10 @@ struct CSVReaderTests {
   func belgianExcel() throws {
     let reading = try CSVReader.read(path: Self.case11)
     let t = reading.table
-    #expect(t.columns == [
-      "wijkcode", "wijknaam", "inwoners", "aandeel_65plus", "gem_inkomen", "opmerking",
-    ])
+    #expect(
+      t.columns == [
+        "wijkcode", "wijknaam", "inwoners", "aandeel_65plus", "gem_inkomen", "opmerking",
+      ])
     #expect(t.rows.allSatisfy { $0.count == 6 })
     #expect(t.column("inwoners") == [.integer(1234), .integer(987), .integer(12045)])
     // 1234 + 987 + 12045 = 14266
@@ -26,7 +27,8 @@ struct CSVReaderTests {
     #expect(t.column("aandeel_65plus") == [.real(18.5), .real(22.25), .real(9.0)])
     #expect(t.column("gem_inkomen") == [.real(21350.75), .real(19870.00), .real(23001.10)])
     #expect(t.column("opmerking") == [.text("rustig; groen"), .missing, .text("nieuwbouw")])
-    #expect(t.column("wijknaam") == ["Hoëvelde", "Sint-Ruïnehof", "Bèkerzand"].map(AttributeValue.text))
+    #expect(
+      t.column("wijknaam") == ["Hoëvelde", "Sint-Ruïnehof", "Bèkerzand"].map(AttributeValue.text))
     #expect(t.lineNumbers == [2, 3, 4])
     #expect(reading.report.numberConvention == .decimalComma)
     #expect(reading.report.numberConventionDetected == true)
@@ -100,14 +102,17 @@ struct CSVReaderTests {
 
   @Test("case 09: NFD names in a CSV come out NFC")
   func nfc() throws {
-    let t = try CSVReader.read(path: Fixture.case("09-shapefile-dbf-encoding", "site_by_name_nfd.csv"))
-      .table
+    let t = try CSVReader.read(
+      path: Fixture.case("09-shapefile-dbf-encoding", "site_by_name_nfd.csv")
+    )
+    .table
     let names = t.column("wijknaam")?.compactMap(\.text) ?? []
     // U+00EB (ë) and U+00EF (ï) precomposed, not e/i + U+0308.
-    #expect(names.map { $0.unicodeScalars.map(\.value) } == [
-      Array("Ho\u{EB}velde".unicodeScalars.map(\.value)),
-      Array("Sint-Ru\u{EF}nehof".unicodeScalars.map(\.value)),
-    ])
+    #expect(
+      names.map { $0.unicodeScalars.map(\.value) } == [
+        Array("Ho\u{EB}velde".unicodeScalars.map(\.value)),
+        Array("Sint-Ru\u{EF}nehof".unicodeScalars.map(\.value)),
+      ])
   }
 
   @Test("malformed files: ragged row, open quote, unknown declared column")
@@ -135,14 +140,17 @@ struct StatbelReaderTests {
   func statbel() throws {
     let reading = try StatbelReader.read(path: Fixture.io("synthetic_TF_PSNL_INC_TAX_SECTOR.txt"))
     let t = reading.table
-    #expect(t.columns.prefix(5) == [
-      "CD_YEAR", "CD_REFNIS", "CD_SECTOR", "MS_NBR_NON_ZERO_INC", "MS_TOT_NET_TAXABLE_INC",
-    ])
+    #expect(
+      t.columns.prefix(5) == [
+        "CD_YEAR", "CD_REFNIS", "CD_SECTOR", "MS_NBR_NON_ZERO_INC", "MS_TOT_NET_TAXABLE_INC",
+      ])
     #expect(t.column("CD_REFNIS") == Array(repeating: .text("71016"), count: 3))
-    #expect(t.column("CD_SECTOR") == ["71016A00-", "71016A011", "71016B10-"].map(AttributeValue.text))
+    #expect(
+      t.column("CD_SECTOR") == ["71016A00-", "71016A011", "71016B10-"].map(AttributeValue.text))
     let confidential = AttributeValue.missing(reason: "confidential (Statbel C)")
     #expect(t.column("MS_NBR_NON_ZERO_INC") == [.integer(812), confidential, .integer(1047)])
-    #expect(t.column("MS_TOT_NET_TAXABLE_INC") == [.real(19876543.21), confidential, .real(23555120.00)])
+    #expect(
+      t.column("MS_TOT_NET_TAXABLE_INC") == [.real(19876543.21), confidential, .real(23555120.00)])
     #expect(t.column("TX_SECTOR_DESCR_NL")?[1] == .text("HOOG-KEIHEUVEL"))
     #expect(reading.report.numberConvention == .decimalPoint)
   }
@@ -161,7 +169,8 @@ struct NumberConventionTests {
     #expect(NumberConvention.decimalComma.parse(text) == value)
   }
 
-  @Test("not numbers in their convention", arguments: ["22,2,5", "1.5", "1.2345", "12.04", ",5", "1,"])
+  @Test(
+    "not numbers in their convention", arguments: ["22,2,5", "1.5", "1.2345", "12.04", ",5", "1,"])
   func commaRejects(text: String) {
     #expect(NumberConvention.decimalComma.parse(text) == nil)
   }

@@ -87,7 +87,8 @@ struct LayerReaderTests {
       .layer
     #expect(layer.features.count == 31)
     #expect(layer.crs?.authorityCode == "EPSG:31370")
-    #expect(layer.fields == [Field(name: "geoitem", type: .text), Field(name: "naam", type: .text)])
+    #expect(
+      layer.fields == [Field(name: "geoitem", type: .text), Field(name: "naam", type: .text)])
     #expect(layer.features[0].values == [.text("71016W01"), .text("Bokrijk (Genk)")])
     // ogrinfo: Extent (221381.954, 178697.289) - (236126.764, 190648.036).
     let e = try #require(layer.envelope)
@@ -96,8 +97,10 @@ struct LayerReaderTests {
 
   @Test("case 13: ward codes in GeoJSON stay text with their leading zeros")
   func codesStayText() throws {
-    let layer = try LayerReader.read(path: Fixture.case("13-ward-code-leading-zeros", "wards.geojson"))
-      .layer
+    let layer = try LayerReader.read(
+      path: Fixture.case("13-ward-code-leading-zeros", "wards.geojson")
+    )
+    .layer
     #expect(layer.column("wijkcode") == ["01", "02", "03", "10", "11"].map(AttributeValue.text))
     #expect(layer.crs?.epsgCode == 31370)
   }
@@ -145,8 +148,11 @@ struct ShapefileEncodingTests {
   static func checkNames(_ layer: Layer) {
     let names = layer.column("WIJKNAAM")?.compactMap(\.text) ?? []
     #expect(names == Self.names)
-    #expect(names.map { Array($0.unicodeScalars).map(\.value) }
-      == Self.names.map { Array($0.precomposedStringWithCanonicalMapping.unicodeScalars).map(\.value) })
+    #expect(
+      names.map { Array($0.unicodeScalars).map(\.value) }
+        == Self.names.map {
+          Array($0.precomposedStringWithCanonicalMapping.unicodeScalars).map(\.value)
+        })
     #expect(!names.joined().unicodeScalars.contains("\u{FFFD}"))
     #expect(!names.joined().contains("Ã"))
   }
@@ -205,5 +211,21 @@ struct ShapefileEncodingTests {
     #expect(layer.features.count == 3)
     // 1 km squares in Lambert 72 metres, as case.md says.
     #expect(layer.features[0].geometry?.envelope?.width == 1000)
+  }
+}
+
+@Suite("LayerReader: unreadable DBF numbers")
+struct UnreadableNumberTests {
+  @Test("'abc' and '12,5' in numeric DBF cells are missing, not OGR's 0 and 12")
+  func unreadable() throws {
+    let layer = try LayerReader.read(path: Fixture.io("synthetic_unreadable_numbers.shp")).layer
+    #expect(
+      layer.column("inwoners") == [
+        .integer(1200), .missing(reason: "unreadable number 'abc'"), .integer(0),
+      ])
+    #expect(
+      layer.column("aandeel") == [
+        .missing(reason: "unreadable number '12,5'"), .real(22.25), .missing,
+      ])
   }
 }

@@ -44,7 +44,8 @@ struct LayerWriterTests {
     let folder = TemporaryFolder()
     let path = folder.file("wards.gpkg")
     let layer = sampleLayer(
-      crs: .epsg(31370), squares: [(229000, 184000, 1000), (230000, 184000, 1000), (231000, 184000.5, 999.25)])
+      crs: .epsg(31370),
+      squares: [(229000, 184000, 1000), (230000, 184000, 1000), (231000, 184000.5, 999.25)])
     try LayerWriter.write(layer, to: path, format: .geoPackage)
     // One polygon layer: loads without a layer option.
     let back = try LayerReader.read(path: path).layer
@@ -95,7 +96,8 @@ struct LayerWriterTests {
     layer.features[0].geometry = .polygon(Polygon(exterior: ccw.reversed))
     #expect(!ccw.reversed.isCounterClockwise)
     try LayerWriter.write(layer, to: path, format: .geoJSON)
-    let ring = try #require(LayerReader.read(path: path).layer.features[0].geometry?.polygons.first?.exterior)
+    let ring = try #require(
+      LayerReader.read(path: path).layer.features[0].geometry?.polygons.first?.exterior)
     #expect(ring.isCounterClockwise)
     #expect(Set(ring.coordinates) == Set(ccw.coordinates))
   }
@@ -128,7 +130,9 @@ struct LayerWriterTests {
     var bad = sampleLayer(crs: .epsg(31370), squares: [(0, 0, 1), (1, 0, 1)])
     bad.features[1].values.removeLast()
     for format in [LayerWriter.Format.geoPackage, .geoJSON, .csv] {
-      let error = #expect(throws: IOError.self) { try LayerWriter.write(bad, to: path, format: format) }
+      let error = #expect(throws: IOError.self) {
+        try LayerWriter.write(bad, to: path, format: format)
+      }
       #expect(error == .valueCountMismatch(path: path, feature: 1, expected: 4, found: 3))
       #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
       #expect(folder.contents == ["wards.gpkg"])
@@ -140,7 +144,9 @@ struct LayerWriterTests {
   func missingFolder() {
     let path = "/nonexistent-wijk/out/wards.gpkg"
     let layer = sampleLayer(crs: .epsg(31370), squares: [(0, 0, 1)])
-    let error = #expect(throws: IOError.self) { try LayerWriter.write(layer, to: path, format: .geoPackage) }
+    let error = #expect(throws: IOError.self) {
+      try LayerWriter.write(layer, to: path, format: .geoPackage)
+    }
     #expect(error?.description.hasPrefix(path) == true)
   }
 
@@ -151,7 +157,8 @@ struct LayerWriterTests {
     let layer = sampleLayer(crs: .epsg(31370), squares: [(0, 0, 1), (1, 0, 1)])
     try LayerWriter.write(layer, to: path, format: .csv)
     let text = try String(contentsOfFile: path, encoding: .utf8)
-    #expect(text == "wijkcode,inwoners,aandeel,naam\r\n01,1000,0,Hoëvelde 0\r\n02,,0.25,Hoëvelde 1\r\n")
+    #expect(
+      text == "wijkcode,inwoners,aandeel,naam\r\n01,1000,0,Hoëvelde 0\r\n02,,0.25,Hoëvelde 1\r\n")
   }
 }
 
@@ -167,12 +174,13 @@ struct CSVWriterTests {
   @Test("standard: comma, decimal point, quoting, no BOM")
   func standard() throws {
     let bytes = CSVWriter.encode(Self.table, dialect: .standard)
-    #expect(String(decoding: bytes, as: UTF8.self) == """
-      wijkcode,inwoners,gem_inkomen,opmerking\r
-      01,1234,21350.75,rustig; groen\r
-      02,,9,"zegt ""ja"", echt"\r
+    #expect(
+      String(decoding: bytes, as: UTF8.self) == """
+        wijkcode,inwoners,gem_inkomen,opmerking\r
+        01,1234,21350.75,rustig; groen\r
+        02,,9,"zegt ""ja"", echt"\r
 
-      """)
+        """)
   }
 
   @Test("excel: BOM, ';' and decimal comma; read back equal")
@@ -182,12 +190,13 @@ struct CSVWriterTests {
     try CSVWriter.write(Self.table, to: path, dialect: .excel)
     let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
     #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
-    #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self) == """
-      wijkcode;inwoners;gem_inkomen;opmerking\r
-      01;1234;21350,75;"rustig; groen"\r
-      02;;9;"zegt ""ja"", echt"\r
+    #expect(
+      String(decoding: bytes.dropFirst(3), as: UTF8.self) == """
+        wijkcode;inwoners;gem_inkomen;opmerking\r
+        01;1234;21350,75;"rustig; groen"\r
+        02;;9;"zegt ""ja"", echt"\r
 
-      """)
+        """)
     let back = try CSVReader.read(path: path)
     #expect(back.report.numberConvention == .decimalComma)
     #expect(back.table.column("wijkcode") == Self.table.rows.map { $0[0] })

@@ -38,6 +38,30 @@ data[record + start:record + start + width] = b' ' * width
 open('synthetic_blank_numbers.dbf', 'wb').write(data)
 PY
 
+# The same layer with unreadable numbers, as hand-edited or foreign DBFs hold them: "abc"
+# in W02's inwoners and "12,5" (a decimal comma) in W01's aandeel. GDAL's own reading gives
+# 0 and 12 for these; they must be missing.
+for ext in shp shx prj cpg dbf; do
+  cp synthetic_blank_numbers.$ext synthetic_unreadable_numbers.$ext
+done
+python3 - <<'PY'
+import struct
+data = bytearray(open('synthetic_unreadable_numbers.dbf', 'rb').read())
+header_len, record_len = struct.unpack('<HH', data[8:12])
+offset, fields = 1, {}
+for pos in range(32, header_len - 1, 32):
+    name = data[pos:pos + 11].split(b'\0')[0].decode()
+    fields[name] = (offset, data[pos + 16])
+    offset += data[pos + 16]
+def put(record, field, text):
+    start, width = fields[field]
+    at = header_len + record * record_len + start
+    data[at:at + width] = text.rjust(width).encode('ascii')
+put(1, 'inwoners', 'abc')
+put(0, 'aandeel', '12,5')
+open('synthetic_unreadable_numbers.dbf', 'wb').write(data)
+PY
+
 python3 - <<'PY'
 # CSV variants: tab-separated UTF-8 with BOM, CRLF, a quoted cell with an embedded newline,
 # quote and separator; the same as Windows-1252; codes with leading zeros.
