@@ -14,6 +14,7 @@ public struct CSVOptions: Hashable, Sendable {
   /// Cells that mean "withheld", read as missing with `reason` (Statbel's `C`).
   public var suppressedMarkers: [String: String]
 
+  /// Options; the defaults detect separator, convention and encoding.
   public init(
     separator: Character? = nil, numberConvention: NumberConvention? = nil,
     encoding: TextEncoding? = nil, textColumns: Set<String> = [],

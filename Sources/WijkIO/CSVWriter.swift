@@ -10,14 +10,18 @@ import WijkCore
 /// Cells holding the separator, a quote or a line break are quoted, quotes doubled. Missing
 /// values are empty cells. Text is written as NFC.
 public enum CSVWriter {
+  /// The flavour of delimited text to write.
   public enum Dialect: Hashable, Sendable {
+    /// RFC 4180: `,`, decimal point, UTF-8 without BOM.
     case standard
+    /// Belgian Excel: `;`, decimal comma, UTF-8 with BOM.
     case excel
 
     var separator: String { self == .excel ? ";" : "," }
     var convention: NumberConvention { self == .excel ? .decimalComma : .decimalPoint }
   }
 
+  /// Writes `table` to `path` (replacing it) in `dialect`.
   /// - Throws: ``IOError/writeFailed(path:message:)``; `path` keeps its old content then.
   public static func write(_ table: Table, to path: String, dialect: Dialect = .standard)
     throws(IOError)

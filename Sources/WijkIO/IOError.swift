@@ -49,6 +49,8 @@ public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
   /// Two header cells carry the same name, so a column could not be told apart.
   case duplicateColumn(path: String, column: String)
 
+  /// A sentence for the user naming the file and, where known, line or feature, column or
+  /// field, and the offending text.
   public var description: String {
     switch self {
     case .fileNotFound(let p):

@@ -2,6 +2,7 @@ import CGDAL
 
 /// One layer of a vector file as `LayerReader.layers(in:)` lists it.
 public struct LayerInfo: Hashable, Sendable, CustomStringConvertible {
+  /// The layer's name in the file.
   public var name: String
   /// The feature count OGR reports (forced, so exact).
   public var featureCount: Int
@@ -9,6 +10,7 @@ public struct LayerInfo: Hashable, Sendable, CustomStringConvertible {
   /// for an attribute table and `Unknown` for a layer of mixed types.
   public var geometryType: String
 
+  /// A description of a layer (tests and callers that list layers build these).
   public init(name: String, featureCount: Int, geometryType: String) {
     self.name = name
     self.featureCount = featureCount
@@ -23,6 +25,7 @@ public struct LayerInfo: Hashable, Sendable, CustomStringConvertible {
   /// Whether the layer has geometry at all (an attribute table has none).
   public var hasGeometry: Bool { geometryType != "None" }
 
+  /// `name (type, n features)`.
   public var description: String { "\(name) (\(geometryType), \(featureCount) features)" }
 
   /// Reads name, forced feature count and flattened geometry type of a borrowed layer.

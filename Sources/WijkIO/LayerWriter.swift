@@ -27,7 +27,8 @@ public enum LayerWriter {
   ///   - format: see ``Format``.
   /// - Throws: ``IOError/valueCountMismatch(path:feature:expected:found:)``,
   ///   ``IOError/unusableCRS(path:crs:message:)``,
-  ///   ``IOError/gdalFailure(path:operation:message:)``, ``IOError/writeFailed(path:message:)``. `path` is unchanged after any of them.
+  ///   ``IOError/gdalFailure(path:operation:message:)``,
+  ///   ``IOError/writeFailed(path:message:)``. `path` is unchanged after any of them.
   public static func write(_ layer: Layer, to path: String, format: Format) throws(IOError) {
     switch format {
     case .csv:
