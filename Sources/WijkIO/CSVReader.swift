@@ -11,6 +11,9 @@ public struct CSVOptions: Hashable, Sendable {
   public var encoding: TextEncoding?
   /// Columns that stay text whatever they hold: keys and codes (`01` stays `01`).
   public var textColumns: Set<String>
+  /// Columns whose names start with one of these (case-insensitive) also stay text
+  /// (Statbel's `CD_` codes and `TX_` labels).
+  public var textColumnPrefixes: [String]
   /// Cells that mean "withheld", read as missing with `reason` (Statbel's `C`).
   public var suppressedMarkers: [String: String]
 
@@ -18,13 +21,23 @@ public struct CSVOptions: Hashable, Sendable {
   public init(
     separator: Character? = nil, numberConvention: NumberConvention? = nil,
     encoding: TextEncoding? = nil, textColumns: Set<String> = [],
-    suppressedMarkers: [String: String] = [:]
+    textColumnPrefixes: [String] = [], suppressedMarkers: [String: String] = [:]
   ) {
+    self.textColumnPrefixes = textColumnPrefixes
     self.separator = separator
     self.numberConvention = numberConvention
     self.encoding = encoding
     self.textColumns = textColumns
     self.suppressedMarkers = suppressedMarkers
+  }
+}
+
+extension CSVOptions {
+  /// Whether column `name` is declared text, by name or prefix.
+  func isText(_ name: String) -> Bool {
+    let upper = name.uppercased()
+    return textColumns.contains(name)
+      || textColumnPrefixes.contains { upper.hasPrefix($0.uppercased()) }
   }
 }
 
@@ -72,29 +85,13 @@ public enum CSVReader {
     for (c, name) in columns.enumerated() {
       let typed = try ColumnTyper(
         path: path, column: name, convention: convention,
-        forceText: options.textColumns.contains(name),
+        forceText: options.isText(name),
         suppressed: options.suppressedMarkers
       ).values(body.map { ($0.fields[c], $0.line) })
       for r in typed.indices { cells[r].append(typed[r]) }
     }
     let table = Table(source: path, columns: columns, rows: cells, lineNumbers: body.map(\.line))
     return TableReading(table: table, report: report)
-  }
-
-  /// The column names of a file's header line, as ``read(path:options:)`` would read them.
-  static func read(path: String, options: CSVOptions, headerOnly: Bool) throws(IOError)
-    -> [String]
-  {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw .fileNotFound(path: path)
-    }
-    var report = ReadReport()
-    let text = try decode(Array(data), path: path, forced: options.encoding, report: &report)
-    let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
-    let separator = options.separator ?? CSVTokeniser.detectSeparator(text)
-    let records = try CSVTokeniser.records(String(firstLine), separator: separator, path: path)
-    guard let header = records.first else { throw .emptyTable(path: path) }
-    return header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
   }
 
   /// UTF-8 (BOM dropped) when valid, else Windows-1252 with a warning; a forced encoding
@@ -146,7 +143,7 @@ struct ColumnTyper {
   let suppressed: [String: String]
 
   func values(_ cells: [(text: String, line: Int)]) throws(IOError) -> [AttributeValue] {
-    let trimmed = cells.map { ($0.text.trimmingCharacters(in: .whitespaces), $0.line) }
+    let trimmed = cells.map { (trim($0.text), $0.line) }
     let filled = trimmed.filter { !$0.0.isEmpty && suppressed[$0.0] == nil }
     if forceText || filled.isEmpty || !isNumeric(filled.map(\.0)) {
       return trimmed.map { missing($0.0) ?? .text($0.0) }
@@ -170,6 +167,13 @@ struct ColumnTyper {
       case .real(let d): .real(d)
       }
     }
+  }
+
+  /// `text` without surrounding spaces and tabs; cheap when there are none (most cells).
+  private func trim(_ text: String) -> String {
+    guard let first = text.first, let last = text.last else { return text }
+    if first != " " && first != "\t" && last != " " && last != "\t" { return text }
+    return text.trimmingCharacters(in: .whitespaces)
   }
 
   /// Numeric when every filled cell looks like a number and none is a zero-padded code.

@@ -66,21 +66,24 @@ public enum NumberConvention: String, Hashable, Sendable, CaseIterable {
 
   /// `digits[.digits][e[+-]digits]` with the sign already split off.
   private static func plain(_ sign: String, _ s: Substring) -> Parsed? {
-    guard let first = s.first, first.isASCIIDigit || first == "." else { return nil }
-    let allowed = s.allSatisfy {
-      $0.isASCIIDigit || $0 == "." || $0 == "e" || $0 == "E" || $0 == "+" || $0 == "-"
-    }
-    guard allowed else { return nil }
-    if s.allSatisfy(\.isASCIIDigit), let i = Int64(sign + s) { return .integer(i) }
+    let utf8 = s.utf8
+    guard let first = utf8.first, isDigit(first) || first == dot else { return nil }
+    guard utf8.allSatisfy({ isDigit($0) || exponentBytes.contains($0) }) else { return nil }
+    if utf8.allSatisfy(isDigit), let i = Int64(sign + s) { return .integer(i) }
     guard let d = Double(sign + s), d.isFinite else { return nil }
     return .real(d)
   }
 
+  private static let dot = UInt8(ascii: ".")
+  private static let exponentBytes: Set<UInt8> = Set(".eE+-".utf8)
+  private static let numericBytes: Set<UInt8> = Set(".,+-".utf8)
+  private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
   /// Whether `text` is written like a number at all (digits, signs, `.` and `,` only, at
   /// least one digit): in a numeric column such a cell must parse, or it is an error.
   static func looksNumeric(_ text: String) -> Bool {
-    text.contains(where: \.isASCIIDigit)
-      && text.allSatisfy { $0.isASCIIDigit || $0 == "." || $0 == "," || $0 == "-" || $0 == "+" }
+    text.utf8.contains(where: isDigit)
+      && text.utf8.allSatisfy { isDigit($0) || numericBytes.contains($0) }
   }
 
   /// Formats `value` in this convention, shortest round-trip digits, no thousands separator.

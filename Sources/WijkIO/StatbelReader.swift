@@ -14,16 +14,10 @@ public enum StatbelReader {
 
   /// - Throws: as ``CSVReader/read(path:options:)``.
   public static func read(path: String) throws(IOError) -> TableReading {
-    let header = try CSVReader.read(
-      path: path, options: CSVOptions(separator: "|", textColumns: []), headerOnly: true)
-    let textColumns = header.filter {
-      let u = $0.uppercased()
-      return u.hasPrefix("CD_") || u.hasPrefix("TX_")
-    }
-    return try CSVReader.read(
+    try CSVReader.read(
       path: path,
       options: CSVOptions(
-        separator: "|", numberConvention: .decimalPoint, textColumns: Set(textColumns),
+        separator: "|", numberConvention: .decimalPoint, textColumnPrefixes: ["CD_", "TX_"],
         suppressedMarkers: ["C": confidentialReason]))
   }
 }

@@ -43,6 +43,8 @@ public enum TextEncoding: String, Hashable, Sendable, CaseIterable {
       }
       text = String(scalars)
     }
+    // ASCII is already NFC; normalising costs ~0.5 s per 6 MB in a debug build.
+    if bytes.allSatisfy({ $0 < 0x80 }) { return text }
     return text?.precomposedStringWithCanonicalMapping
   }
 

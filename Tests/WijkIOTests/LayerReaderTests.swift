@@ -211,6 +211,12 @@ struct ShapefileEncodingTests {
     #expect(layer.features.count == 3)
     // 1 km squares in Lambert 72 metres, as case.md says.
     #expect(layer.features[0].geometry?.envelope?.width == 1000)
+    // The caller supplies the CRS the user gave (--crs).
+    let given = try LayerReader.read(
+      path: Fixture.case("09-shapefile-dbf-encoding", "wards_cp1252_cpg.shp"),
+      assumeCRS: .epsg(31370))
+    #expect(given.layer.crs == .epsg(31370))
+    #expect(given.report.warnings.isEmpty)
   }
 }
 
