@@ -1,4 +1,5 @@
 import Foundation
+import WijkCore
 
 /// How numbers are written in a table file. One convention holds for a whole file: a cell
 /// is never read one way in one column and another way in the next (case 11).
@@ -88,19 +89,11 @@ public enum NumberConvention: String, Hashable, Sendable, CaseIterable {
 
   /// Formats `value` in this convention, shortest round-trip digits, no thousands separator.
   func format(_ value: Double) -> String {
-    let text = value.shortTextForTables
+    let text = value.shortText
     return self == .decimalComma ? text.replacingOccurrences(of: ".", with: ",") : text
   }
 }
 
 extension Character {
   var isASCIIDigit: Bool { isASCII && isNumber }
-}
-
-extension Double {
-  /// Shortest round-trip text without a trailing `.0`, as in WijkCore's `shortText`.
-  var shortTextForTables: String {
-    if self == rounded(), abs(self) < 1e15 { return String(Int64(self)) }
-    return String(self)
-  }
 }
