@@ -1,0 +1,195 @@
+import Foundation
+import WijkCore
+
+/// Options for ``CSVReader/read(path:options:)``.
+public struct CSVOptions: Hashable, Sendable {
+  /// The separator; `nil` to detect it from the header line.
+  public var separator: Character?
+  /// The number convention; `nil` to derive it from the separator (`;` ⇒ decimal comma).
+  public var numberConvention: NumberConvention?
+  /// The encoding; `nil` for UTF-8 (with or without BOM), else Windows-1252 with a warning.
+  public var encoding: TextEncoding?
+  /// Columns that stay text whatever they hold: keys and codes (`01` stays `01`).
+  public var textColumns: Set<String>
+  /// Columns whose names start with one of these (case-insensitive) also stay text
+  /// (Statbel's `CD_` codes and `TX_` labels).
+  public var textColumnPrefixes: [String]
+  /// Cells that mean "withheld", read as missing with `reason` (Statbel's `C`).
+  public var suppressedMarkers: [String: String]
+
+  /// Options; the defaults detect separator, convention and encoding.
+  public init(
+    separator: Character? = nil, numberConvention: NumberConvention? = nil,
+    encoding: TextEncoding? = nil, textColumns: Set<String> = [],
+    textColumnPrefixes: [String] = [], suppressedMarkers: [String: String] = [:]
+  ) {
+    self.textColumnPrefixes = textColumnPrefixes
+    self.separator = separator
+    self.numberConvention = numberConvention
+    self.encoding = encoding
+    self.textColumns = textColumns
+    self.suppressedMarkers = suppressedMarkers
+  }
+}
+
+extension CSVOptions {
+  /// Whether column `name` is declared text, by name or prefix.
+  func isText(_ name: String) -> Bool {
+    let upper = name.uppercased()
+    return textColumns.contains(name)
+      || textColumnPrefixes.contains { upper.hasPrefix($0.uppercased()) }
+  }
+}
+
+/// Reads delimited text tables (CSV, Excel exports, Statbel open data) into a typed `Table`.
+///
+/// Each column's type is decided from all its cells: a column whose non-empty cells all
+/// parse as numbers under the file's one convention is numeric (integer when every cell is
+/// whole, else real), unless it is declared in `textColumns` or a cell has a leading zero
+/// (`01`: a code, case 13). A column whose cells all look like numbers but where one does not
+/// parse (`22,2,5`) is an error, never text, 0 or NaN (case 11). Empty cells are missing.
+/// Text is NFC.
+public enum CSVReader {
+  /// - Parameters:
+  ///   - path: the file.
+  ///   - options: separator, convention, encoding, text columns, suppression markers.
+  /// - Returns: the table (`lineNumbers` are 1-based physical lines, the header is line 1)
+  ///   and a report stating encoding, number convention and warnings.
+  /// - Throws: ``IOError/fileNotFound(path:)``, ``IOError/emptyTable(path:)``,
+  ///   ``IOError/unterminatedQuote(path:line:)``, ``IOError/raggedRow(path:line:expected:found:)``,
+  ///   ``IOError/badNumber(path:line:column:text:convention:)``,
+  ///   ``IOError/unknownColumn(path:column:available:)``,
+  ///   ``IOError/duplicateColumn(path:column:)``,
+  ///   ``IOError/undecodableText(path:feature:field:encoding:)`` (forced encoding only).
+  public static func read(path: String, options: CSVOptions = CSVOptions()) throws(IOError)
+    -> TableReading
+  {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw .fileNotFound(path: path)
+    }
+    var report = ReadReport()
+    let text = try decode(Array(data), path: path, forced: options.encoding, report: &report)
+    let separator = options.separator ?? CSVTokeniser.detectSeparator(text)
+    let convention = options.numberConvention ?? .detected(separator: separator)
+    report.numberConvention = convention
+    report.numberConventionDetected = options.numberConvention == nil
+    let records = try CSVTokeniser.records(text, separator: separator, path: path)
+    guard let header = records.first else { throw .emptyTable(path: path) }
+    let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+    try checkColumns(columns, options: options, path: path)
+    let body = Array(records.dropFirst())
+    for r in body where r.fields.count != columns.count {
+      throw .raggedRow(path: path, line: r.line, expected: columns.count, found: r.fields.count)
+    }
+    var cells = [[AttributeValue]](repeating: [], count: body.count)
+    for (c, name) in columns.enumerated() {
+      let typed = try ColumnTyper(
+        path: path, column: name, convention: convention,
+        forceText: options.isText(name),
+        suppressed: options.suppressedMarkers
+      ).values(body.map { ($0.fields[c], $0.line) })
+      for r in typed.indices { cells[r].append(typed[r]) }
+    }
+    let table = Table(source: path, columns: columns, rows: cells, lineNumbers: body.map(\.line))
+    return TableReading(table: table, report: report)
+  }
+
+  /// UTF-8 (BOM dropped) when valid, else Windows-1252 with a warning; a forced encoding
+  /// must decode or it is an error.
+  private static func decode(
+    _ bytes: [UInt8], path: String, forced: TextEncoding?, report: inout ReadReport
+  ) throws(IOError) -> String {
+    let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+    let body = bytes.starts(with: bom) ? Array(bytes.dropFirst(3)) : bytes
+    if let forced {
+      guard let text = forced.decode(body) else {
+        throw .undecodableText(path: path, feature: -1, field: "file", encoding: forced)
+      }
+      report.encoding = forced
+      report.encodingSource = .user
+      return text
+    }
+    if let text = TextEncoding.utf8.decode(body) {
+      report.encoding = .utf8
+      report.encodingSource = .validUTF8
+      return text
+    }
+    report.encoding = .windows1252
+    report.encodingSource = .fallback
+    report.warnings.append(.encodingGuessed(path: path, assumed: .windows1252))
+    // Every byte except five is defined in Windows-1252; Latin-1 takes those five.
+    return TextEncoding.windows1252.decode(body) ?? TextEncoding.latin1.decode(body)!
+  }
+
+  private static func checkColumns(_ columns: [String], options: CSVOptions, path: String)
+    throws(IOError)
+  {
+    var seen = Set<String>()
+    for c in columns where !seen.insert(c).inserted {
+      throw .duplicateColumn(path: path, column: c)
+    }
+    for c in options.textColumns.sorted() where !seen.contains(c) {
+      throw .unknownColumn(path: path, column: c, available: columns)
+    }
+  }
+}
+
+/// Decides one column's type from all its cells and converts them.
+struct ColumnTyper {
+  let path: String
+  let column: String
+  let convention: NumberConvention
+  let forceText: Bool
+  let suppressed: [String: String]
+
+  func values(_ cells: [(text: String, line: Int)]) throws(IOError) -> [AttributeValue] {
+    let trimmed = cells.map { (trim($0.text), $0.line) }
+    let filled = trimmed.filter { !$0.0.isEmpty && suppressed[$0.0] == nil }
+    if forceText || filled.isEmpty || !isNumeric(filled.map(\.0)) {
+      return trimmed.map { missing($0.0) ?? .text($0.0) }
+    }
+    var parsed: [NumberConvention.Parsed?] = []
+    for (text, line) in trimmed {
+      if text.isEmpty || suppressed[text] != nil {
+        parsed.append(nil)
+        continue
+      }
+      guard let p = convention.parse(text) else {
+        throw .badNumber(path: path, line: line, column: column, text: text, convention: convention)
+      }
+      parsed.append(p)
+    }
+    let whole = parsed.allSatisfy { if case .real = $0 { false } else { true } }
+    return zip(trimmed, parsed).map { cell, p in
+      switch p {
+      case nil: missing(cell.0)!
+      case .integer(let i): whole ? .integer(i) : .real(Double(i))
+      case .real(let d): .real(d)
+      }
+    }
+  }
+
+  /// `text` without surrounding spaces and tabs; cheap when there are none (most cells).
+  private func trim(_ text: String) -> String {
+    guard let first = text.first, let last = text.last else { return text }
+    if first != " " && first != "\t" && last != " " && last != "\t" { return text }
+    return text.trimmingCharacters(in: .whitespaces)
+  }
+
+  /// Numeric when every filled cell looks like a number and none is a zero-padded code.
+  private func isNumeric(_ texts: [String]) -> Bool {
+    texts.allSatisfy { t in
+      let digits = t.drop { $0 == "-" || $0 == "+" }
+      let padded =
+        digits.count > 1 && digits.first == "0" && digits.dropFirst().first?.isASCIIDigit == true
+      return NumberConvention.looksNumeric(t) && !padded
+    }
+  }
+
+  /// The missing value for an empty or suppressed cell; `nil` for any other text.
+  private func missing(_ text: String) -> AttributeValue? {
+    if text.isEmpty { return .missing }
+    if let reason = suppressed[text] { return .missing(reason: reason) }
+    return nil
+  }
+}

@@ -1,0 +1,103 @@
+import WijkCore
+
+/// Why a layer or a table could not be read or written. Each case carries the evidence (file,
+/// line or feature, column or field, the offending text) and its `description` is a sentence
+/// a city GIS user can act on.
+public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// The file does not exist.
+  case fileNotFound(path: String)
+  /// GDAL could not open the file as a vector data source; `message` is GDAL's text.
+  case cannotOpen(path: String, message: String)
+  /// The file has no layer called `layer`; `available` lists the layers it does have.
+  case noSuchLayer(path: String, layer: String, available: [String])
+  /// Several layers could be meant and none was chosen; `candidates` are the layers offered
+  /// (the polygon layers when there are several, else every layer with geometry).
+  case layerChoiceNeeded(path: String, candidates: [LayerInfo])
+  /// The file holds no layer with geometry (only attribute tables, or nothing).
+  case noSpatialLayer(path: String)
+  /// A GeoJSON file without a `crs` member (so WGS84 degrees by RFC 7946) has a coordinate
+  /// that cannot be degrees; `feature` is the 0-based index of the first such feature.
+  case coordinatesNotDegrees(path: String, feature: Int, coordinate: Coordinate)
+  /// A feature's geometry could not be converted (`message` says why).
+  case unreadableGeometry(path: String, feature: Int, message: String)
+  /// Text in `field` of `feature` is not valid in `encoding` (only when the encoding was
+  /// stated by the user or the file, so that guessing on would hide the problem).
+  case undecodableText(path: String, feature: Int, field: String, encoding: TextEncoding)
+  /// A `.cpg` file or DBF language-driver byte names a code page wijk cannot decode.
+  case unsupportedEncoding(path: String, name: String)
+  /// GDAL could not use a CRS definition (building an SRS for writing or checking).
+  case unusableCRS(path: String, crs: String, message: String)
+  /// A GDAL call failed while reading or writing; `operation` names what was being done.
+  case gdalFailure(path: String, operation: String, message: String)
+  /// A feature to write has a different number of values than the layer has fields.
+  case valueCountMismatch(path: String, feature: Int, expected: Int, found: Int)
+  /// Writing the file failed; the previous file (if any) is left untouched.
+  case writeFailed(path: String, message: String)
+  /// The CSV file holds no header line.
+  case emptyTable(path: String)
+  /// A CSV row has more or fewer cells than the header.
+  case raggedRow(path: String, line: Int, expected: Int, found: Int)
+  /// A quoted CSV field is not closed before the end of the file; `line` is where it opens.
+  case unterminatedQuote(path: String, line: Int)
+  /// A cell in a numeric column looks like a number but does not parse under the file's
+  /// number convention (e.g. `22,2,5` with decimal commas).
+  case badNumber(
+    path: String, line: Int, column: String, text: String,
+    convention: NumberConvention)
+  /// An option names a column that the table does not have.
+  case unknownColumn(path: String, column: String, available: [String])
+  /// Two header cells carry the same name, so a column could not be told apart.
+  case duplicateColumn(path: String, column: String)
+
+  /// A sentence for the user naming the file and, where known, line or feature, column or
+  /// field, and the offending text.
+  public var description: String {
+    switch self {
+    case .fileNotFound(let p):
+      "\(p): no such file."
+    case .cannotOpen(let p, let m):
+      "\(p) could not be opened as a vector layer file (GeoJSON, GeoPackage, Shapefile): \(m)"
+    case .noSuchLayer(let p, let l, let a):
+      "\(p) has no layer called '\(l)'; its layers are: \(a.joined(separator: ", "))."
+    case .layerChoiceNeeded(let p, let c):
+      "\(p) holds several layers that could be the wards: "
+        + c.map { "'\($0.name)' (\($0.featureCount) features)" }.joined(separator: ", ")
+        + ". Choose one with --layer."
+    case .noSpatialLayer(let p):
+      "\(p) holds no layer with geometry, only attribute tables."
+    case .coordinatesNotDegrees(let p, let f, let c):
+      "\(p) declares no CRS, so GeoJSON says WGS84 degrees, but feature \(f) has the "
+        + "coordinate \(c), which cannot be longitude/latitude. Give the file's CRS with "
+        + "--crs (for Belgian Lambert 72: --crs EPSG:31370)."
+    case .unreadableGeometry(let p, let f, let m):
+      "\(p): the geometry of feature \(f) cannot be read: \(m)"
+    case .undecodableText(let p, let f, let field, let e):
+      "\(p): field '\(field)' of feature \(f) is not valid \(e.displayName) text; "
+        + "state the file's encoding with --encoding."
+    case .unsupportedEncoding(let p, let n):
+      "\(p) declares the text encoding '\(n)', which wijk cannot read; convert the file to "
+        + "UTF-8 or state another encoding with --encoding."
+    case .unusableCRS(let p, let c, let m):
+      "\(p): the coordinate reference system \(c) cannot be used: \(m)"
+    case .gdalFailure(let p, let o, let m):
+      "\(p): \(o) failed: \(m)"
+    case .valueCountMismatch(let p, let f, let e, let n):
+      "\(p): feature \(f) has \(n) attribute values but the layer has \(e) fields."
+    case .writeFailed(let p, let m):
+      "\(p) could not be written (any previous version is unchanged): \(m)"
+    case .emptyTable(let p):
+      "\(p) is empty: a header line with column names is needed."
+    case .raggedRow(let p, let l, let e, let n):
+      "\(p), line \(l): \(n) cells where the header has \(e) columns."
+    case .unterminatedQuote(let p, let l):
+      "\(p), line \(l): a quoted cell is never closed."
+    case .badNumber(let p, let l, let c, let t, let conv):
+      "\(p), line \(l), column '\(c)': '\(t)' is not a number in the file's convention "
+        + "(\(conv.summary)). Correct the cell, or state the convention with --decimal."
+    case .unknownColumn(let p, let c, let a):
+      "\(p) has no column '\(c)'; its columns are: \(a.joined(separator: ", "))."
+    case .duplicateColumn(let p, let c):
+      "\(p): the column name '\(c)' appears more than once in the header."
+    }
+  }
+}

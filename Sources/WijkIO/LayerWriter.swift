@@ -1,0 +1,192 @@
+import CGDAL
+import Foundation
+import WijkCore
+
+/// Writes a `Layer` to a file, atomically: to a temporary file beside the target, renamed
+/// over it only when everything was written, so a failed run leaves any previous file as it
+/// was and no half-written one.
+public enum LayerWriter {
+  /// The output formats.
+  public enum Format: Hashable, Sendable {
+    /// GeoPackage (OGC 12-128r18): one layer with the layer's CRS, written in one
+    /// transaction.
+    case geoPackage
+    /// GeoJSON per RFC 7946, through GDAL's `RFC7946=YES` layer option: coordinates in
+    /// WGS84 longitude/latitude (GDAL reprojects from the layer's CRS), exterior rings
+    /// counter-clockwise, holes clockwise, 7 decimals, no `crs` member.
+    case geoJSON
+    /// The attribute table only (no geometry), as ``CSVWriter`` writes it (`standard`).
+    case csv
+  }
+
+  /// - Parameters:
+  ///   - layer: the layer; every feature must have one value per field. A layer without a
+  ///     CRS is written without one (GeoJSON needs a CRS to reproject, so it must have one
+  ///     unless it is already WGS84, which is then assumed by RFC 7946).
+  ///   - path: the target file; replaced if it exists.
+  ///   - format: see ``Format``.
+  /// - Throws: ``IOError/valueCountMismatch(path:feature:expected:found:)``,
+  ///   ``IOError/unusableCRS(path:crs:message:)``,
+  ///   ``IOError/gdalFailure(path:operation:message:)``,
+  ///   ``IOError/writeFailed(path:message:)``. `path` is unchanged after any of them.
+  public static func write(_ layer: Layer, to path: String, format: Format) throws(IOError) {
+    switch format {
+    case .csv:
+      for f in layer.features where f.values.count != layer.fields.count {
+        throw .valueCountMismatch(
+          path: path, feature: f.index, expected: layer.fields.count, found: f.values.count)
+      }
+      let table = Table(
+        source: layer.source, columns: layer.fields.map(\.name),
+        rows: layer.features.map(\.values), lineNumbers: layer.features.indices.map { $0 + 2 })
+      try CSVWriter.write(table, to: path)
+    case .geoPackage, .geoJSON:
+      try AtomicFile.write(to: path) { (temporary: String) throws(IOError) in
+        try OGRLayerWriting(layer: layer, target: path, temporary: temporary, format: format)
+          .write()
+      }
+    }
+  }
+}
+
+/// One GDAL write of a layer to a temporary file (see ``LayerWriter``).
+struct OGRLayerWriting {
+  let layer: Layer
+  /// The user's path, for messages.
+  let target: String
+  let temporary: String
+  let format: LayerWriter.Format
+
+  func write() throws(IOError) {
+    GDALSession.begin()
+    let driverName = format == .geoPackage ? "GPKG" : "GeoJSON"
+    guard let driver = GDALGetDriverByName(driverName) else {
+      throw .gdalFailure(
+        path: target, operation: "finding the \(driverName) driver",
+        message: GDALSession.lastErrorMessage())
+    }
+    let srs = try layer.crs.map { (crs: CRSDefinition) throws(IOError) in
+      try SpatialReference.make(crs, path: target)
+    }
+    // GDALCreate returns NULL on failure.
+    guard let h = GDALCreate(driver, temporary, 0, 0, 0, GDT_Unknown, nil) else {
+      throw .writeFailed(path: target, message: GDALSession.lastErrorMessage())
+    }
+    let dataset = GDALDatasetHandle(h)
+    let options = CStringList(format == .geoJSON ? [("RFC7946", "YES")] : [])
+    // The dataset copies (references) the SRS; ours is released by its wrapper.
+    guard
+      let out = GDALDatasetCreateLayer(h, layer.name, srs?.handle, geometryType, options.pointer)
+    else {
+      throw .gdalFailure(
+        path: target, operation: "creating layer '\(layer.name)'",
+        message: GDALSession.lastErrorMessage())
+    }
+    try createFields(out)
+    // One transaction for the whole layer (GeoPackage); GeoJSON has none and returns an
+    // error we ignore, as it writes sequentially anyway.
+    let transaction = GDALDatasetStartTransaction(h, 0) == OGRERR_NONE
+    CPLErrorReset()
+    for feature in layer.features { try write(feature, to: out) }
+    if transaction, GDALDatasetCommitTransaction(h) != OGRERR_NONE {
+      throw .gdalFailure(
+        path: target, operation: "committing the features",
+        message: GDALSession.lastErrorMessage())
+    }
+    dataset.close()
+    // GDALClose reports flush errors only through the error state.
+    if CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal {
+      throw .writeFailed(path: target, message: GDALSession.lastErrorMessage())
+    }
+  }
+
+  /// Polygon or MultiPolygon when every geometry is one (a mix of both is written as
+  /// MultiPolygon), the common type otherwise, `wkbUnknown` for a mix.
+  var geometryType: OGRwkbGeometryType {
+    let names = Set(layer.features.compactMap { $0.geometry?.typeName })
+    if names == ["Polygon", "MultiPolygon"] { return wkbMultiPolygon }
+    guard names.count == 1, let name = names.first else {
+      return names.isEmpty ? wkbNone : wkbUnknown
+    }
+    let types: [String: OGRwkbGeometryType] = [
+      "Point": wkbPoint, "LineString": wkbLineString, "Polygon": wkbPolygon,
+      "MultiPoint": wkbMultiPoint, "MultiLineString": wkbMultiLineString,
+      "MultiPolygon": wkbMultiPolygon, "GeometryCollection": wkbGeometryCollection,
+    ]
+    return types[name] ?? wkbUnknown
+  }
+
+  private func createFields(_ out: OGRLayerH) throws(IOError) {
+    for field in layer.fields {
+      let type: OGRFieldType =
+        switch field.type {
+        case .integer: OFTInteger64
+        case .real: OFTReal
+        case .text: OFTString
+        }
+      let definition = OGR_Fld_Create(field.name, type)
+      // OGR_L_CreateField copies the definition; ours is destroyed right after.
+      defer { OGR_Fld_Destroy(definition) }
+      guard OGR_L_CreateField(out, definition, 1) == OGRERR_NONE else {
+        throw .gdalFailure(
+          path: target, operation: "creating field '\(field.name)'",
+          message: GDALSession.lastErrorMessage())
+      }
+    }
+  }
+
+  private func write(_ feature: Feature, to out: OGRLayerH) throws(IOError) {
+    guard feature.values.count == layer.fields.count else {
+      throw .valueCountMismatch(
+        path: target, feature: feature.index, expected: layer.fields.count,
+        found: feature.values.count)
+    }
+    guard let h = OGR_F_Create(OGR_L_GetLayerDefn(out)) else {
+      throw .gdalFailure(
+        path: target, operation: "creating feature \(feature.index)",
+        message: GDALSession.lastErrorMessage())
+    }
+    let owned = OGRFeatureHandle(h)
+    for (i, value) in feature.values.enumerated() {
+      let i = Int32(i)
+      switch value {
+      case .missing: OGR_F_SetFieldNull(h, i)
+      case .integer(let v): OGR_F_SetFieldInteger64(h, i, v)
+      case .real(let v): OGR_F_SetFieldDouble(h, i, v)
+      case .text(let s): OGR_F_SetFieldString(h, i, s.precomposedStringWithCanonicalMapping)
+      }
+    }
+    if let geometry = feature.geometry {
+      try setGeometry(geometry, on: owned, index: feature.index)
+    }
+    // OGR_L_CreateFeature copies the feature; ours is destroyed by its wrapper.
+    guard OGR_L_CreateFeature(out, h) == OGRERR_NONE else {
+      throw .gdalFailure(
+        path: target, operation: "writing feature \(feature.index)",
+        message: GDALSession.lastErrorMessage())
+    }
+  }
+
+  private func setGeometry(_ geometry: Geometry, on feature: OGRFeatureHandle, index: Int)
+    throws(IOError)
+  {
+    // A polygon in a MultiPolygon layer is written as a one-part multipolygon.
+    let promoted =
+      if geometryType == wkbMultiPolygon, case .polygon(let p) = geometry {
+        Geometry.multiPolygon([p])
+      } else { geometry }
+    let wkb = WKB.encode(promoted)
+    var g: OGRGeometryH?
+    guard OGR_G_CreateFromWkb(wkb, nil, &g, Int32(wkb.count)) == OGRERR_NONE, let g else {
+      throw .gdalFailure(
+        path: target, operation: "converting the geometry of feature \(index)",
+        message: GDALSession.lastErrorMessage())
+    }
+    // OGR_F_SetGeometryDirectly takes ownership of g, also on failure.
+    guard OGR_F_SetGeometryDirectly(feature.handle, g) == OGRERR_NONE else {
+      throw .gdalFailure(
+        path: target, operation: "setting the geometry of feature \(index)",
+        message: GDALSession.lastErrorMessage())
+    }
+  }
+}

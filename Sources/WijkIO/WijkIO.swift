@@ -1,1 +1,0 @@
-// WijkIO: see Package.swift for this target's job.
