@@ -65,6 +65,7 @@ public enum LayerReader {
       texts: raw.allTexts)
     var report = ReadReport(
       encoding: textEncoding, encodingSource: isShapefile ? source : nil, warnings: warnings)
+    report.driver = dataset.driverName
     let decoded = try raw.decoded(with: textEncoding, path: path)
     let crs = try resolveCRS(
       declared: raw.crs, assumed: assumeCRS, driver: dataset.driverName, path: path,

@@ -33,6 +33,8 @@ public struct ReadReport: Hashable, Sendable {
   public var numberConventionDetected: Bool?
   /// What the user should be told, in the order it happened.
   public var warnings: [ReadWarning]
+  /// For layers: the GDAL driver that read the file (`GeoJSON`, `GPKG`, `ESRI Shapefile`).
+  public var driver: String?
 
   /// A report; every part defaults to "not known, nothing to say".
   public init(

@@ -1,0 +1,85 @@
+import WijkCore
+import WijkEngine
+import WijkIO
+
+/// Builds a ``LayerInspection`` by reading a layer with GDAL and checking it with GEOS.
+public enum LayerInspector {
+  /// Overlaps and gaps of this size (m²) or less are rounding slivers and are not reported.
+  public static let sliverSquareMetres = 1.0
+
+  /// Reads and checks the layer.
+  ///
+  /// - Parameters:
+  ///   - path: a GeoJSON, GeoPackage or Shapefile.
+  ///   - layer: the layer to inspect, for files with several.
+  ///   - idField: the field that names features in messages; default: the first text field.
+  ///   - assumeCRS: the CRS to use when the file declares none.
+  /// - Throws: `IOError` when the file cannot be read (missing, no layer chosen, bad
+  ///   encoding); `EngineError` when GEOS fails on a check.
+  public static func inspect(
+    path: String, layer: String? = nil, idField: String? = nil, assumeCRS: CRSDefinition? = nil
+  ) throws -> LayerInspection {
+    let reading = try LayerReader.read(path: path, layer: layer, assumeCRS: assumeCRS)
+    let l = reading.layer
+    let labels = labels(of: l, idField: idField)
+    var result = LayerInspection(
+      file: path, layer: l.name, driver: reading.report.driver, crs: l.crs?.authorityCode,
+      crsName: nil, isGeographic: nil, featureCount: l.features.count,
+      geometryTypes: geometryTypes(l), extent: l.envelope.map { [$0.minX, $0.minY, $0.maxX, $0.maxY] },
+      totalSquareKilometres: nil,
+      fields: l.fields.map { .init(name: $0.name, type: $0.type.rawValue) },
+      invalidFeatures: [], overlaps: [], gaps: [], skipped: [],
+      warnings: reading.report.warnings.map(\.description))
+    if let definition = l.crs, let crs = try? CoordinateReferenceSystem(definition) {
+      result.crsName = crs.name
+      result.isGeographic = crs.isGeographic
+      if result.crs == nil, let code = crs.epsgCode { result.crs = "EPSG:\(code)" }
+    }
+    result.invalidFeatures = try GeometryChecks.problems(in: l).map { p in
+      .init(
+        index: p.featureIndex, label: labels[p.featureIndex], reason: p.problem.reason,
+        x: p.problem.location?.x, y: p.problem.location?.y)
+    }
+    try addAreaChecks(to: &result, layer: l, labels: labels)
+    return result
+  }
+
+  /// Overlaps, gaps and the total area: only for valid polygons in a projected CRS.
+  static func addAreaChecks(
+    to result: inout LayerInspection, layer: Layer, labels: [String?]
+  ) throws {
+    guard result.invalidFeatures.isEmpty else {
+      result.skipped.append("overlaps, gaps and area: \(result.invalidFeatures.count) invalid feature(s) first")
+      return
+    }
+    guard layer.crs != nil, result.isGeographic == false else {
+      result.skipped.append(
+        layer.crs == nil
+          ? "overlaps, gaps and area: the layer has no CRS (give one with --crs)"
+          : "overlaps, gaps and area: the CRS is geographic (degrees); project the layer first")
+      return
+    }
+    result.overlaps = try GeometryChecks.overlaps(in: layer, minimumArea: sliverSquareMetres).map {
+      .init(
+        first: $0.first, second: $0.second, firstLabel: labels[$0.first],
+        secondLabel: labels[$0.second], squareMetres: $0.squareMetres)
+    }
+    result.gaps = try GeometryChecks.gaps(in: layer, minimumArea: sliverSquareMetres).map {
+      .init(squareMetres: $0.squareMetres, x: $0.location.x, y: $0.location.y)
+    }
+    result.totalSquareKilometres = try GeometryChecks.areas(of: layer).reduce(0, +) / 1e6
+  }
+
+  /// The value of the id field for every feature: `idField`, else the first text field.
+  static func labels(of layer: Layer, idField: String?) -> [String?] {
+    let field = idField.flatMap(layer.fieldIndex) ?? layer.fields.firstIndex { $0.type == .text }
+    guard let field else { return layer.features.map { _ in nil } }
+    return layer.features.map { $0.values[field].text }
+  }
+
+  static func geometryTypes(_ layer: Layer) -> [String: Int] {
+    layer.features.reduce(into: [:]) { counts, f in
+      counts[f.geometry?.typeName ?? "none", default: 0] += 1
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@Suite struct InfoCommandTests {
+  @Test func genkWardsAre31ValidWardsInLambert72() throws {
+    let r = try CLIRunner.run(["info", "GeoData/genk_wijken_2025_31370.geojson", "--json"])
+    #expect(r.status == 0)
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    #expect(json["featureCount"] as? Int == 31)
+    #expect(json["crs"] as? String == "EPSG:31370")
+    #expect(json["driver"] as? String == "GeoJSON")
+    // 87.57 km² (provinciesincijfers; shapely 2.2 sums the same polygons to 87.5699 km²).
+    #expect(abs((json["totalSquareKilometres"] as? Double ?? 0) - 87.57) < 0.005)
+    #expect((json["invalidFeatures"] as? [Any])?.isEmpty == true)
+    #expect((json["overlaps"] as? [Any])?.isEmpty == true)
+    #expect((json["gaps"] as? [Any])?.isEmpty == true)
+  }
+
+  // Case 04: the bow-tie W31 is named with GEOS's reason and the crossing point.
+  @Test func case04SelfIntersectionIsNamedWithItsLocation() throws {
+    let r = try CLIRunner.run(["info", "Tests/Fixtures/cases/04-self-intersecting-ward/wards.geojson"])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("feature 0 (W31): Self-intersection at (229500, 184500)"))
+    #expect(r.stdout.contains("not checked: overlaps, gaps and area: 1 invalid feature(s) first"))
+  }
+
+  // Case 03: W21 and W22 overlap by 50 000 m² = 5.00 ha.
+  @Test func case03OverlapIsNamedWithItsArea() throws {
+    let r = try CLIRunner.run(["info", "Tests/Fixtures/cases/03-overlapping-ward-polygons/wards.geojson"])
+    #expect(r.stdout.contains("feature 0 (W21) and feature 1 (W22) overlap by 50000 m² (5.00 ha)"))
+  }
+
+  // Case 18: no layer chosen is an error listing the polygon layers, exit 65.
+  @Test func case18SeveralLayersNeedAChoice() throws {
+    let gpkg = "Tests/Fixtures/cases/18-geopackage-with-several-layers/stad.gpkg"
+    let r = try CLIRunner.run(["info", gpkg])
+    #expect(r.status == 65)
+    #expect(r.stderr.contains("'statistische_sectoren' (6 features), 'wijken' (3 features)"))
+    #expect(!r.stderr.contains("bron_metadata"))
+    let chosen = try CLIRunner.run(["info", gpkg, "--layer", "wijken", "--json"])
+    #expect(chosen.status == 0)
+    #expect(chosen.stdout.contains("\"featureCount\" : 3"))
+  }
+
+  @Test func missingFileExits66WithItsName() throws {
+    let r = try CLIRunner.run(["info", "nope.geojson"])
+    #expect(r.status == 66)
+    #expect(r.stderr.contains("nope.geojson"))
+  }
+}
