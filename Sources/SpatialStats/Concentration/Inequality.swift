@@ -56,7 +56,9 @@ public struct Inequality: Hashable, Sendable {
   public var gini: StatisticOutcome<Double> {
     if let failure { return .undefined(failure) }
     let n = Double(sortedValues.count)
-    let ranked = sortedValues.enumerated().reduce(0.0) { $0 + 2 * Double($1.offset + 1) * $1.element }
+    let ranked = sortedValues.enumerated().reduce(0.0) { sum, entry in
+      sum + 2 * Double(entry.offset + 1) * entry.element
+    }
     let sum = total
     return .defined((ranked - n * sum - sum) / (n * sum))
   }
