@@ -62,4 +62,14 @@ struct EmpiricalBayesTests {
         events: [1, 2, 3], bases: [10, 10, 30], neighbours: [[5], [], []])
     }
   }
+
+  @Test("a negative moment variance is set to 0 (Marshall), where esda overshoots")
+  func negativeVariance() throws {
+    // e = [1, 2], b = [10, 10]: m = 3/20 = 0.15; raw rates 0.1 and 0.2;
+    // Σb(r − m)²/Σb = (10·0.0025 + 10·0.0025)/20 = 0.0025; s² = 0.0025 − 0.15/10 = −0.0125.
+    // esda: weight −0.0125/(−0.0125 + 0.015) = −5, so unit 1 gets −5·0.1 + 6·0.15 = 0.4,
+    // further from m than its raw rate. With s² = 0 both units get m = 0.15.
+    let result = try EmpiricalBayes.globalRates(events: [1, 2], bases: [10, 10])
+    #expect(result.values.map(\.value) == [0.15, 0.15])
+  }
 }

@@ -115,4 +115,41 @@ struct RatesTests {
     let empty = try ShareTable(counts: [0, 0])
     #expect(empty.shares[0] == .undefined(.zeroTotal(quantity: "the counts")))
   }
+
+  @Test("case 14: class breaks ignore W02 instead of reading it as 0")
+  func case14Classes() throws {
+    let table = try RateTable(counts: assistance, bases: population, unitIDs: wards, per: 1000)
+    let values = table.rates.map(\.value)  // [70, nil, 333.3…, 40]
+    let c = try #require(try Classifier.quantiles(values, classes: 3).value)
+    #expect(c.classIndex == [1, nil, 2, 0])
+    #expect(c.bins[0] > 40)  // a 0 for W02 would have pulled the first break to 0…40
+    #expect(c.missingIndices == [1])
+  }
+
+  @Test("every error and undefined reason reads as a sentence naming its evidence")
+  func descriptions() {
+    let errors: [ConcentrationError] = [
+      .lengthMismatch(first: "the counts", firstCount: 3, second: "the bases", secondCount: 2),
+      .countWithZeroBase(unit: "W02", count: 2),
+      .negativeValue(unit: "W07", field: "count", value: -1),
+      .nonFiniteValue(unit: "W07", field: "base", value: .nan),
+      .groupExceedsTotal(unit: "W07", group: 5, total: 3),
+      .invalidNeighbour(unit: "W07", neighbour: 40, unitCount: 31),
+      .invalidParameter(name: "rate multiplier", value: 0, expected: "above 0"),
+      .tooFewGroups(count: 1),
+    ]
+    #expect(errors[0].description
+      == "There are 3 values in the counts but 2 in the bases; they must be given for the "
+      + "same units in the same order.")
+    #expect(errors[2].description == "Unit W07 has a negative count (-1); counts cannot be "
+      + "negative.")
+    #expect(errors[5].description
+      == "Unit W07 lists neighbour 40, which is not another unit among the 31 units.")
+    for error in errors { #expect(error.description.hasSuffix(".")) }
+    for error in errors.dropFirst().prefix(5) { #expect(error.description.contains("W0")) }
+    #expect(UndefinedReason.zeroTotal(quantity: "the base").description
+      == "not defined (the city total of the base is 0)")
+    #expect(ClassificationError.nonFiniteValue(index: 2, value: .nan).description
+      == "Value 3 is nan, which cannot be classified; leave it empty (missing).")
+  }
 }

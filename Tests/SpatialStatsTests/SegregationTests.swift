@@ -81,6 +81,9 @@ struct SegregationTests {
     #expect(absent.isolation.value == nil)
     let empty = try SingleGroupSegregation(group: [0, nil], total: [0, 3])
     #expect(empty.entropy == .undefined(.zeroTotal(quantity: "the population")))
+    let allMissing = try SingleGroupSegregation(group: [nil, 1], total: [4, nil])
+    #expect(allMissing.dissimilarity == .undefined(.noUnits))
+    #expect(allMissing.missingUnits == ["unit 1", "unit 2"])
     let oneGroup = try MultigroupSegregation(groups: [[1, 2], [0, 0]])
     #expect(oneGroup.dissimilarity == .undefined(.emptyGroup(index: 1)))
   }

@@ -23,8 +23,8 @@ public enum ConcentrationError: Error, Hashable, Sendable, CustomStringConvertib
   public var description: String {
     switch self {
     case .lengthMismatch(let first, let firstCount, let second, let secondCount):
-      "\(first) has \(firstCount) units but \(second) has \(secondCount); they must be "
-        + "given for the same units in the same order."
+      "There are \(firstCount) values in \(first) but \(secondCount) in \(second); they "
+        + "must be given for the same units in the same order."
     case .countWithZeroBase(let unit, let count):
       "Unit \(unit) has \(count.shortDescription) cases but a base (population) of 0; "
         + "the count or the base is wrong."

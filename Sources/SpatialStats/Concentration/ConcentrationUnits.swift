@@ -6,10 +6,10 @@
 enum ConcentrationUnits {
   /// The labels for `count` units: `unitIDs` when given (checked for length), else ordinals.
   static func labels(_ unitIDs: [String]?, count: Int) throws(ConcentrationError) -> [String] {
-    guard let unitIDs else { return (1...max(count, 1)).prefix(count).map { "unit \($0)" } }
+    guard let unitIDs else { return (0..<count).map { "unit \($0 + 1)" } }
     guard unitIDs.count == count else {
       throw .lengthMismatch(
-        first: "the values", firstCount: count, second: "the unit ids",
+        first: "the data", firstCount: count, second: "the unit ids",
         secondCount: unitIDs.count)
     }
     return unitIDs

@@ -113,7 +113,8 @@ public struct SingleGroupSegregation: Hashable, Sendable {
     let totalSum = t.reduce(0, +)
     let groupSum = x.reduce(0, +)
     guard totalSum > 0 else {
-      let reason = UndefinedReason.zeroTotal(quantity: "the population")
+      let reason: UndefinedReason =
+        x.isEmpty ? .noUnits : .zeroTotal(quantity: "the population")
       (dissimilarity, gini, isolation, interaction, entropy, groupShare) =
         (.undefined(reason), .undefined(reason), .undefined(reason), .undefined(reason),
          .undefined(reason), .undefined(reason))
