@@ -48,6 +48,7 @@ public struct Classification: Hashable, Sendable {
 
 /// A classification method and its parameters.
 public enum ClassificationMethod: Hashable, Sendable, CustomStringConvertible {
+  /// ``Classifier/quantiles(_:classes:)`` with the number of classes asked for.
   case quantiles(classes: Int)
   case equalInterval(classes: Int)
   case fisherJenks(classes: Int)

@@ -30,12 +30,14 @@ public struct RateTable: Hashable, Sendable {
   public let rates: [StatisticOutcome<Double>]
   /// Location quotient rateᵢ / city rate for each unit, aligned with the input.
   public let locationQuotients: [StatisticOutcome<Double>]
-  /// Whether each unit's base is above 0 and below the small-base threshold.
+  /// Whether each unit's base is above 0 and below the small-base threshold; the flag
+  /// applies to the unit's rate and to its location quotient alike.
   public let isSmallBase: [Bool]
   /// The city rate per `multiplier` over the units with both values present.
   public let cityRate: StatisticOutcome<Double>
-  /// Σ count and Σ base over the units with both values present.
+  /// Σ count over the units with both values present.
   public let cityCount: Double
+  /// Σ base over the units with both values present.
   public let cityBase: Double
   /// Labels of the units left out because their count or base is missing.
   public let missingUnits: [String]

@@ -32,6 +32,7 @@ public struct SingleGroupSegregation: Hashable, Sendable {
     case againstOtherGroup = "group A against group B"
   }
 
+  /// Whether the group was compared with the rest or with one other group.
   public let comparison: Comparison
   /// Dissimilarity index D, in [0, 1].
   public let dissimilarity: StatisticOutcome<Double>

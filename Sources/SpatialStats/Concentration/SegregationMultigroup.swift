@@ -24,12 +24,19 @@ import Foundation
 /// *Sociological Methodology* 32(1), 33–67. Sakoda, J. M. (1981). A generalized index of
 /// dissimilarity. *Demography* 18(2), 245–250.
 public struct MultigroupSegregation: Hashable, Sendable {
+  /// Multigroup dissimilarity (Sakoda's D), in [0, 1].
   public let dissimilarity: StatisticOutcome<Double>
+  /// Multigroup Gini segregation index, in [0, 1].
   public let gini: StatisticOutcome<Double>
+  /// Multigroup information theory index (Theil's H), in [0, 1].
   public let informationTheory: StatisticOutcome<Double>
+  /// Normalised exposure, in [0, 1].
   public let normalisedExposure: StatisticOutcome<Double>
+  /// Squared coefficient of variation, ≥ 0.
   public let squaredCoefficientOfVariation: StatisticOutcome<Double>
+  /// Relative diversity, in [0, 1].
   public let relativeDiversity: StatisticOutcome<Double>
+  /// City-wide diversity (entropy) E in nats, in [0, ln K]; high means mixed, not segregated.
   public let diversity: StatisticOutcome<Double>
   /// City-wide share Pₖ of each group.
   public let groupShares: [StatisticOutcome<Double>]
