@@ -14,7 +14,9 @@ public struct LocalG: Hashable, Sendable {
   public let expected: [Double]
   /// Var[G_i] = w_i (N − w_i) / (N − 1) / N² · s²_i / ȳ_i² (`VGs`).
   public let variance: [Double]
-  /// (G_i − E[G_i]) / √Var[G_i] (`Zs`); positive = high values cluster (hot spot).
+  /// (G_i − E[G_i]) / √Var[G_i] (`Zs`); positive = high values cluster (hot spot). NaN when
+  /// Var[G_i] = 0, which happens only for Gi* when the unit and its neighbours are every unit
+  /// (no other arrangement of the values is possible); esda gives NaN there too.
   public let z: [Double]
   /// 1 − Φ(|z_i|) (`p_norm`): one-tailed, as esda.
   public let p: [Double]

@@ -7,6 +7,10 @@
 // permutation; a partial Fisher–Yates draws k positions by k swaps (the buffer stays a
 // permutation, so no reset is needed); position p ≥ i maps to unit p + 1, which skips unit i
 // without rebuilding the buffer. No allocation happens inside the loops.
+//
+// Ties: a simulated value equal to the observed one counts as "at least as large" (esda's
+// `>=`). Equal values summed in another order can differ in the last bits, so equality is
+// taken within `tieTolerance` (relative); esda leaves that to rounding.
 
 import SpatialWeights
 
@@ -43,7 +47,8 @@ func conditionalPermutations(
           let start = weights.offsets[i], k = weights.offsets[i + 1] - start
           guard k > 0 else { continue }
           let unit = UInt32(i)
-          let (a, b, obs) = (intercept[i], slope[i], observed[i])
+          let (a, b) = (intercept[i], slope[i])
+          let obs = observed[i] - tieTolerance * abs(observed[i])
           var larger = 0
           var sum = 0.0, sumOfSquares = 0.0
           for _ in 0..<permutations {

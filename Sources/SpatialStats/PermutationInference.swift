@@ -6,7 +6,8 @@ public struct PermutationInference: Hashable, Sendable {
   public let permutations: Int
   /// The seed of the ``PermutationGenerator`` that drew them; the same seed replays them.
   public let seed: UInt64
-  /// esda's folded pseudo p (`p_sim`): (min(#sim ≥ obs, #sim < obs) + 1) / (permutations + 1).
+  /// esda's folded pseudo p (`p_sim`): (min(#sim ≥ obs, #sim < obs) + 1) / (permutations + 1),
+  /// a simulated value within 1e-10 (relative) of the observed one counting as a tie (≥).
   public let pseudoP: Double
   /// The mean of the simulated statistics (`EI_sim`, `EC_sim`, `EG_sim`).
   public let mean: Double
@@ -17,6 +18,10 @@ public struct PermutationInference: Hashable, Sendable {
   /// The observed statistic the simulations are compared with.
   public let observed: Double
 }
+
+/// Relative tolerance within which a simulated statistic equals the observed one (a tie counts
+/// as "at least as large", as esda's `>=`), so that summation order cannot decide a tie.
+let tieTolerance = 1e-10
 
 /// esda's folded pseudo p from the count of simulated values at least the observed one.
 @inline(__always)
@@ -38,7 +43,7 @@ func totalPermutation(
   for _ in 0..<permutations {
     generator.shuffle(&shuffled)
     let s = statistic(shuffled)
-    if s >= observed { larger += 1 }
+    if s >= observed - tieTolerance * abs(observed) { larger += 1 }
     sum += s
     sumOfSquares += s * s
   }

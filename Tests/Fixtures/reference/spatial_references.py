@@ -51,7 +51,7 @@ def f(x):
     if isinstance(x, np.integer):
         return int(x)
     if isinstance(x, np.floating | float):
-        return float(x)
+        return None if np.isnan(x) else float(x)  # json has no NaN: undefined becomes null
     return x
 
 
@@ -206,7 +206,7 @@ def moran_rate_values(e, b, w):
 
 def write(name, obj):
     path = OUT / f"spatial_{name}.json"
-    path.write_text(json.dumps(obj, indent=1) + "\n")
+    path.write_text(json.dumps(obj, indent=1, allow_nan=False) + "\n")
     print("wrote", path.relative_to(ROOT.parent.parent))
 
 
