@@ -40,6 +40,9 @@ func conditionalPermutations(
   guard n > 1 else { return summary }
   var scratch = (0..<UInt32(n - 1)).map { $0 }
   let others = UInt32(n - 1)
+  // a local copy keeps the generator state in registers; it is written back at the end
+  var rng = generator
+  defer { generator = rng }
   scratch.withUnsafeMutableBufferPointer { buffer in
     values.withUnsafeBufferPointer { v in
       weights.values.withUnsafeBufferPointer { w in
@@ -54,12 +57,11 @@ func conditionalPermutations(
           for _ in 0..<permutations {
             var s = 0.0
             for j in 0..<k {
-              let r = j + Int(generator.below(others - UInt32(j)))
+              let r = j + Int(rng.below64(others - UInt32(j)))
               let drawn = buffer[r]
               buffer[r] = buffer[j]
               buffer[j] = drawn
-              let other = Int(drawn &+ (drawn >= unit ? 1 : 0))
-              s += w[start + j] * v[other]
+              s += w[start + j] * v[Int(drawn &+ (drawn >= unit ? 1 : 0))]
             }
             let stat = a + b * s
             larger &+= stat >= obs ? 1 : 0

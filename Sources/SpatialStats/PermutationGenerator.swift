@@ -68,6 +68,19 @@ public struct PermutationGenerator: RandomNumberGenerator, Sendable {
     return UInt32(truncatingIfNeeded: m >> 32)
   }
 
+  /// A uniform integer in `0..<range` from one full 64-bit output (Lemire's method on 64 bits:
+  /// the rejection threshold is then below 2⁻³² and the branch is almost never taken).
+  @inline(__always)
+  mutating func below64(_ range: UInt32) -> UInt32 {
+    let r = UInt64(range)
+    var m = next().multipliedFullWidth(by: r)
+    if m.low < r {
+      let threshold = (0 &- r) % r
+      while m.low < threshold { m = next().multipliedFullWidth(by: r) }
+    }
+    return UInt32(truncatingIfNeeded: m.high)
+  }
+
   /// Shuffles `values` in place (Fisher–Yates).
   mutating func shuffle(_ values: inout [Double]) {
     values.withUnsafeMutableBufferPointer { v in
