@@ -27,7 +27,8 @@ public struct GearyC: Hashable, Sendable {
 
 /// Computes Geary's C for `values` on `weights`.
 ///
-/// Exclusions, weights handling and parameters as ``moranI(_:weights:transformation:permutations:seed:islands:)``.
+/// Exclusions, weights handling and parameters as
+/// ``moranI(_:weights:transformation:permutations:seed:islands:)``.
 /// - Returns: Undefined for a constant variable or n < 4.
 /// - Throws: as ``moranI(_:weights:transformation:permutations:seed:islands:)``.
 ///

@@ -31,7 +31,8 @@ public func assuncaoReisRates(events: [Double], base: [Double]) -> [Double] {
 /// Global Moran's I of Assunção–Reis standardised rates (esda `Moran_Rate`, adjusted=True).
 ///
 /// A unit is missing when its event count or base is nil or NaN; the standardisation uses the
-/// analysed units only. Other parameters, exclusions and inference as ``moranI(_:weights:transformation:permutations:seed:islands:)``.
+/// analysed units only. Other parameters, exclusions and inference as
+/// ``moranI(_:weights:transformation:permutations:seed:islands:)``.
 /// - Throws: as ``moranI(_:weights:transformation:permutations:seed:islands:)``, plus
 ///   ``AutocorrelationError/nonPositiveBase(unit:value:)`` and
 ///   ``AutocorrelationError/countMismatch(what:expected:got:)`` when `base` and `events` differ.

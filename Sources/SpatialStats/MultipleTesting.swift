@@ -25,14 +25,16 @@ public func falseDiscoveryRate(_ pValues: [Double], alpha: Double) -> MultipleTe
   let n = Double(pValues.count)
   let sorted = pValues.sorted()
   var threshold = alpha / n
-  for k in stride(from: sorted.count, through: 1, by: -1) where sorted[k - 1] < Double(k) * alpha / n {
+  for k in stride(from: sorted.count, through: 1, by: -1)
+  where sorted[k - 1] < Double(k) * alpha / n {
     threshold = Double(k) * alpha / n
     break
   }
   return MultipleTestingResult(threshold: threshold, significant: pValues.map { $0 < threshold })
 }
 
-/// Bonferroni: threshold α/n, a unit significant when p < α/n (strict, as ``falseDiscoveryRate(_:alpha:)``).
+/// Bonferroni: threshold α/n, a unit significant when p < α/n (strict, as
+/// ``falseDiscoveryRate(_:alpha:)``).
 public func bonferroni(_ pValues: [Double], alpha: Double) -> MultipleTestingResult {
   let threshold = alpha / Double(pValues.count)
   return MultipleTestingResult(threshold: threshold, significant: pValues.map { $0 < threshold })

@@ -129,8 +129,10 @@ struct PointGrid {
     var out: [(Int, Double)] = []
     for r in 0...reach {
       ring(r, cx, cy) { j in
-        let d2 = squaredDistance(i, j)
-        if j != i, d2 <= threshold * threshold { out.append((j, d2.squareRoot())) }
+        // compare the distance itself, not its square, so a neighbour exactly at a threshold
+        // computed as a distance (libpysal's min_threshold_distance) is kept
+        let d = squaredDistance(i, j).squareRoot()
+        if j != i, d <= threshold { out.append((j, d)) }
       }
     }
     return out.sorted { $0.0 < $1.0 }

@@ -51,7 +51,8 @@ public struct SpatialWeights: Hashable, Sendable {
   ///   - weights: For each unit, the weight of each listed neighbour, aligned with
   ///     `neighbours`; `nil` means binary (1 for every link).
   /// - Throws: ``WeightsError/countMismatch(what:expected:got:)`` when the arrays do not line
-  ///   up, ``WeightsError/duplicateID(_:)``, ``WeightsError/neighbourOutOfRange(unit:index:count:)``,
+  ///   up, ``WeightsError/duplicateID(_:)``,
+  ///   ``WeightsError/neighbourOutOfRange(unit:index:count:)``,
   ///   ``WeightsError/selfNeighbour(unit:)``, ``WeightsError/repeatedNeighbour(unit:neighbour:)``,
   ///   ``WeightsError/invalidWeight(unit:neighbour:value:)``.
   public init(ids: [String], neighbours: [[Int]], weights: [[Double]]? = nil) throws {

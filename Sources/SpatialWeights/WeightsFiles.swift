@@ -24,24 +24,34 @@ extension SpatialWeights {
     }
     var ids: [String] = []
     var raw: [(Int, [String])] = []
+    // a cursor over non-empty lines: "id k", then (when k > 0) the line of k neighbour ids; an
+    // island's empty neighbour line was dropped with the other empty lines
     var k = 1
-    while k + 1 < lines.count || (k < lines.count && lines[k].1.split(separator: " ").last == "0")
-    {
+    while k < lines.count {
       let (lineNo, text) = lines[k]
       let parts = text.split(separator: " ").map(String.init)
-      guard parts.count == 2, let card = Int(parts[1]) else {
+      guard parts.count == 2, let card = Int(parts[1]), card >= 0 else {
         throw WeightsError.malformedFile(
           format: "GAL", line: lineNo, text: text, reason: "expected 'id count'")
       }
       ids.append(parts[0])
-      let list = card == 0 ? [] : lines[k + 1].1.split(separator: " ").map(String.init)
+      k += 1
+      guard card > 0 else {
+        raw.append((lineNo, []))
+        continue
+      }
+      guard k < lines.count else {
+        throw WeightsError.malformedFile(
+          format: "GAL", line: lineNo, text: text, reason: "the neighbour line is missing")
+      }
+      let list = lines[k].1.split(separator: " ").map(String.init)
       guard list.count == card else {
         throw WeightsError.malformedFile(
-          format: "GAL", line: lineNo + 1, text: card == 0 ? "" : lines[k + 1].1,
+          format: "GAL", line: lines[k].0, text: lines[k].1,
           reason: "expected \(card) neighbour ids, got \(list.count)")
       }
-      raw.append((lineNo + 1, list))
-      k += card == 0 && (k + 1 >= lines.count || Self.isUnitLine(lines[k + 1].1)) ? 1 : 2
+      raw.append((lines[k].0, list))
+      k += 1
     }
     guard ids.count == n else {
       throw WeightsError.countMismatch(what: "units in the GAL file", expected: n, got: ids.count)
@@ -119,10 +129,5 @@ extension SpatialWeights {
         let t = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
         return t.isEmpty ? nil : (k + 1, t)
       }
-  }
-
-  private static func isUnitLine(_ text: String) -> Bool {
-    let parts = text.split(separator: " ")
-    return parts.count == 2 && Int(parts[1]) != nil
   }
 }

@@ -1,6 +1,5 @@
 // Fixture loading for the autocorrelation tests: reference JSON written by
-// Tests/AutocorrelationFixtures/reference/spatial_references.py (libpysal 4.14.1, esda 2.9.0) and GeoJSON
-// polygons read with JSONSerialization (the GDAL reader lives elsewhere).
+// Tests/Fixtures/reference/spatial_references.py (libpysal 4.14.1, esda 2.9.0).
 
 import Foundation
 import SpatialWeights

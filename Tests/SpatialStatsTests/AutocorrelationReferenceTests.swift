@@ -16,10 +16,16 @@ struct AutocorrelationCase: CustomStringConvertible, Sendable {
 
   static let all: [AutocorrelationCase] =
     ["CRIME", "INC", "HOVAL"].flatMap { v in
-      ["queen", "rook", "gal"].map { AutocorrelationCase(dataset: "columbus", variable: v, weights: $0) }
+      ["queen", "rook", "gal"].map {
+        AutocorrelationCase(dataset: "columbus", variable: v, weights: $0)
+      }
     }
-    + ["queen", "rook", "gal"].map { AutocorrelationCase(dataset: "stl_hom", variable: "HR8893", weights: $0) }
-    + ["queen", "rook", "gal"].map { AutocorrelationCase(dataset: "sids2", variable: "SIDR74", weights: $0) }
+    + ["queen", "rook", "gal"].map {
+      AutocorrelationCase(dataset: "stl_hom", variable: "HR8893", weights: $0)
+    }
+    + ["queen", "rook", "gal"].map {
+      AutocorrelationCase(dataset: "sids2", variable: "SIDR74", weights: $0)
+    }
 
   func load() throws -> (y: [Double], w: SpatialWeights, expected: [String: Any]) {
     let json = try AutocorrelationFixtures.reference(dataset)
@@ -92,8 +98,9 @@ func compareAll(_ y: [Double?], _ w: SpatialWeights, _ expected: [String: Any]) 
 
 @Suite struct AutocorrelationReferenceTests {
   @Test func columbusCrimeQueenMoranIsThePublishedValue() throws {
-    let (y, w, _) = try AutocorrelationCase(dataset: "columbus", variable: "CRIME", weights: "queen")
-      .load()
+    let (y, w, _) = try AutocorrelationCase(
+      dataset: "columbus", variable: "CRIME", weights: "queen"
+    ).load()
     let m = try #require(try moranI(y, weights: w, permutations: 0, seed: 1).value)
     #expect(closeRelative(m.i, 0.5001885571828611))
   }
@@ -121,7 +128,8 @@ func compareAll(_ y: [Double?], _ w: SpatialWeights, _ expected: [String: Any]) 
   func moranForRatesMatchesEsda(dataset: String, weights: String) throws {
     let json = try AutocorrelationFixtures.reference(dataset)
     let rate = json["moran_rate"] as! [String: Any]
-    let w = try AutocorrelationFixtures.weights((json["neighbours"] as! [String: [[Int]]])[weights]!)
+    let lists = (json["neighbours"] as! [String: [[Int]]])[weights]!
+    let w = try AutocorrelationFixtures.weights(lists)
     let e = rate["events_values"] as! [Double], b = rate["base_values"] as! [Double]
     let expected = (rate["weights"] as! [String: [String: Any]])[weights]!
     var c = ReferenceComparison()

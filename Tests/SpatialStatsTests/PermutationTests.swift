@@ -13,8 +13,9 @@ import Testing
   static let seeds: [UInt64] = Array(0..<100)
 
   @Test func theSameSeedGivesTheSameResult() throws {
-    let (y, w, _) = try AutocorrelationCase(dataset: "columbus", variable: "HOVAL", weights: "queen")
-      .load()
+    let (y, w, _) = try AutocorrelationCase(
+      dataset: "columbus", variable: "HOVAL", weights: "queen"
+    ).load()
     let a = try localMoran(y, weights: w, permutations: 199, seed: 42).value!.permutation!
     let b = try localMoran(y, weights: w, permutations: 199, seed: 42).value!.permutation!
     let c = try localMoran(y, weights: w, permutations: 199, seed: 43).value!.permutation!

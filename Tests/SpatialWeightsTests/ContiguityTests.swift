@@ -31,7 +31,9 @@ import WijkCore
     let ids = reference["ids"] as! [String]  // POLYID per feature, in file order
     // re-key the GAL (ordered as the file declares) to feature order
     let order = ids.map { gal.index(of: $0)! }
-    let lists = order.map { gal.neighbours(of: $0).map { ids.firstIndex(of: gal.ids[$0])! }.sorted() }
+    let lists = order.map { k in
+      gal.neighbours(of: k).map { ids.firstIndex(of: gal.ids[$0])! }.sorted()
+    }
     #expect(lists == (reference["neighbours"] as! [String: [[Int]]])["gal"])
   }
 

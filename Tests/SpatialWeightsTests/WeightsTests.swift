@@ -123,3 +123,56 @@ import WijkCore
     #expect(w.weightLists == [[1], [1, 0.5], [0.5], []])
   }
 }
+
+/// kNN and distance band on the Columbus polygon centroids against libpysal 4.14.1 `KNN`
+/// (k = 4) and `DistanceBand` at `min_threshold_distance` (binary and inverse distance).
+@Suite struct PointWeightsTests {
+  static func points() throws -> [String: Any] {
+    try Fixtures.reference("columbus")["points"] as! [String: Any]
+  }
+
+  static func centroids() throws -> [Coordinate] {
+    (try points()["centroids"] as! [[Double]]).map { Coordinate(x: $0[0], y: $0[1]) }
+  }
+
+  @Test func kNearestMatchesLibpysal() throws {
+    let c = try Self.centroids()
+    let w = try SpatialWeights.kNearest(ids: c.indices.map(String.init), points: c, k: 4)
+    let expected = try Self.points()["knn4"] as! [[Int]]
+    #expect(w.neighbourLists == expected)
+  }
+
+  @Test func distanceBandMatchesLibpysal() throws {
+    let c = try Self.centroids()
+    let p = try Self.points()
+    let ids = c.indices.map(String.init)
+    let threshold = p["threshold"] as! Double
+    let band = try SpatialWeights.distanceBand(ids: ids, points: c, threshold: threshold)
+    #expect(band.neighbourLists == p["band"] as! [[Int]])
+    #expect(band.islands.isEmpty)
+    let inverse = try SpatialWeights.distanceBand(
+      ids: ids, points: c, threshold: threshold, inverseDistancePower: -1)
+    let expected = p["inverse_distance_weights"] as! [[Double]]
+    #expect(zip(inverse.weightLists, expected).allSatisfy { row, e in
+      row.count == e.count && zip(row, e).allSatisfy { close($0, $1) }
+    })
+  }
+}
+
+@Suite struct GALIslandTests {
+  @Test func aUnitWithNoNeighboursReadsAsAnIsland() throws {
+    // GeoDa writes "c 0" followed by an empty line for an island
+    let w = try SpatialWeights.readGAL("3\na 1\nb\nb 1\na\nc 0\n\n")
+    #expect(w.ids == ["a", "b", "c"] && w.islands == ["c"])
+    #expect(w.neighbourLists == [[1], [0], []])
+  }
+
+  @Test func aShortNeighbourLineIsReportedWithItsLine() {
+    #expect(throws: WeightsError.malformedFile(
+      format: "GAL", line: 3, text: "b", reason: "expected 2 neighbour ids, got 1")) {
+      try SpatialWeights.readGAL("2\na 2\nb\nb 1\na\n")
+    }
+    #expect(WeightsError.malformedFile(format: "GAL", line: 3, text: "b", reason: "x").description
+      == "Line 3 of the GAL file cannot be read (x): 'b'.")
+  }
+}

@@ -74,7 +74,9 @@ public func runSpatialBenchmarks() {
   let mean = Double(w.linkCount) / Double(w.count)
   print("units \(w.count), queen links \(w.linkCount) (mean \(mean)), islands \(w.islands.count)")
   print("queen contiguity:                   \(tQueen)")
-  print("local Moran, 999 permutations:      \(tLocal), CPU \(cpuLocal) s (p_sim < 0.05: \(significant))")
+  print(
+    "local Moran, 999 permutations:      \(tLocal), CPU \(cpuLocal) s"
+      + " (p_sim < 0.05: \(significant))")
   print("global Moran, 999 permutations:     \(tGlobal)")
   print("checksum: sum of Is = \(lm.i.reduce(0, +))")
 }

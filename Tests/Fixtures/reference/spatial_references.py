@@ -214,6 +214,30 @@ def write(name, obj):
 # Columbus (Tests/Fixtures/columbus)
 
 
+def points(df):
+    """KNN and DistanceBand on the polygon centroids (the Swift side is given the centroids)."""
+    from libpysal.weights import KNN, DistanceBand, min_threshold_distance
+
+    xy = np.column_stack([df.geometry.centroid.x, df.geometry.centroid.y])
+    order = list(range(len(xy)))
+    knn = KNN.from_array(xy, k=4)
+    threshold = float(min_threshold_distance(xy))
+    band = DistanceBand(xy, threshold=threshold, binary=True, silence_warnings=True)
+    inverse = DistanceBand(xy, threshold=threshold, binary=False, alpha=-1.0,
+                           silence_warnings=True)
+    return {
+        "centroids": f(xy),
+        "knn4": neighbour_lists(knn, order),
+        "threshold": threshold,
+        "band": neighbour_lists(band, order),
+        "inverse_distance_weights": [
+            [w for _, w in sorted(zip(inverse.neighbors[i], inverse.weights[i], strict=True))]
+            for i in order
+        ],
+    }
+
+
+
 def columbus():
     shp = gpd.read_file(ROOT / "columbus" / "columbus.shp")
     js = gpd.read_file(ROOT / "columbus" / "columbus.json")
@@ -238,6 +262,7 @@ def columbus():
         "ids": ids,
         "neighbours": {k: neighbour_lists(v, list(range(49))) for k, v in ws.items()},
         "weights_summary": {"queen": weights_summary(ws["queen"])},
+        "points": points(js),
         "variables": {},
     }
     for var in ["CRIME", "INC", "HOVAL"]:
