@@ -38,6 +38,7 @@ public struct LocalG: Hashable, Sendable {
 /// - Parameters:
 ///   - transformation: `.binary` or `.row` (others are treated as `.row`).
 ///   - star: Include the unit itself.
+///   - scheme: Fresh draws per unit (default) or one shared table, as ``PermutationScheme``.
 ///   - Others: as ``moranI(_:weights:transformation:permutations:seed:islands:)``.
 /// - Returns: Undefined for a constant variable or n < 3.
 /// - Throws: as ``moranI(_:weights:transformation:permutations:seed:islands:)``.
@@ -47,7 +48,8 @@ public struct LocalG: Hashable, Sendable {
 /// esda 2.9 `esda.getisord.G_Local`.
 public func localG(
   _ values: [Double?], weights: SpatialWeights, transformation: Transformation = .row,
-  star: Bool = false, permutations: Int = 999, seed: UInt64, islands: IslandPolicy = .exclude
+  star: Bool = false, permutations: Int = 999, seed: UInt64,
+  scheme: PermutationScheme = .independent, islands: IslandPolicy = .exclude
 ) throws -> AutocorrelationResult<LocalG> {
   let input = try prepare(values, weights, islands: islands, permutations: permutations)
   let y = input.y
@@ -104,9 +106,9 @@ public func localG(
     for i in y.indices { intercept.append(selfWeight[i] * y[i] / denominators[i]) }
     let summary = conditionalPermutations(
       values: y, weights: scaled, intercept: intercept, slope: slope, observed: g,
-      permutations: permutations, generator: &generator)
-    permutation = LocalPermutationInference(summary, observed: g, permutations: permutations,
-      seed: seed)
+      permutations: permutations, scheme: scheme, generator: &generator)
+    permutation = LocalPermutationInference(
+      summary, observed: g, permutations: permutations, seed: seed, scheme: scheme)
   }
   return AutocorrelationResult(
     sample: input.sample,

@@ -48,6 +48,8 @@ public struct LocalPermutationInference: Hashable, Sendable {
   public let permutations: Int
   /// Seed of the ``PermutationGenerator``; units are processed in order from one generator.
   public let seed: UInt64
+  /// Whether each unit had its own draws or all shared one table (see ``PermutationScheme``).
+  public let scheme: PermutationScheme
   /// Folded pseudo p per unit: (min(#sim ≥ obs, #sim < obs) + 1) / (permutations + 1).
   public let pseudoP: [Double]
   /// Mean of the simulated statistics per unit.
@@ -66,7 +68,10 @@ public struct LocalPermutationInference: Hashable, Sendable {
 /// never reported as a significant outlier (esda gives it I = 0, quadrant HL and p = 0.001; we
 /// do not copy that).
 ///
-/// - Parameters: as ``moranI(_:weights:transformation:permutations:seed:islands:)``.
+/// - Parameters:
+///   - scheme: Fresh draws per unit (default) or one table shared by all units as esda does
+///     (faster; the units' p-values are then correlated).
+///   - Others: as ``moranI(_:weights:transformation:permutations:seed:islands:)``.
 /// - Returns: Undefined for a constant variable or n < 3.
 /// - Throws: as ``moranI(_:weights:transformation:permutations:seed:islands:)``.
 /// - Complexity: O(links · permutations); no allocation inside the permutation loop.
@@ -77,7 +82,8 @@ public struct LocalPermutationInference: Hashable, Sendable {
 /// esda 2.9 `esda.moran.Moran_Local`.
 public func localMoran(
   _ values: [Double?], weights: SpatialWeights, transformation: Transformation = .row,
-  permutations: Int = 999, seed: UInt64, islands: IslandPolicy = .exclude
+  permutations: Int = 999, seed: UInt64, scheme: PermutationScheme = .independent,
+  islands: IslandPolicy = .exclude
 ) throws -> AutocorrelationResult<LocalMoran> {
   let input = try prepare(values, weights, islands: islands, permutations: permutations)
   let y = input.y
@@ -104,9 +110,9 @@ public func localMoran(
     let summary = conditionalPermutations(
       values: z, weights: w, intercept: .init(repeating: 0, count: z.count),
       slope: z.map { scaling * $0 }, observed: local, permutations: permutations,
-      generator: &generator)
-    permutation = LocalPermutationInference(summary, observed: local, permutations: permutations,
-      seed: seed)
+      scheme: scheme, generator: &generator)
+    permutation = LocalPermutationInference(
+      summary, observed: local, permutations: permutations, seed: seed, scheme: scheme)
   }
   return AutocorrelationResult(
     sample: input.sample,
@@ -139,9 +145,12 @@ private func localMomentsTotalRandomisation(z: [Double], weights w: SpatialWeigh
 }
 
 extension LocalPermutationInference {
-  init(_ s: ConditionalSummary, observed: [Double], permutations: Int, seed: UInt64) {
+  init(
+    _ s: ConditionalSummary, observed: [Double], permutations: Int, seed: UInt64,
+    scheme: PermutationScheme
+  ) {
     self.init(
-      permutations: permutations, seed: seed,
+      permutations: permutations, seed: seed, scheme: scheme,
       pseudoP: s.atLeast.map { foldedPseudoP(atLeast: $0, permutations: permutations) },
       mean: s.mean, standardDeviation: s.standardDeviation,
       z: observed.indices.map { (observed[$0] - s.mean[$0]) / s.standardDeviation[$0] })

@@ -68,6 +68,9 @@ import Testing
     let checks: [(String, (UInt64) throws -> [Double])] = [
       ("local_moran", { try localMoran(y, weights: w, seed: $0).value!.permutation!.pseudoP }),
       ("g_local_R", { try localG(y, weights: w, seed: $0).value!.permutation!.pseudoP }),
+      ("local_moran", {
+        try localMoran(y, weights: w, seed: $0, scheme: .shared).value!.permutation!.pseudoP
+      }),
       ("g_local_B_star", {
         try localG(y, weights: w, transformation: .binary, star: true, seed: $0)
           .value!.permutation!.pseudoP
