@@ -1,0 +1,103 @@
+// Queen and rook contiguity from polygons against libpysal 4.14.1 Queen/Rook.from_dataframe
+// (neighbour lists in Tests/Fixtures/reference/spatial_*.json), exactly.
+
+import Foundation
+import Testing
+import WijkCore
+
+@testable import SpatialWeights
+
+@Suite struct ContiguityTests {
+  static let datasets = [
+    ("columbus", "columbus/columbus.json"), ("stl_hom", "stl_hom/stl_hom.json"),
+    ("sids2", "sids2/sids2.json"),
+  ]
+
+  @Test(arguments: datasets)
+  func queenAndRookMatchLibpysal(name: String, path: String) throws {
+    let geometries = try Fixtures.geometries(path)
+    let ids = geometries.indices.map(String.init)
+    let expected = try Fixtures.reference(name)["neighbours"] as! [String: [[Int]]]
+    let queen = try SpatialWeights.queen(ids: ids, geometries: geometries)
+    let rook = try SpatialWeights.rook(ids: ids, geometries: geometries)
+    #expect(queen.neighbourLists == expected["queen"])
+    #expect(rook.neighbourLists == expected["rook"])
+    #expect(queen.islands.isEmpty)
+  }
+
+  @Test func columbusQueenFromPolygonsEqualsTheShippedGAL() throws {
+    let gal = try SpatialWeights.readGAL(Fixtures.text("columbus/columbus.gal"))
+    let reference = try Fixtures.reference("columbus")
+    let ids = reference["ids"] as! [String]  // POLYID per feature, in file order
+    // re-key the GAL (ordered as the file declares) to feature order
+    let order = ids.map { gal.index(of: $0)! }
+    let lists = order.map { k in
+      gal.neighbours(of: k).map { ids.firstIndex(of: gal.ids[$0])! }.sorted()
+    }
+    #expect(lists == (reference["neighbours"] as! [String: [[Int]]])["gal"])
+  }
+
+  @Test(arguments: [("stl_hom", "stl_hom/stl.gal"), ("sids2", "sids2/sids2.gal")])
+  func galFilesMatchLibpysal(name: String, path: String) throws {
+    let gal = try SpatialWeights.readGAL(Fixtures.text(path))
+    let reference = try Fixtures.reference(name)
+    #expect(gal.ids == reference["gal_ids"] as! [String])
+    #expect(gal.neighbourLists == (reference["neighbours"] as! [String: [[Int]]])["gal"])
+  }
+
+  /// A 3×3 grid of unit squares numbered row by row from the top left, as lat2W(3, 3).
+  static func lattice(gap: Double = 0) -> [Geometry] {
+    (0..<9).map { k in
+      let (r, c) = (Double(k / 3), Double(k % 3))
+      let (x0, y0) = (c + gap, -r - 1 + gap)
+      let (x1, y1) = (c + 1 - gap, -r - gap)
+      return .polygon(Polygon(exterior: Ring([
+        Coordinate(x: x0, y: y0), Coordinate(x: x1, y: y0), Coordinate(x: x1, y: y1),
+        Coordinate(x: x0, y: y1),
+      ])))
+    }
+  }
+
+  @Test func latticeMatchesLat2W() throws {
+    let reference = try Fixtures.reference("small")["lattice3x3"] as! [String: Any]
+    let expected = reference["neighbours"] as! [String: [[Int]]]
+    let ids = (0..<9).map(String.init)
+    #expect(try SpatialWeights.rook(ids: ids, geometries: Self.lattice()).neighbourLists
+      == expected["rook"])
+    #expect(try SpatialWeights.queen(ids: ids, geometries: Self.lattice()).neighbourLists
+      == expected["queen"])
+  }
+
+  @Test func snapToleranceJoinsNearlyTouchingBoundaries() throws {
+    // squares shrunk by 0.001 on every side: exact matching finds no shared vertex at all
+    let ids = (0..<9).map(String.init)
+    let shrunk = Self.lattice(gap: 0.001)
+    let exact = try SpatialWeights.queen(ids: ids, geometries: shrunk)
+    #expect(exact.islands == ids)
+    // corners 0.002 apart (0.0028 diagonally) merge with a tolerance of 0.003
+    let snapped = try SpatialWeights.queen(ids: ids, geometries: shrunk, snapTolerance: 0.003)
+    let reference = try Fixtures.reference("small")["lattice3x3"] as! [String: Any]
+    #expect(snapped.neighbourLists == (reference["neighbours"] as! [String: [[Int]]])["queen"])
+    let rook = try SpatialWeights.rook(ids: ids, geometries: shrunk, snapTolerance: 0.003)
+    #expect(rook.neighbourLists == (reference["neighbours"] as! [String: [[Int]]])["rook"])
+  }
+
+  @Test func negativeSnapToleranceIsRejected() {
+    #expect(throws: WeightsError.invalidParameter(
+      name: "snapTolerance", value: "-1.0", expected: "a finite number ≥ 0")) {
+      try SpatialWeights.queen(ids: ["a"], geometries: Self.lattice().prefix(1).map { $0 },
+        snapTolerance: -1)
+    }
+  }
+
+  struct Injected: AdjacencySource {
+    func adjacency(of units: [[Polygon]]) throws -> [[Int]] { [[1], [0], []] }
+  }
+
+  @Test func anInjectedAdjacencySourceIsUsedAsGiven() throws {
+    let w = try SpatialWeights.contiguity(
+      ids: ["a", "b", "c"], units: [[], [], []], source: Injected())
+    #expect(w.neighbourLists == [[1], [0], []])
+    #expect(w.islands == ["c"])
+  }
+}
