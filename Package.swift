@@ -55,7 +55,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(
-      name: "wijk-bench", dependencies: ["WijkAnalysis", "WijkIO", "WijkEngine"],
+      name: "wijk-bench",
+      dependencies: ["WijkAnalysis", "WijkIO", "WijkEngine", "SpatialStats", "SpatialWeights"],
       path: "Benchmarks/Sources/wijk-bench"),
 
     .testTarget(name: "WijkCoreTests", dependencies: ["WijkCore"]),

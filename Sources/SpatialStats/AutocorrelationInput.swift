@@ -40,35 +40,6 @@ public enum AutocorrelationError: Error, Hashable, Sendable, CustomStringConvert
   }
 }
 
-/// Why a statistic has no value (instead of NaN).
-public enum UndefinedReason: Hashable, Sendable, CustomStringConvertible {
-  /// Every analysed unit has the same value: no variance, no correlation.
-  case zeroVariance
-  /// Fewer analysed units than the statistic's moments need.
-  case tooFewUnits(count: Int, minimum: Int)
-
-  public var description: String {
-    switch self {
-    case .zeroVariance:
-      return "undefined: zero variance (every analysed unit has the same value)"
-    case .tooFewUnits(let count, let minimum):
-      return "undefined: \(count) units analysed, at least \(minimum) needed"
-    }
-  }
-}
-
-/// A statistic's value, or the reason it has none.
-public enum Estimate<Value: Sendable>: Sendable {
-  case defined(Value)
-  case undefined(UndefinedReason)
-
-  /// The value, or `nil` when undefined.
-  public var value: Value? {
-    if case .defined(let v) = self { return v }
-    return nil
-  }
-}
-
 /// Which units a statistic was computed on, and which were left out and why.
 public struct AnalysedSample: Hashable, Sendable {
   /// Ids of the analysed units; per-unit results are indexed like this array.
@@ -97,7 +68,7 @@ public struct AnalysedSample: Hashable, Sendable {
 /// A statistic together with the sample it was computed on.
 public struct AutocorrelationResult<Value: Sendable>: Sendable {
   public let sample: AnalysedSample
-  public let estimate: Estimate<Value>
+  public let estimate: StatisticOutcome<Value>
   /// The value, or `nil` when undefined (see ``estimate``).
   public var value: Value? { estimate.value }
 }

@@ -43,7 +43,7 @@ public func gearyC(
   let w = input.weights.transformed(transformation)
   guard y.count >= 4 else {
     return AutocorrelationResult(
-      sample: input.sample, estimate: .undefined(.tooFewUnits(count: y.count, minimum: 4)))
+      sample: input.sample, estimate: .undefined(.tooFewUnits(count: y.count, needed: 4)))
   }
   guard !isConstant(y) else {
     return AutocorrelationResult(sample: input.sample, estimate: .undefined(.zeroVariance))

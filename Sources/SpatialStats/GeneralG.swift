@@ -36,7 +36,7 @@ public func generalG(
   let w = input.weights.transformed(.binary)
   guard y.count >= 4 else {
     return AutocorrelationResult(
-      sample: input.sample, estimate: .undefined(.tooFewUnits(count: y.count, minimum: 4)))
+      sample: input.sample, estimate: .undefined(.tooFewUnits(count: y.count, needed: 4)))
   }
   guard !isConstant(y) else {
     return AutocorrelationResult(sample: input.sample, estimate: .undefined(.zeroVariance))

@@ -55,7 +55,7 @@ public func localG(
   let y = input.y
   guard y.count >= 3 else {
     return AutocorrelationResult(
-      sample: input.sample, estimate: .undefined(.tooFewUnits(count: y.count, minimum: 3)))
+      sample: input.sample, estimate: .undefined(.tooFewUnits(count: y.count, needed: 3)))
   }
   guard !isConstant(y) else {
     return AutocorrelationResult(sample: input.sample, estimate: .undefined(.zeroVariance))

@@ -62,9 +62,9 @@ public func moranI(
 /// Moran's I on complete data and transformed weights (shared with the rate version).
 func moranEstimate(
   _ y: [Double], _ w: SpatialWeights, permutations: Int, seed: UInt64
-) -> Estimate<GlobalMoran> {
+) -> StatisticOutcome<GlobalMoran> {
   let n = Double(y.count)
-  guard y.count >= 4 else { return .undefined(.tooFewUnits(count: y.count, minimum: 4)) }
+  guard y.count >= 4 else { return .undefined(.tooFewUnits(count: y.count, needed: 4)) }
   guard !isConstant(y) else { return .undefined(.zeroVariance) }
   let z = centred(y)
   let z2ss = z.reduce(0) { $0 + $1 * $1 }

@@ -67,7 +67,7 @@ import Testing
     #expect(try localMoran(y, weights: w, seed: 1).value == nil)
     #expect(try localG(y, weights: w, seed: 1).value == nil)
     #expect(reason.description
-      == "undefined: zero variance (every analysed unit has the same value)")
+      == "not defined (zero variance: every analysed unit has the same value)")
   }
 
   @Test func valuesMustLineUpWithTheWeights() throws {

@@ -3,8 +3,9 @@
 /// Concentration statistics meet degenerate inputs every day: a ward with population 0, a
 /// city where a group is absent, an indicator that is the same in every ward. PySAL returns
 /// NaN (or `inf`) there, which then leaks into averages and class breaks. Here such a case is
-/// ``undefined(_:)`` with a ``UndefinedReason`` a user can read, never NaN.
-public enum StatisticOutcome<Value: Hashable & Sendable>: Hashable, Sendable {
+/// ``undefined(_:)`` with a ``UndefinedReason`` a user can read, never NaN. The spatial
+/// statistics (Moran's I, local Moran, Gi*) return it too.
+public enum StatisticOutcome<Value: Sendable>: Sendable {
   /// The statistic is defined and has this value.
   case defined(Value)
   /// The statistic is not defined for this input; the reason says why.
@@ -20,6 +21,9 @@ public enum StatisticOutcome<Value: Hashable & Sendable>: Hashable, Sendable {
     if case .undefined(let reason) = self { reason } else { nil }
   }
 }
+
+extension StatisticOutcome: Equatable where Value: Equatable {}
+extension StatisticOutcome: Hashable where Value: Hashable {}
 
 extension StatisticOutcome: CustomStringConvertible {
   public var description: String {
@@ -47,6 +51,9 @@ public enum UndefinedReason: Hashable, Sendable, CustomStringConvertible {
   case emptyGroup(index: Int)
   /// Every value is the same, so there is no spread to classify or standardise.
   case allValuesEqual
+  /// Every analysed unit has the same value: a spatial autocorrelation statistic divides by
+  /// the variance, which is 0.
+  case zeroVariance
   /// Fewer distinct values than classes asked for.
   case tooFewDistinctValues(distinct: Int, classes: Int)
   /// Fewer units than the statistic needs (for example 2 for a sample standard deviation).
@@ -62,6 +69,7 @@ public enum UndefinedReason: Hashable, Sendable, CustomStringConvertible {
       "not defined (the group's city-wide share is \(share), so there is nothing to segregate)"
     case .emptyGroup(let index): "not defined (group \(index + 1) has no members in the city)"
     case .allValuesEqual: "not defined (all values are equal)"
+    case .zeroVariance: "not defined (zero variance: every analysed unit has the same value)"
     case .tooFewDistinctValues(let distinct, let classes):
       "not defined (\(distinct) distinct values cannot fill \(classes) classes)"
     case .tooFewUnits(let count, let needed):
