@@ -1,0 +1,92 @@
+import SpatialStats
+import SpatialWeights
+
+/// The city-level statistics of one indicator: segregation, inequality, global Moran's I.
+enum CityStatistics {
+  static func add(
+    _ spec: IndicatorSpec, _ numerators: [Double?], _ bases: [Double?]?, _ values: [Double?],
+    _ table: WardTable, _ weights: SpatialWeights, _ settings: IndicatorSettings,
+    _ result: inout IndicatorResult
+  ) throws {
+    if spec.kind != .mean, let bases { addSegregation(numerators, bases, table, &result) }
+    addInequality(numerators, values, table, &result)
+    result.city.moran = try moran(values, weights, settings, "Moran's I", &result)
+    if spec.kind == .rate, let bases {
+      result.city.moranEmpiricalBayes = try moranForRates(numerators, bases, weights, settings, &result)
+    }
+  }
+
+  /// D, isolation, Theil's H and Gini segregation of the numerator group within the base.
+  static func addSegregation(
+    _ group: [Double?], _ total: [Double?], _ table: WardTable, _ result: inout IndicatorResult
+  ) {
+    do {
+      let s = try SingleGroupSegregation(group: group, total: total, unitIDs: table.codes)
+      result.city.dissimilarity = record(s.dissimilarity, "dissimilarity", &result)
+      result.city.isolation = record(s.isolation, "isolation", &result)
+      result.city.theilH = record(s.entropy, "Theil's H", &result)
+      result.city.giniSegregation = record(s.gini, "Gini segregation", &result)
+    } catch {
+      result.city.undefined["segregation"] = "\(error)"
+    }
+  }
+
+  static func addInequality(
+    _ numerators: [Double?], _ values: [Double?], _ table: WardTable,
+    _ result: inout IndicatorResult
+  ) {
+    do {
+      result.city.giniInequality = record(
+        try Inequality(values: values, unitIDs: table.codes).gini, "Gini", &result)
+      result.city.topFifthShare = record(
+        try Inequality(values: numerators, unitIDs: table.codes).topShare(percent: 20),
+        "top 20% share", &result)
+    } catch {
+      result.city.undefined["inequality"] = "\(error)"
+    }
+  }
+
+  static func record(
+    _ outcome: StatisticOutcome<Double>, _ name: String, _ result: inout IndicatorResult
+  ) -> Double? {
+    if let reason = outcome.reason { result.city.undefined[name] = reason.description }
+    return outcome.value
+  }
+
+  static func moran(
+    _ values: [Double?], _ weights: SpatialWeights, _ settings: IndicatorSettings,
+    _ name: String, _ result: inout IndicatorResult
+  ) throws -> MoranSummary? {
+    let r = try moranI(
+      values, weights: weights, permutations: settings.permutations, seed: settings.seed)
+    return summary(r, settings, name, &result)
+  }
+
+  /// esda `Moran_Rate`; wards with base 0 have no rate and are left out, named.
+  static func moranForRates(
+    _ events: [Double?], _ bases: [Double?], _ weights: SpatialWeights,
+    _ settings: IndicatorSettings, _ result: inout IndicatorResult
+  ) throws -> MoranSummary? {
+    let usable = bases.map { b in b.flatMap { $0 > 0 ? $0 : nil } }
+    let usableEvents = zip(events, usable).map { e, b in b == nil ? nil : e }
+    let r = try moranIForRates(
+      events: usableEvents, base: usable, weights: weights, permutations: settings.permutations,
+      seed: settings.seed)
+    return summary(r, settings, "Moran's I (EB rate)", &result)
+  }
+
+  static func summary(
+    _ r: AutocorrelationResult<GlobalMoran>, _ settings: IndicatorSettings, _ name: String,
+    _ result: inout IndicatorResult
+  ) -> MoranSummary? {
+    guard let m = r.value else {
+      result.city.undefined[name] = r.estimate.reason?.description
+      return nil
+    }
+    return MoranSummary(
+      i: m.i, expectedI: m.expectedI, zRandomisation: m.zRandomisation,
+      pNormality: m.pNormality, pRandomisation: m.pRandomisation,
+      pseudoP: m.permutation?.pseudoP, permutations: settings.permutations, seed: settings.seed,
+      excluded: r.sample.missing + r.sample.islands)
+  }
+}

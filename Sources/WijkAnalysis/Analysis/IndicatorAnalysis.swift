@@ -1,0 +1,151 @@
+import SpatialStats
+import SpatialWeights
+
+/// Computes one indicator on a ward table: per-ward values, shares, rates, empirical Bayes
+/// rates, location quotients, ranks, z-scores, local Moran and Gi*, the city-level
+/// statistics, and the map classes.
+///
+/// Every statistic comes from `SpatialStats` (matched to PySAL there); this type only
+/// decides what is computed for which kind of indicator and gathers the results. A
+/// statistic that is undefined for the data (a base of 0, a constant indicator) is `nil`
+/// with its reason, and the wards it leaves out are named in the warnings.
+public enum IndicatorAnalysis {
+  /// - Parameters:
+  ///   - spec: the indicator (its columns must be in `table`).
+  ///   - table: the wards with their summed columns.
+  ///   - weights: spatial weights over `table.codes`, in the same order.
+  /// - Throws: ``AnalysisError/unknownColumn(name:available:)``; `ConcentrationError` when a
+  ///   ward has a count above 0 on a base of 0 (the message names the ward).
+  public static func compute(
+    _ spec: IndicatorSpec, table: WardTable, weights: SpatialWeights, settings: IndicatorSettings
+  ) throws -> IndicatorResult {
+    let numerators = try table.column(spec.numerator)
+    let bases = try spec.base.map { (b) throws(AnalysisError) in try table.column(b) }
+    var result = IndicatorResult(
+      id: spec.id, label: spec.label.text(settings.language), kind: spec.kind.rawValue,
+      unit: spec.unit?.text(settings.language), worse: (spec.worse ?? .neither).rawValue,
+      per: spec.kind == .rate ? (spec.per ?? 100) : nil,
+      city: CityIndicatorStatistics(undefined: [:]),
+      wards: table.codes.indices.map { i in
+        WardIndicatorValue(
+          code: table.codes[i], numerator: numerators[i], base: bases?[i], smallBase: false,
+          lisaCategory: "no data", undefined: [:], flags: [])
+      },
+      classes: nil, warnings: [])
+    let values = try wardValues(spec, numerators, bases, table: table, settings, &result)
+    addRanksAndZScores(values, &result)
+    try CityStatistics.add(spec, numerators, bases, values, table, weights, settings, &result)
+    try LocalStatistics.add(values, table, weights, settings, &result)
+    result.classes = try classes(values, settings.classification, &result)
+    addFlags(settings, &result)
+    return result
+  }
+
+  /// The indicator value per ward, with shares, densities, rates, LQs and EB rates filled
+  /// in on the way.
+  static func wardValues(
+    _ spec: IndicatorSpec, _ numerators: [Double?], _ bases: [Double?]?,
+    table: WardTable, _ settings: IndicatorSettings, _ result: inout IndicatorResult
+  ) throws -> [Double?] {
+    let shares = try ShareTable(counts: numerators, unitIDs: table.codes)
+    for i in table.codes.indices {
+      result.wards[i].shareOfCity = shares.shares[i].value
+      note(shares.shares[i], "share", i, &result)
+    }
+    result.city.numeratorTotal = shares.cityTotal
+    if spec.kind == .count {
+      for i in table.codes.indices {
+        result.wards[i].densityPerSquareKilometre = numerators[i].map {
+          $0 / (table.areaSquareMetres[i] / 1e6)
+        }
+      }
+      result.city.value = shares.cityTotal
+    }
+    guard let bases else { return numerators }
+    let per = spec.kind == .rate ? (spec.per ?? 100) : 1
+    let rates = try RateTable(
+      counts: numerators, bases: bases, unitIDs: table.codes, per: per,
+      smallBaseBelow: settings.smallBaseBelow)
+    result.city.baseTotal = rates.cityBase
+    for i in table.codes.indices {
+      result.wards[i].locationQuotient = rates.locationQuotients[i].value
+      note(rates.locationQuotients[i], "location quotient", i, &result)
+      result.wards[i].smallBase = rates.isSmallBase[i]
+    }
+    if spec.kind == .count { return numerators }
+    result.city.value = rates.cityRate.value
+    if spec.kind == .rate {
+      let eb = try EmpiricalBayes.globalRates(
+        events: numerators, bases: bases, unitIDs: table.codes, per: per)
+      for i in table.codes.indices { result.wards[i].smoothedRate = eb.values[i].value }
+    }
+    for i in table.codes.indices { note(rates.rates[i], "value", i, &result) }
+    return rates.rates.map(\.value)
+  }
+
+  /// Records why `outcome` is undefined for ward `i` (nothing when it is defined).
+  static func note<T>(
+    _ outcome: StatisticOutcome<T>, _ name: String, _ i: Int, _ result: inout IndicatorResult
+  ) {
+    if let reason = outcome.reason { result.wards[i].undefined[name] = reason.description }
+  }
+
+  /// Rank 1 = highest; z-score against the mean and population standard deviation of the
+  /// wards with a value.
+  static func addRanksAndZScores(_ values: [Double?], _ result: inout IndicatorResult) {
+    let present = values.compactMap { $0 }
+    for i in values.indices {
+      guard let v = values[i] else { continue }
+      result.wards[i].rank = 1 + present.filter { $0 > v }.count
+    }
+    guard present.count > 1 else { return }
+    let mean = present.reduce(0, +) / Double(present.count)
+    let sd = (present.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(present.count))
+      .squareRoot()
+    for i in values.indices {
+      guard let v = values[i] else { continue }
+      if sd > 0 {
+        result.wards[i].zScore = (v - mean) / sd
+      } else {
+        result.wards[i].undefined["z-score"] = UndefinedReason.allValuesEqual.description
+      }
+    }
+  }
+
+  static func classes(
+    _ values: [Double?], _ spec: ClassificationSpec, _ result: inout IndicatorResult
+  ) throws -> ClassesSummary? {
+    guard values.contains(where: { $0 != nil }) else { return nil }
+    let outcome: StatisticOutcome<Classification> =
+      switch spec.method {
+      case .quantiles: try Classifier.quantiles(values, classes: spec.classes)
+      case .equalInterval: try Classifier.equalInterval(values, classes: spec.classes)
+      case .fisherJenks: try Classifier.fisherJenks(values, classes: spec.classes)
+      }
+    guard let c = outcome.value else {
+      result.warnings.append("no map classes: \(outcome.reason?.description ?? "")")
+      return nil
+    }
+    return ClassesSummary(
+      method: c.method.description, upperBounds: c.bins, counts: c.counts,
+      classOfWard: c.classIndex, notes: c.notes)
+  }
+
+  /// Tags that reports and ward plans show.
+  static func addFlags(_ settings: IndicatorSettings, _ result: inout IndicatorResult) {
+    for i in result.wards.indices {
+      var w = result.wards[i]
+      if w.smallBase { w.flags.append("small base") }
+      if w.lisaCategory == "HH" { w.flags.append("HH cluster") }
+      if w.lisaCategory == "LL" { w.flags.append("LL cluster") }
+      if w.lisaCategory == "HL" || w.lisaCategory == "LH" {
+        w.flags.append("spatial outlier (\(w.lisaCategory))")
+      }
+      if let h = w.hotspot { w.flags.append(h) }
+      if let lq = w.locationQuotient, lq >= settings.concentrationQuotient, w.lisaCategory == "HH" {
+        w.flags.append("concentration ward")
+      }
+      result.wards[i] = w
+    }
+  }
+}
