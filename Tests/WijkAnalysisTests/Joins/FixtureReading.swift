@@ -71,9 +71,9 @@ private func geometry(_ any: Any?) throws -> Geometry? {
 /// missing. Line numbers are 1-based with the header on line 1.
 func readDelimited(_ url: URL, separator: Character) throws -> Table {
   let text = try String(contentsOf: url, encoding: .utf8)
-  let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-    $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-  }
+  // "\r\n" is one Character in Swift, so split on both forms of line end.
+  let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+    .map(String.init)
   guard let header = lines.first else { throw FixtureError.malformed(url.path) }
   var rows: [[AttributeValue]] = []
   var numbers: [Int] = []
