@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+import WijkCore
+
+@testable import WijkAnalysis
+
+/// The point index against shapely/GEOS on a synthetic layer with enclaves (holes filled by
+/// other wards) and multi-part wards; reference made by
+/// `Tests/Fixtures/joins/make_point_reference.py`.
+@Suite struct PointIndexReferenceTests {
+  struct Expected: Decodable {
+    var counts: [String: Int]
+    var outside: Int
+    var boundary_points: Int
+    var intersects_total: Int
+  }
+
+  func inputs() throws -> (Layer, [Coordinate], Expected) {
+    let wards = try readGeoJSON(fixture("joins/grid32_wards.geojson"))
+    let table = try readDelimited(fixture("joins/grid32_points.csv"), separator: ";")
+    let points = table.rows.map { Coordinate(x: Double($0[0].text!)!, y: Double($0[1].text!)!) }
+    let expected = try JSONDecoder().decode(
+      Expected.self, from: Data(contentsOf: fixture("joins/grid32_expected.json")))
+    return (wards, points, expected)
+  }
+
+  @Test(
+    "Smallest-key counts equal GEOS's ward by ward, for any grid density",
+    arguments: [0.001, 0.5, 16, 400])
+  func matchesGEOS(cellsPerEdge: Double) throws {
+    let (wards, points, expected) = try inputs()
+    #expect(wards.features.contains { if case .multiPolygon = $0.geometry { true } else { false } })
+    #expect(wards.features.contains { $0.geometry?.polygons.first?.holes.isEmpty == false })
+    let index = try WardPointIndex(wards: wards, codeField: "code", cellsPerEdge: cellsPerEdge)
+    let r = index.join(points)
+    #expect(Dictionary(uniqueKeysWithValues: zip(index.codes, r.counts)) == expected.counts)
+    #expect(r.outsidePoints.count == expected.outside)
+    #expect(r.boundaryPoints.count == expected.boundary_points)
+    #expect(r.overlapPoints.isEmpty)
+    #expect(index.join(points, mode: .intersects).countedTotal == expected.intersects_total)
+  }
+
+  @Test("Feature order does not change any point's ward")
+  func orderIndependent() throws {
+    let (wards, points, _) = try inputs()
+    var reversed = wards
+    reversed.features.reverse()
+    let a = try WardPointIndex(wards: wards, codeField: "code")
+    let b = try WardPointIndex(wards: reversed, codeField: "code")
+    let ra = a.join(points), rb = b.join(points)
+    #expect(ra.wardOfPoint.map { $0 < 0 ? "" : a.codes[Int($0)] }
+      == rb.wardOfPoint.map { $0 < 0 ? "" : b.codes[Int($0)] })
+  }
+
+  @Test("Duplicate ward codes are refused, naming them")
+  func duplicates() throws {
+    let (wards, _, _) = try inputs()
+    var doubled = wards
+    doubled.features.append(wards.features[0])
+    let code = wards.features[0].values[0].text!
+    #expect(throws: PointJoinError.duplicateWardCodes([code])) {
+      try WardPointIndex(wards: doubled, codeField: "code")
+    }
+    #expect(PointJoinError.duplicateWardCodes(["W1", "W2"]).description
+      == "These ward codes occur more than once in the ward layer: W1, W2.")
+  }
+}
+
+@Suite struct OrientationTests {
+  @Test("Exact sign where the naive determinant is wrong")
+  func nearlyCollinear() {
+    // c = a + t(b − a) for t = 0.5 is exactly on the line when the coordinates are exact
+    // binary fractions; nudging c.y by one ulp must flip the sign, not vanish in rounding.
+    let (ax, ay, bx, by) = (229_000.125, 184_000.5, 231_000.875, 186_001.25)
+    let cx = (ax + bx) / 2, cy = (ay + by) / 2
+    #expect(orientation(ax, ay, bx, by, cx, cy) == 0)
+    #expect(orientation(ax, ay, bx, by, cx, cy.nextUp) == 1)
+    #expect(orientation(ax, ay, bx, by, cx, cy.nextDown) == -1)
+    // Shewchuk's classic: 0.5 + small offsets in a tiny grid around a diagonal; the exact
+    // answer is the sign of (y − x) for points near y = x when a = (12, 12), b = (24, 24).
+    for i in 0..<16 {
+      for j in 0..<16 {
+        let x = 0.5 + Double(i) * 0x1p-53, y = 0.5 + Double(j) * 0x1p-53
+        let want = j > i ? 1 : (j < i ? -1 : 0)
+        #expect(orientation(12, 12, 24, 24, x, y) == want, "\(i) \(j)")
+      }
+    }
+  }
+}
