@@ -39,22 +39,26 @@ func orientation(
 func exactOrientation(
   _ ax: Double, _ ay: Double, _ bx: Double, _ by: Double, _ cx: Double, _ cy: Double
 ) -> Int {
-  var expansion: [Double] = []
-  expansion.reserveCapacity(12)
-  func add(_ p: Double, _ q: Double, negated: Bool) {
-    let product = p * q
-    let error = p.fusedError(q, product)
-    grow(&expansion, negated ? -product : product)
-    grow(&expansion, negated ? -error : error)
+  // Twelve parts at most; the expansion lives on the stack (no allocation in the hot path).
+  withUnsafeTemporaryAllocation(of: Double.self, capacity: 12) { e in
+    var count = 0
+    func add(_ p: Double, _ q: Double, negated: Bool) {
+      let product = p * q
+      let error = p.fusedError(q, product)
+      grow(e, &count, negated ? -product : product)
+      grow(e, &count, negated ? -error : error)
+    }
+    add(bx, cy, negated: false)
+    add(bx, ay, negated: true)
+    add(ax, cy, negated: true)
+    add(by, cx, negated: true)
+    add(by, ax, negated: false)
+    add(ay, cx, negated: false)
+    for i in stride(from: count - 1, through: 0, by: -1) where e[i] != 0 {
+      return e[i] > 0 ? 1 : -1
+    }
+    return 0
   }
-  add(bx, cy, negated: false)
-  add(bx, ay, negated: true)
-  add(ax, cy, negated: true)
-  add(by, cx, negated: true)
-  add(by, ax, negated: false)
-  add(ay, cx, negated: false)
-  for part in expansion.reversed() where part != 0 { return part > 0 ? 1 : -1 }
-  return 0
 }
 
 extension Double {
@@ -65,19 +69,19 @@ extension Double {
   }
 }
 
-/// Adds `b` to a non-overlapping expansion in increasing magnitude order (Shewchuk's
-/// Grow-Expansion with two-sum), dropping zero parts; the sum stays exact.
-private func grow(_ e: inout [Double], _ b: Double) {
+/// Adds `b` to the non-overlapping expansion `e[0..<count]` (increasing magnitude), in place
+/// (Shewchuk's Grow-Expansion with two-sum, zero parts dropped); the sum stays exact.
+private func grow(_ e: UnsafeMutableBufferPointer<Double>, _ count: inout Int, _ b: Double) {
   var q = b
-  var out: [Double] = []
-  out.reserveCapacity(e.count + 1)
-  for part in e {
+  var kept = 0
+  for i in 0..<count {
+    let part = e[i]
     let s = q + part
     let bv = s - q
     let err = (q - (s - bv)) + (part - bv)
-    if err != 0 { out.append(err) }
+    if err != 0 { e[kept] = err; kept += 1 }
     q = s
   }
-  if q != 0 { out.append(q) }
-  e = out
+  if q != 0 { e[kept] = q; kept += 1 }
+  count = kept
 }

@@ -16,7 +16,8 @@ import WijkCore
 /// (it belongs to the enclave that fills it) and a multi-part ward uses all its parts. Rings
 /// are assumed valid (simple, non-self-overlapping), as GEOS's validity check ensures.
 ///
-/// Memory: 32 bytes per edge, about 8 bytes per grid cell, 8 bytes per ward-in-cell entry;
+/// Memory: 32 bytes per edge per strip it spans, 8 bytes per grid cell, 4 bytes per
+/// ward-in-cell entry, 48 bytes per ward;
 /// the default grid has about `cellsPerEdge` × edge-count cells (capped at 2^23).
 public struct WardPointIndex: Sendable {
   /// The ward codes as given, in layer order; ward `i` of every result is `codes[i]`.
@@ -38,13 +39,14 @@ public struct WardPointIndex: Sendable {
   ///   - geometries: polygons or multipolygons, in any planar CRS (one CRS for all).
   ///   - normalisation: how codes are normalised (default: trim and NFC).
   ///   - cellsPerEdge: grid cells per ring edge; more cells answer more points without edge
-  ///     tests at the cost of memory (default 16).
+  ///     tests, at the cost of memory and of cache misses (default 4; on the
+  ///     benchmark, 1 to 4 was fastest).
   /// - Throws: ``PointJoinError/duplicateWardCodes(_:)`` when two wards normalise to the same
   ///   code; ``PointJoinError/notPolygonal(ward:index:type:)`` for a ward that is not a
   ///   (multi)polygon; ``PointJoinError/countMismatch(codes:geometries:)``.
   public init(
     codes: [String], geometries: [Geometry?], normalisation: KeyNormalisation = .codes,
-    cellsPerEdge: Double = 16
+    cellsPerEdge: Double = 4
   ) throws(PointJoinError) {
     guard codes.count == geometries.count else {
       throw .countMismatch(codes: codes.count, geometries: geometries.count)
@@ -65,7 +67,7 @@ public struct WardPointIndex: Sendable {
     ).build()
     self.storage = built
     self.gridSize = (built.columns, built.rows)
-    self.edgeCount = built.edges.count / 4
+    self.edgeCount = built.edgeCount
   }
 
   /// Builds the index from a ward layer's geometries and its code field.
@@ -75,7 +77,7 @@ public struct WardPointIndex: Sendable {
   ///   the errors of ``init(codes:geometries:normalisation:cellsPerEdge:)``.
   public init(
     wards: Layer, codeField: String, normalisation: KeyNormalisation = .codes,
-    cellsPerEdge: Double = 16
+    cellsPerEdge: Double = 4
   ) throws(PointJoinError) {
     guard let column = wards.column(codeField) else {
       throw .missingCodeField(codeField, layer: wards.source)
@@ -120,30 +122,40 @@ struct PointLocation {
   var onBoundary: Bool { coveringCount > interiorCount }
 }
 
-/// The flat arrays of a built index (see ``WardPointIndex`` for what they mean).
+/// One ward's bounding box and horizontal strips, packed so that a ward test touches one
+/// cache line for them.
+struct WardRecord {
+  var minX, minY, maxX, maxY: Double
+  /// Strips per unit of y.
+  var stripScale: Double
+  /// The ward's strips are `stripStart[stripBase ..< stripBase + stripCount + 1]`.
+  var stripBase: Int32
+  var stripCount: Int32
+}
+
+/// The flat arrays of a built index (see ``WardPointIndex`` for what they mean). Laid out for
+/// few cache misses per point: each cell's list start and owner side by side, each ward's
+/// record in one piece, and each strip's edge coordinates contiguous (an edge spanning several
+/// strips is copied into each).
 final class Storage: @unchecked Sendable {
-  /// Edge `e` is `(edges[4e], edges[4e+1]) → (edges[4e+2], edges[4e+3])`.
-  let edges: FrozenBuffer<Double>
-  /// Ward `w`'s bounding box is `wardBoxes[4w ..< 4w+4]` (minX, minY, maxX, maxY).
-  let wardBoxes: FrozenBuffer<Double>
-  /// Ward `w`'s strips are `stripStart[wardStripBase[w] ..< wardStripBase[w] + count + 1]`.
-  let wardStripBase: FrozenBuffer<Int32>
-  let wardStripCount: FrozenBuffer<Int32>
-  /// Strips per unit of y, per ward.
-  let wardStripScale: FrozenBuffer<Double>
+  /// Ward `w`'s box and strips.
+  let wards: FrozenBuffer<WardRecord>
+  /// Strip `s`'s edges are entries `stripStart[s] ..< stripStart[s+1]` of `stripCoordinates`,
+  /// 4 numbers each: `ax, ay, bx, by`.
   let stripStart: FrozenBuffer<Int32>
-  let stripEdges: FrozenBuffer<Int32>
+  let stripCoordinates: FrozenBuffer<Double>
   let ranks: FrozenBuffer<Int32>
   /// Grid geometry.
   let minX, minY, maxX, maxY, scaleX, scaleY: Double
   let columns, rows: Int
-  /// Wards with an edge in cell `c`: `cellWards[cellStart[c] ..< cellStart[c+1]]`.
-  let cellStart: FrozenBuffer<Int32>
+  /// Per cell `c`, `cells[2c]` is where its ward list starts in `cellWards` (it ends at
+  /// `cells[2c+2]`) and `cells[2c+1]` the wards containing the whole cell with no edge in it:
+  /// `-1` none, `w ≥ 0` one ward, `-2 - k` the set `ownerSets[k]` (overlaps), sorted by rank.
+  let cells: FrozenBuffer<Int32>
   let cellWards: FrozenBuffer<Int32>
-  /// Wards containing the whole of cell `c` (and having no edge in it): `-1` none, `w ≥ 0`
-  /// one ward, `-2 - k` the set `ownerSets[k]` (overlapping wards), sorted by rank.
-  let cellOwner: FrozenBuffer<Int32>
   let ownerSets: [[Int32]]
+  /// Ring edges indexed (for reports).
+  let edgeCount: Int
 
   init(
     edges: [Double], wardBoxes: [Double], wardStripBase: [Int32], wardStripCount: [Int32],
@@ -151,22 +163,30 @@ final class Storage: @unchecked Sendable {
     grid: (minX: Double, minY: Double, maxX: Double, maxY: Double, columns: Int, rows: Int),
     cellStart: [Int32], cellWards: [Int32], cellOwner: [Int32], ownerSets: [[Int32]]
   ) {
-    self.edges = FrozenBuffer(edges)
-    self.wardBoxes = FrozenBuffer(wardBoxes)
-    self.wardStripBase = FrozenBuffer(wardStripBase)
-    self.wardStripCount = FrozenBuffer(wardStripCount)
-    self.wardStripScale = FrozenBuffer(wardStripScale)
+    wards = FrozenBuffer(
+      wardStripBase.indices.map { w in
+        WardRecord(
+          minX: wardBoxes[4 * w], minY: wardBoxes[4 * w + 1], maxX: wardBoxes[4 * w + 2],
+          maxY: wardBoxes[4 * w + 3], stripScale: wardStripScale[w],
+          stripBase: wardStripBase[w], stripCount: wardStripCount[w])
+      })
+    var coordinates: [Double] = []
+    coordinates.reserveCapacity(4 * stripEdges.count)
+    for e in stripEdges { coordinates += edges[(4 * Int(e))..<(4 * Int(e) + 4)] }
     self.stripStart = FrozenBuffer(stripStart)
-    self.stripEdges = FrozenBuffer(stripEdges)
+    self.stripCoordinates = FrozenBuffer(coordinates)
     self.ranks = FrozenBuffer(ranks)
     (minX, minY, maxX, maxY) = (grid.minX, grid.minY, grid.maxX, grid.maxY)
     (columns, rows) = (grid.columns, grid.rows)
     scaleX = maxX > minX ? Double(columns) / (maxX - minX) : 0
     scaleY = maxY > minY ? Double(rows) / (maxY - minY) : 0
-    self.cellStart = FrozenBuffer(cellStart)
+    var packed = [Int32](repeating: -1, count: 2 * cellOwner.count + 2)
+    for c in 0...cellOwner.count { packed[2 * c] = cellStart[c] }
+    for c in cellOwner.indices { packed[2 * c + 1] = cellOwner[c] }
+    self.cells = FrozenBuffer(packed)
     self.cellWards = FrozenBuffer(cellWards)
-    self.cellOwner = FrozenBuffer(cellOwner)
     self.ownerSets = ownerSets
+    self.edgeCount = edges.count / 4
   }
 
   /// The grid column of `x`; monotonic in `x`, so a box's cells are those between its corners'.
@@ -179,15 +199,17 @@ final class Storage: @unchecked Sendable {
 
   /// 0 outside ward `w`, 1 in its interior, 2 on its boundary (exact).
   @inline(__always) func test(ward w: Int, x: Double, y: Double) -> Int {
-    let box = wardBoxes.pointer + 4 * w
-    if x < box[0] || y < box[1] || x > box[2] || y > box[3] { return 0 }
-    let count = Int(wardStripCount[w])
-    let strip = min(max(Int((y - box[1]) * wardStripScale[w]), 0), count - 1)
-    let s = Int(wardStripBase[w]) + strip
+    let ward = wards.pointer[w]
+    if x < ward.minX || y < ward.minY || x > ward.maxX || y > ward.maxY { return 0 }
+    let count = Int(ward.stripCount)
+    let strip = min(max(Int((y - ward.minY) * ward.stripScale), 0), count - 1)
+    let s = Int(ward.stripBase) + strip
     var inside = false
-    for k in Int(stripStart[s])..<Int(stripStart[s + 1]) {
-      let e = edges.pointer + 4 * Int(stripEdges[k])
+    var e = stripCoordinates.pointer + 4 * Int(stripStart[s])
+    let end = stripCoordinates.pointer + 4 * Int(stripStart[s + 1])
+    while e < end {
       let ax = e[0], ay = e[1], bx = e[2], by = e[3]
+      e += 4
       if (ay > y) != (by > y) {
         if x < min(ax, bx) {
           inside.toggle()
@@ -220,13 +242,14 @@ final class Storage: @unchecked Sendable {
       let r = ranks[Int(w)]
       if r < bestRank { bestRank = r; result.smallestKeyWard = w }
     }
-    let owner = cellOwner[c]
+    let cell = cells.pointer + 2 * c
+    let owner = cell[1]
     if owner >= 0 {
       take(owner, interior: true)
     } else if owner <= -2 {
       for w in ownerSets[Int(-2 - owner)] { take(w, interior: true) }
     }
-    for k in Int(cellStart[c])..<Int(cellStart[c + 1]) {
+    for k in Int(cell[0])..<Int(cell[2]) {
       let w = cellWards[k]
       let t = test(ward: Int(w), x: x, y: y)
       if t != 0 { take(w, interior: t == 1) }
@@ -237,14 +260,14 @@ final class Storage: @unchecked Sendable {
   /// Calls `body` with every ward covering `(x, y)` and whether the point is interior to it.
   func forEachCoveringWard(x: Double, y: Double, _ body: (Int32, Bool) -> Void) {
     guard x >= minX, x <= maxX, y >= minY, y <= maxY else { return }
-    let c = row(y) * columns + column(x)
-    let owner = cellOwner[c]
+    let cell = cells.pointer + 2 * (row(y) * columns + column(x))
+    let owner = cell[1]
     if owner >= 0 {
       body(owner, true)
     } else if owner <= -2 {
       for w in ownerSets[Int(-2 - owner)] { body(w, true) }
     }
-    for k in Int(cellStart[c])..<Int(cellStart[c + 1]) {
+    for k in Int(cell[0])..<Int(cell[2]) {
       let w = cellWards[k]
       let t = test(ward: Int(w), x: x, y: y)
       if t != 0 { body(w, t == 1) }
