@@ -58,3 +58,30 @@ import WijkCore
     ])
   }
 }
+
+@Suite struct PointSumTests {
+  /// Case 01's points with a value of 10 × their number (P01 = 10 … P10 = 100).
+  /// W01 holds P01–P04, P08, P09, P10: 10 + 20 + 30 + 40 + 80 + 90 + 100 = 370;
+  /// W02 holds P05–P07: 50 + 60 + 70 = 180.
+  @Test("Point attributes are summed in the assigned ward")
+  func sums() throws {
+    let (_, points) = try readPoints(fixture("cases/01-point-on-shared-boundary/points.csv"))
+    let idx = try WardPointIndex(
+      wards: try readGeoJSON(fixture("cases/01-point-on-shared-boundary/wards.geojson")),
+      codeField: "wijkcode")
+    let r = idx.join(points)
+    let values: [Double?] = (1...10).map { Double($0 * 10) }
+    let sums = try r.sums(of: values)
+    #expect(Dictionary(uniqueKeysWithValues: zip(idx.codes, sums))
+      == ["W01": .real(370), "W02": .real(180)])
+    // P05 without a value: W02's sum is missing, or 130 when the known part is asked for.
+    var gap = values
+    gap[4] = nil
+    let w02 = idx.codes.firstIndex(of: "W02")!
+    #expect(try r.sums(of: gap)[w02] == .missing(reason: "no value for 1 of 3 points"))
+    #expect(try r.sums(of: gap, missing: .sumKnown)[w02] == .real(130))
+    #expect(throws: JoinError.lengthMismatch(what: "point values", expected: 0, got: 10)) {
+      try idx.join(points, mode: .within).sums(of: values)
+    }
+  }
+}
