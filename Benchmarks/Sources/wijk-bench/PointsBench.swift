@@ -28,7 +28,8 @@ public func runPointBenchmarks(arguments: [String]) throws {
     }
   }
   let folders = try FileManager.default.contentsOfDirectory(atPath: directory)
-    .filter { $0.hasPrefix("points-") }.sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }
+    .filter { $0.hasPrefix("points-") }
+    .sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }
   for folder in folders {
     try benchmark(
       URL(fileURLWithPath: directory).appendingPathComponent(folder), repeats, cellsPerEdge)
@@ -57,28 +58,41 @@ private func seconds(_ body: () throws -> Void) rethrows -> Double {
 
 private func benchmark(_ folder: URL, _ repeats: Int, _ cellsPerEdge: Double) throws {
   var codes: [String] = [], geometries: [Geometry?] = []
-  let tWards = try seconds { (codes, geometries) = try readWards(folder.appendingPathComponent("wards.geojson")) }
+  let tWards = try seconds {
+    (codes, geometries) = try readWards(folder.appendingPathComponent("wards.geojson"))
+  }
   var index: WardPointIndex?
-  let tIndex = try seconds { index = try WardPointIndex(codes: codes, geometries: geometries, cellsPerEdge: cellsPerEdge) }
+  let tIndex = try seconds {
+    index = try WardPointIndex(codes: codes, geometries: geometries, cellsPerEdge: cellsPerEdge)
+  }
   var best = Double.infinity, bestRead = Double.infinity
   var result: PointJoinResult?
   var pointCount = 0
   for _ in 0..<max(repeats, 1) {
     var points: [Coordinate] = []
-    bestRead = min(bestRead, try seconds { points = try readPoints(folder.appendingPathComponent("points.f64")) })
+    let tRead = try seconds {
+      points = try readPoints(folder.appendingPathComponent("points.f64"))
+    }
+    bestRead = min(bestRead, tRead)
     pointCount = points.count
     best = min(best, seconds { result = index!.join(points) })
   }
   let r = result!, idx = index!
   try check(r, idx, folder)
   let rate = Double(pointCount) / best / 1e6
+  // Ward tests (point-in-one-ward crossing tests) done by the join, counted in a separate pass.
+  let points = try readPoints(folder.appendingPathComponent("points.f64"))
+  let tests = points.reduce(0) { $0 + idx.wardTestCount(at: $1) }
+  let direct = points.filter { idx.wardTestCount(at: $0) == 0 }.count
   print("""
     \(folder.lastPathComponent): \(codes.count) wards, \(idx.edgeCount) edges, grid \
     \(idx.gridSize.columns)×\(idx.gridSize.rows); \(pointCount) points
       read wards (JSONSerialization)  \(fmt(tWards)) s
-      build index                      \(fmt(tIndex)) s
+      build index                      \(fmt(tIndex)) s  (\(idx.indexByteCount / 1_000_000) MB)
       read points (float64)            \(fmt(bestRead)) s  (best of \(repeats))
       join (assign, smallest key)      \(fmt(best)) s  (best of \(repeats)) = \(fmt(rate)) M points/s
+      ward tests \(tests) (\(fmt(Double(tests) / Double(pointCount))) per point, \
+    \(fmt(Double(tests) / best / 1e6)) M/s); \(direct) points answered without edge tests
       points read + join               \(fmt(bestRead + best)) s
       index + points read + join       \(fmt(tIndex + bestRead + best)) s
       outside \(r.outsidePoints.count), on a boundary \(r.boundaryPoints.count); all \
@@ -90,11 +104,14 @@ private func fmt(_ x: Double) -> String { String(format: "%.3f", x) }
 
 /// Compares every ward's count and the outside count with `expected_counts.csv`.
 private func check(_ r: PointJoinResult, _ index: WardPointIndex, _ folder: URL) throws {
-  let text = try String(contentsOf: folder.appendingPathComponent("expected_counts.csv"), encoding: .utf8)
+  let text = try String(
+    contentsOf: folder.appendingPathComponent("expected_counts.csv"), encoding: .utf8)
   var expected: [String: Int] = [:]
   for line in text.split(separator: "\n").dropFirst() {
     let parts = line.split(separator: ",")
-    guard parts.count == 2, let n = Int(parts[1]) else { throw PointsBenchError.malformed(String(line)) }
+    guard parts.count == 2, let n = Int(parts[1]) else {
+      throw PointsBenchError.malformed(String(line))
+    }
     expected[String(parts[0])] = n
   }
   var differences: [String] = []

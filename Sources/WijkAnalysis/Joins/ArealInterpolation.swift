@@ -53,7 +53,8 @@ public enum ArealInterpolation {
   ) throws(JoinError) -> ArealInterpolationResult {
     for (name, values) in extensive.merging(intensive, uniquingKeysWith: { a, _ in a })
     where values.count != sourceAreas.count {
-      throw .lengthMismatch(what: "values of \(name)", expected: sourceAreas.count, got: values.count)
+      throw .lengthMismatch(
+        what: "values of \(name)", expected: sourceAreas.count, got: values.count)
     }
     var inside = [Double](repeating: 0, count: sourceAreas.count)
     for o in overlaps {

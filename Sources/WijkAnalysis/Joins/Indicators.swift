@@ -99,7 +99,8 @@ struct IndicatorMerger {
 
   /// - Parameters:
   ///   - members: per output key, the table rows to merge and a label for each (unit code).
-  /// - Throws: ``JoinError/missingColumn(_:source:)``, ``JoinError/notANumber(source:line:column:value:)``.
+  /// - Throws: ``JoinError/missingColumn(_:source:)``,
+  ///   ``JoinError/notANumber(source:line:column:value:)``.
   func merge(keyColumns: [String], members: [[String]: [(row: Int, unit: String)]])
     throws(JoinError) -> AggregatedTable
   {

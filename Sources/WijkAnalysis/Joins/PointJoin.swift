@@ -132,3 +132,25 @@ extension WardPointIndex {
     result.overlapPoints.append((i, wards.sorted()))
   }
 }
+
+extension WardPointIndex {
+  /// How many wards the index must test with edges for a point at `p` (the wards having an
+  /// edge in its grid cell); 0 when its cell is answered without edge tests. For benchmark
+  /// reports ("ward tests per point").
+  public func wardTestCount(at p: Coordinate) -> Int {
+    let s = storage
+    guard p.x >= s.minX, p.x <= s.maxX, p.y >= s.minY, p.y <= s.maxY else { return 0 }
+    let cell = s.cells.pointer + 2 * (s.row(p.y) * s.columns + s.column(p.x))
+    return Int(cell[2] - cell[0])
+  }
+}
+
+extension WardPointIndex {
+  /// The memory held by the index's arrays, in bytes (edges, strips, grid, wards).
+  public var indexByteCount: Int {
+    let s = storage
+    return s.wards.count * MemoryLayout<WardRecord>.stride + s.stripStart.count * 4
+      + s.stripCoordinates.count * 8 + s.ranks.count * 4 + s.cells.count * 4
+      + s.cellWards.count * 4 + s.ownerSets.reduce(0) { $0 + 4 * $1.count }
+  }
+}

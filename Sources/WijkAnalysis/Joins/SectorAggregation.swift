@@ -46,7 +46,9 @@ public enum SectorAggregation {
     let wardOfSector = try lookupMap(lookup, sector: lookupSector, ward: lookupWard,
       normalisation: normalisation)
     let sectorIndex = try index(of: sectorColumn, in: table)
-    let groupIndices = try groupBy.map { (c) throws(JoinError) -> Int in try index(of: c, in: table) }
+    let groupIndices = try groupBy.map { (c) throws(JoinError) -> Int in
+      try index(of: c, in: table)
+    }
     var members: [[String]: [(row: Int, unit: String)]] = [:]
     var orphans: [String: [Int]] = [:]
     var seenSectors: Set<String> = []

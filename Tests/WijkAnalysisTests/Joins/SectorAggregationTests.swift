@@ -40,7 +40,8 @@ import WijkCore
       let r = try #require(result.wards.keys.firstIndex(of: key), "\(key)")
       #expect(result.wards.unitCounts[r] == Int(row[col("n_statsec")].text!)!)
       for c in Self.counts {
-        #expect(result.wards.value(c, key: key) == .integer(Int64(row[col(c)].text!)!), "\(key) \(c)")
+        let want = AttributeValue.integer(Int64(row[col(c)].text!)!)
+        #expect(result.wards.value(c, key: key) == want, "\(key) \(c)")
       }
       for c in Self.energies {
         let want = Double(row[col(c)].text!)!
