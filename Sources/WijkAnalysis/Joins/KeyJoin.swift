@@ -89,14 +89,14 @@ public enum KeyJoin {
     let tableKeysN = tableRaw.map { parts in
       compose(parts.map { $0.map { pad(n.normalise($0), width) } })
     }
-    let featureIndex = try uniqueIndex(
+    // Only checked for duplicates: each feature looks its own key up in the table's index.
+    _ = try uniqueIndex(
       layerKeysN, positions: layer.features.map(\.index), source: layer.source,
       column: layerKeys.joined(separator: "+"))
     let rowIndex = try uniqueIndex(
       tableKeysN, positions: table.lineNumbers, source: table.source,
       column: tableKeys.joined(separator: "+"))
-    var rowOfFeature: [Int?] = layerKeysN.map { k in k.flatMap { rowIndex[$0] } }
-    _ = featureIndex
+    let rowOfFeature: [Int?] = layerKeysN.map { k in k.flatMap { rowIndex[$0] } }
     let report = makeReport(
       layer: layer, table: table, layerKeys: layerKeysN, tableKeys: tableKeysN,
       layerRaw: layerRaw, tableRaw: tableRaw, rowOfFeature: rowOfFeature)
@@ -105,7 +105,6 @@ public enum KeyJoin {
     let values = rowOfFeature.map { r in
       keep.map { c in r.map { table.rows[$0][c] } ?? .missing }
     }
-    rowOfFeature = rowOfFeature.map { $0 }
     return KeyJoinResult(
       columns: keep.map { table.columns[$0] }, values: values, tableRowOfFeature: rowOfFeature,
       report: report)

@@ -87,3 +87,60 @@ import WijkCore
     }
   }
 }
+
+@Suite struct PointIndexErrorTests {
+  @Test("A ward that is not a polygon is refused, naming ward, feature and type")
+  func notPolygonal() {
+    let error = PointJoinError.notPolygonal(ward: "W2", index: 1, type: "Point")
+    #expect(throws: error) {
+      try WardPointIndex(
+        codes: ["W1", "W2"],
+        geometries: [
+          .polygon(Polygon(exterior: Ring([
+            Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 0), Coordinate(x: 0, y: 1),
+          ]))),
+          .point(Coordinate(x: 5, y: 5)),
+        ])
+    }
+    #expect(error.description
+      == "Ward W2 (feature 1) has geometry type Point; a ward must be a polygon or multipolygon.")
+  }
+
+  @Test("A missing code field is named with the layer")
+  func missingField() throws {
+    let wards = try readGeoJSON(fixture("cases/01-point-on-shared-boundary/wards.geojson"))
+    let error = PointJoinError.missingCodeField("code", layer: "wards.geojson")
+    #expect(throws: error) { try WardPointIndex(wards: wards, codeField: "code") }
+    #expect(error.description
+      == "The ward layer wards.geojson has no field \"code\" to take the ward codes from.")
+  }
+
+  /// A 4 × 4 square ward W1 with a 2 × 2 hole filled by enclave W0, and a second part of W1
+  /// at [10, 11]²: the hole's interior goes to W0, its edge to W0 (smaller code than W1),
+  /// the far part to W1, and the gap between them to nobody.
+  @Test("Holes belong to the enclave; multi-part wards use all parts")
+  func holesAndParts() throws {
+    func square(_ x0: Double, _ y0: Double, _ side: Double) -> Ring {
+      Ring([
+        Coordinate(x: x0, y: y0), Coordinate(x: x0 + side, y: y0),
+        Coordinate(x: x0 + side, y: y0 + side), Coordinate(x: x0, y: y0 + side),
+      ])
+    }
+    let w1 = Geometry.multiPolygon([
+      Polygon(exterior: square(0, 0, 4), holes: [square(1, 1, 2).reversed]),
+      Polygon(exterior: square(10, 10, 1)),
+    ])
+    let w0 = Geometry.polygon(Polygon(exterior: square(1, 1, 2)))
+    let index = try WardPointIndex(codes: ["W1", "W0"], geometries: [w1, w0])
+    let points = [
+      Coordinate(x: 2, y: 2),  // in the hole → W0
+      Coordinate(x: 1, y: 2),  // on the hole's edge → W0 (smaller code)
+      Coordinate(x: 0.5, y: 0.5),  // in W1's ring → W1
+      Coordinate(x: 10.5, y: 10.5),  // in W1's second part → W1
+      Coordinate(x: 7, y: 7),  // between the parts → outside
+    ]
+    let r = index.join(points)
+    #expect(r.wardOfPoint == [1, 1, 0, 0, -1])
+    #expect(r.boundaryPoints == [1] && r.outsidePoints == [4])
+  }
+}
