@@ -144,3 +144,25 @@ import WijkCore
     #expect(r.boundaryPoints == [1] && r.outsidePoints == [4])
   }
 }
+
+/// The point index on Genk's real 2025 wards (31 polygons, 1,458 vertices) against GEOS:
+/// every ward vertex (exactly on shared boundaries), a point on each ward's surface and 5,000
+/// uniform points; reference made by `Tests/Fixtures/joins/make_genk_reference.py`.
+@Suite struct GenkPointReferenceTests {
+  @Test("Genk wards: smallest-key counts, outside and boundary points equal GEOS's")
+  func genk() throws {
+    let wards = try readGeoJSON(geoData("genk_wijken_2025_31370.geojson"))
+    let table = try readDelimited(fixture("joins/genk_points.csv"), separator: ";")
+    let points = table.rows.map { Coordinate(x: Double($0[0].text!)!, y: Double($0[1].text!)!) }
+    let expected = try JSONDecoder().decode(
+      PointIndexReferenceTests.Expected.self,
+      from: Data(contentsOf: fixture("joins/genk_expected.json")))
+    let index = try WardPointIndex(wards: wards, codeField: "geoitem")
+    let r = index.join(points)
+    #expect(Dictionary(uniqueKeysWithValues: zip(index.codes, r.counts)) == expected.counts)
+    #expect(r.outsidePoints.count == expected.outside)
+    #expect(r.boundaryPoints.count == expected.boundary_points)
+    #expect(r.overlapPoints.isEmpty)
+    #expect(index.join(points, mode: .intersects).countedTotal == expected.intersects_total)
+  }
+}
