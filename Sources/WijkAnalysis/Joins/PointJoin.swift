@@ -71,54 +71,71 @@ extension WardPointIndex {
   public func join(_ points: UnsafeBufferPointer<Coordinate>, mode: PointJoinMode = .assign)
     -> PointJoinResult
   {
-    let s = storage
     var result = PointJoinResult(
       mode: mode, counts: [Int](repeating: 0, count: codes.count), wardOfPoint: [],
       outsidePoints: [], boundaryPoints: [], overlapPoints: [])
     switch mode {
-    case .assign:
-      var wardOf = [Int32](repeating: -1, count: points.count)
-      var counts = [Int](repeating: 0, count: codes.count)
-      var special: [Int] = []
-      counts.withUnsafeMutableBufferPointer { counts in
-        wardOf.withUnsafeMutableBufferPointer { wardOf in
-          TileOrder(storage: s).forEach(points) { i, x, y in
-            let loc = s.locate(x: x, y: y)
-            wardOf[i] = loc.smallestKeyWard
-            if loc.smallestKeyWard >= 0 { counts[Int(loc.smallestKeyWard)] += 1 }
-            if loc.coveringCount != 1 || loc.onBoundary { special.append(i) }
-          }
-        }
-      }
-      special.sort()
-      for i in special {
-        let p = points[i]
-        let loc = s.locate(x: p.x, y: p.y)
-        if loc.smallestKeyWard < 0 { result.outsidePoints.append(i) }
-        if loc.onBoundary { result.boundaryPoints.append(i) }
-        if loc.interiorCount > 1 || (loc.interiorCount == 1 && loc.onBoundary) {
-          appendOverlap(i, p, &result)
-        }
-      }
-      result.counts = counts
-      result.wardOfPoint = wardOf
-    case .within, .intersects:
-      for i in 0..<points.count {
-        let p = points[i]
-        var covered = false, onBoundary = false, interiors = 0
-        s.forEachCoveringWard(x: p.x, y: p.y) { w, interior in
-          if interior { interiors += 1 } else { onBoundary = true }
-          if interior || mode == .intersects {
-            result.counts[Int(w)] += 1
-            covered = true
-          }
-        }
-        if !covered { result.outsidePoints.append(i) }
-        if onBoundary { result.boundaryPoints.append(i) }
-        if interiors > 1 || (interiors == 1 && onBoundary) { appendOverlap(i, p, &result) }
-      }
+    case .assign: assign(points, into: &result)
+    case .within, .intersects: countByPredicate(points, into: &result)
     }
     return result
+  }
+
+  /// The smallest-key join. The hot loop only assigns and counts; the few points that are
+  /// outside, on a boundary or covered twice are noted and located again afterwards to fill
+  /// the lists, in input order.
+  private func assign(
+    _ points: UnsafeBufferPointer<Coordinate>, into result: inout PointJoinResult
+  ) {
+    let s = storage
+    var wardOf = [Int32](repeating: -1, count: points.count)
+    var counts = [Int](repeating: 0, count: codes.count)
+    var special: [Int] = []
+    counts.withUnsafeMutableBufferPointer { counts in
+      wardOf.withUnsafeMutableBufferPointer { wardOf in
+        TileOrder(storage: s).forEach(points) { i, x, y in
+          let loc = s.locate(x: x, y: y)
+          wardOf[i] = loc.smallestKeyWard
+          if loc.smallestKeyWard >= 0 { counts[Int(loc.smallestKeyWard)] += 1 }
+          if loc.coveringCount != 1 || loc.onBoundary { special.append(i) }
+        }
+      }
+    }
+    special.sort()
+    for i in special {
+      let p = points[i]
+      let loc = s.locate(x: p.x, y: p.y)
+      if loc.smallestKeyWard < 0 { result.outsidePoints.append(i) }
+      if loc.onBoundary { result.boundaryPoints.append(i) }
+      if loc.interiorCount > 1 || (loc.interiorCount == 1 && loc.onBoundary) {
+        appendOverlap(i, p, &result)
+      }
+    }
+    result.counts = counts
+    result.wardOfPoint = wardOf
+  }
+
+  /// The comparison modes: a point counts in every ward it is within (or intersects).
+  private func countByPredicate(
+    _ points: UnsafeBufferPointer<Coordinate>, into result: inout PointJoinResult
+  ) {
+    let intersects = result.mode == .intersects
+    var counts = result.counts
+    for i in 0..<points.count {
+      let p = points[i]
+      var covered = false, onBoundary = false, interiors = 0
+      storage.forEachCoveringWard(x: p.x, y: p.y) { w, interior in
+        if interior { interiors += 1 } else { onBoundary = true }
+        if interior || intersects {
+          counts[Int(w)] += 1
+          covered = true
+        }
+      }
+      if !covered { result.outsidePoints.append(i) }
+      if onBoundary { result.boundaryPoints.append(i) }
+      if interiors > 1 || (interiors == 1 && onBoundary) { appendOverlap(i, p, &result) }
+    }
+    result.counts = counts
   }
 
   /// The same join over an array of points.
