@@ -1,11 +1,57 @@
 import ArgumentParser
+import Foundation
+import WijkAnalysis
 
 /// `wijk analyse`: the main job.
 struct Analyse: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Run the full concentration analysis (the main job) and write out/.")
+    abstract: "Run the full concentration analysis (the main job) and write its outputs.",
+    discussion: """
+      With no arguments, runs on GeoData/wijk-genk.yaml (Genk's 30 wards on the 2020-2024 \
+      sectors with real Fluvius per-sector figures) and writes to out/:
+
+        wards.gpkg        wards with every indicator and statistic (opens in QGIS)
+        wards.csv         the same table (UTF-8; --excel for ; and decimal commas)
+        results.json      every number, with provenance (inputs and checksums, versions,
+                          configuration, seed, date)
+        summary.md/.html  city figures, the wards that stand out, hotspots, groups, maps
+        maps/*.svg        a choropleth per indicator and a LISA cluster map per indicator
+
+      The configuration names the ward layer, the indicator tables (per ward, or per \
+      sector with a lookup), the indicators, ward groups, weights, small-number threshold \
+      and seed; see the commented GeoData/wijk-genk.yaml. Outputs are written all or \
+      nothing: a failed run leaves earlier outputs as they were.
+      """)
+
+  @Option(name: .shortAndLong, help: "The configuration file (YAML).")
+  var config = "GeoData/wijk-genk.yaml"
+
+  @Option(name: .shortAndLong, help: "The folder to write to.")
+  var out = "out"
+
+  @Flag(help: "Repair invalid ward polygons with GEOS make-valid instead of stopping.")
+  var repair = false
+
+  @Flag(help: "Accept overlapping wards (points still count once) instead of stopping.")
+  var allowOverlaps = false
+
+  @Flag(help: "Write wards.csv for Belgian Excel: ; separator, decimal commas, BOM.")
+  var excel = false
+
+  @Flag(name: .shortAndLong, help: "Print no progress, only errors.")
+  var quiet = false
 
   func run() throws {
-    print("wijk analyse: not built yet")
+    try reportingErrors {
+      let configuration = try ConfigurationLoader.load(path: config)
+      let run = try Analysis.run(
+        configuration, configurationFile: config,
+        options: WardLoadingOptions(repair: repair, allowOverlaps: allowOverlaps),
+        progress: { note($0, quiet: quiet) })
+      let written = try AnalysisOutputs.write(
+        run, to: out, options: OutputOptions(excel: excel), progress: { note($0, quiet: quiet) })
+      for notice in run.result.illustrativeInputs + run.result.notices { note("note: \(notice)", quiet: quiet) }
+      note("wrote \(written.count) files to \(out)/ (open summary.html)", quiet: quiet)
+    }
   }
 }

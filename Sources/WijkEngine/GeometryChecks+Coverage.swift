@@ -68,3 +68,25 @@ extension GeometryChecks {
     return points
   }
 }
+
+extension GeometryChecks {
+  /// The centroid of each feature (GEOS `GEOSGetCentroid_r`), as libpysal's `KNN` and
+  /// `DistanceBand` use; `nil` for a feature without geometry.
+  ///
+  /// - Throws: ``EngineError/feature(layer:featureIndex:reason:)``.
+  public static func centroids(of layer: Layer) throws(EngineError) -> [Coordinate?] {
+    let context = GEOSContext()
+    var points: [Coordinate?] = []
+    for (i, feature) in layer.features.enumerated() {
+      guard let g = feature.geometry else {
+        points.append(nil)
+        continue
+      }
+      points.append(
+        try perFeature(layer, i) { () throws(EngineError) in
+          try GEOSGeometry(g, context: context).centroid.coordinate
+        })
+    }
+    return points
+  }
+}

@@ -14,6 +14,9 @@ public enum AnalysisError: Error, Equatable, Sendable, CustomStringConvertible {
   case duplicateWardCode(file: String, code: String)
   /// A ward group names codes that are not wards.
   case unknownGroupWards(group: String, codes: [String])
+  /// An indicator cannot be computed from its columns (e.g. a ward with a numerator above 0
+  /// on a base of 0); `reason` is the statistic's own message, naming the ward.
+  case indicator(id: String, numerator: String, base: String?, reason: String)
   /// A statistic failed on valid input (a bug or an unsupported case); the text is its error.
   case statistic(indicator: String, statistic: String, reason: String)
 
@@ -35,6 +38,8 @@ public enum AnalysisError: Error, Equatable, Sendable, CustomStringConvertible {
       "\(f): the ward code '\(c)' is used by more than one ward"
     case .unknownGroupWards(let g, let c):
       "the ward group '\(g)' names codes that are not wards: \(c.joined(separator: ", "))"
+    case .indicator(let id, let n, let b, let r):
+      "indicator '\(id)' (\(n)" + (b.map { " / \($0)" } ?? "") + "): \(r)"
     case .statistic(let i, let s, let r):
       "indicator '\(i)': \(s) could not be computed: \(r)"
     }

@@ -33,6 +33,7 @@ public enum IndicatorAnalysis {
       },
       classes: nil, warnings: [])
     let values = try wardValues(spec, numerators, bases, table: table, settings, &result)
+    for i in values.indices { result.wards[i].value = values[i] }
     addRanksAndZScores(values, &result)
     try CityStatistics.add(spec, numerators, bases, values, table, weights, settings, &result)
     try LocalStatistics.add(values, table, weights, settings, &result)

@@ -37,12 +37,13 @@ public struct WardLoadingReport: Sendable, Equatable {
 /// and projected (a geographic layer is projected), every polygon is valid, no two wards
 /// overlap. Then it measures areas and label points with GEOS.
 public enum WardLayerLoader {
-  /// - Returns: a ``WardTable`` with no indicator columns yet, and the loading report.
+  /// - Returns: a ``WardTable`` with no indicator columns yet, the checked (projected,
+///   repaired) layer the table was made from, for joins onto it, and the loading report.
   /// - Throws: `IOError` (unreadable file, layer choice), ``AnalysisError`` (unknown field,
   ///   duplicate code, missing CRS, invalid or overlapping wards), `EngineError`.
   public static func load(
     _ source: WardSource, options: WardLoadingOptions = WardLoadingOptions()
-  ) throws -> (table: WardTable, report: WardLoadingReport) {
+  ) throws -> (table: WardTable, layer: Layer, report: WardLoadingReport) {
     let reading = try LayerReader.read(
       path: source.file, layer: source.layer,
       assumeCRS: source.crs.map { CRSDefinition(authorityCode: $0) })
@@ -59,7 +60,7 @@ public enum WardLayerLoader {
       geometries: layer.features.map { $0.geometry ?? .collection([]) },
       areaSquareMetres: try GeometryChecks.areas(of: layer),
       labelPoints: try GeometryChecks.labelPoints(of: layer).map { $0 ?? Coordinate(x: 0, y: 0) })
-    return (table, report)
+    return (table, layer, report)
   }
 
   /// The text of field `name` for every feature; a missing value is an error naming the

@@ -42,6 +42,8 @@ public enum JoinError: Error, Hashable, Sendable, CustomStringConvertible {
   case lengthMismatch(what: String, expected: Int, got: Int)
   /// An intersection names a source or ward index out of range.
   case indexOutOfRange(what: String, index: Int, count: Int)
+  /// Sectors of a table that the lookup places in no ward.
+  case sectorsWithoutWard(source: String, lookup: String, sectors: [String])
 
   public var description: String {
     switch self {
@@ -61,6 +63,10 @@ public enum JoinError: Error, Hashable, Sendable, CustomStringConvertible {
       return "Expected \(e) \(w) but got \(g)."
     case .indexOutOfRange(let w, let i, let n):
       return "The \(w) index \(i) is out of range (there are \(n))."
+    case .sectorsWithoutWard(let s, let l, let sectors):
+      return "\(s): \(sectors.count) sector(s) are not in the lookup \(l), so their values "
+        + "would be lost: \(sectors.joined(separator: ", ")). Add them to the lookup, or set "
+        + "allow_unmatched: true to report them and go on."
     }
   }
 }

@@ -10,12 +10,15 @@ public final class OutputDirectory {
   /// The staging folder, removed after `commit()` or `discard()`.
   public let staging: URL
   private var written: [String] = []
+  /// Whether this run created `target` (then a discarded run removes it again).
+  private let createdTarget: Bool
 
   /// Creates `target` if needed and a fresh staging folder inside it.
   /// - Throws: ``OutputError/cannotCreate(path:reason:)``.
   public init(path: String) throws(OutputError) {
     target = URL(fileURLWithPath: path, isDirectory: true)
     staging = target.appendingPathComponent(".wijk-staging-\(ProcessInfo.processInfo.processIdentifier)")
+    createdTarget = !FileManager.default.fileExists(atPath: target.path)
     do {
       try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
     } catch {
@@ -69,13 +72,17 @@ public final class OutputDirectory {
       }
       finals.append(to.path)
     }
-    discard()
+    try? FileManager.default.removeItem(at: staging)
     return finals
   }
 
-  /// Removes the staging folder and everything in it.
+  /// Removes the staging folder and everything in it, and the target folder too when this
+  /// run created it and nothing else is in it.
   public func discard() {
     try? FileManager.default.removeItem(at: staging)
+    if createdTarget, (try? FileManager.default.contentsOfDirectory(atPath: target.path))?.isEmpty == true {
+      try? FileManager.default.removeItem(at: target)
+    }
   }
 }
 

@@ -11,7 +11,7 @@ import Testing
     let c = try ConfigurationLoader.load(path: Self.geoData.appendingPathComponent("wijk-genk.yaml").path)
     #expect(c.indicators.map(\.id) == [
       "households", "gas_share", "electricity_per_household", "gas_per_gas_household",
-      "injection_per_household",
+      "nonresidential_connections",
     ])
     #expect(c.wards.file.hasSuffix("GeoData/genk_wijken_2020_2024_31370.geojson"))
     #expect(c.tables.first?.lookup?.file.hasSuffix("GeoData/genk_statsec2024_to_wijk2024.csv") == true)

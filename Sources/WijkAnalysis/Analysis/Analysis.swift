@@ -1,0 +1,167 @@
+import Foundation
+import SpatialWeights
+import WijkCore
+import WijkEngine
+import WijkIO
+
+/// The main job: from a configuration to every number of the analysis.
+///
+/// Steps: load and check the wards; read each indicator table, aggregate sectors to wards and
+/// join by code; build the spatial weights; compute each indicator (``IndicatorAnalysis``);
+/// compare each ward group with the rest of the city; record provenance. Writing the outputs
+/// is ``AnalysisOutputs``'s job.
+public enum Analysis {
+  /// What `run` returns: the results, and the ward table they were computed on (for maps).
+  public struct Run: Sendable {
+    public var result: AnalysisResult
+    public var table: WardTable
+    public var weights: SpatialWeights
+  }
+
+  /// Runs the analysis.
+  ///
+  /// - Parameters:
+  ///   - configuration: the loaded configuration (paths already absolute).
+  ///   - configurationFile: its path, for provenance.
+  ///   - options: repair and overlap policy for the wards.
+  ///   - progress: called with a short sentence before each step.
+  /// - Throws: the first error of any step (`IOError`, `JoinError`, ``AnalysisError``,
+  ///   `EngineError`, `ConcentrationError`, `WeightsError`), each naming file, row or
+  ///   feature, and field.
+  public static func run(
+    _ configuration: AnalysisConfiguration, configurationFile: String? = nil,
+    options: WardLoadingOptions = WardLoadingOptions(), progress: (String) -> Void = { _ in }
+  ) throws -> Run {
+    progress("reading and checking the wards in \(configuration.wards.file)")
+    let loaded = try WardLayerLoader.load(configuration.wards, options: options)
+    var table = loaded.table
+    let tables = try joinTables(configuration, layer: loaded.layer, table: &table, progress: progress)
+    progress("building \(configuration.weights.kind.rawValue) weights for \(table.count) wards")
+    let weights = try makeWeights(configuration.weights, table: table, layer: loaded.layer)
+    let settings = IndicatorSettings(configuration: configuration)
+    var indicators: [IndicatorResult] = []
+    for spec in configuration.indicators {
+      progress("computing \(spec.id) (\(configuration.permutations) permutations, seed \(configuration.seed))")
+      do {
+        indicators.append(
+          try IndicatorAnalysis.compute(spec, table: table, weights: weights, settings: settings))
+      } catch let error as AnalysisError {
+        throw error
+      } catch {
+        throw AnalysisError.indicator(
+          id: spec.id, numerator: spec.numerator, base: spec.base, reason: "\(error)")
+      }
+    }
+    let groups = try configuration.groups.map {
+      try GroupComparison.compare($0, table: table, indicators: configuration.indicators)
+    }
+    let result = AnalysisResult(
+      title: configuration.title, language: configuration.language,
+      provenance: try provenance(configuration, configurationFile: configurationFile),
+      wards: table.codes.indices.map {
+        WardSummary(
+          code: table.codes[$0], name: table.names[$0],
+          areaSquareKilometres: table.areaSquareMetres[$0] / 1e6)
+      },
+      weights: summary(weights, configuration.weights), indicators: indicators, groups: groups,
+      tables: tables, smallNumberThreshold: configuration.smallNumberThreshold,
+      significance: configuration.significance,
+      notices: notices(loaded.report, weights: weights),
+      illustrativeInputs: illustrativeInputs(configuration), credits: configuration.credits)
+    return Run(result: result, table: table, weights: weights)
+  }
+
+  /// Reads and joins every table, adding its columns to `table`.
+  static func joinTables(
+    _ c: AnalysisConfiguration, layer: Layer, table: inout WardTable, progress: (String) -> Void
+  ) throws -> [TableJoinReport] {
+    let wanted = Set(c.indicators.flatMap { [$0.numerator] + ($0.base.map { [$0] } ?? []) })
+    var reports: [TableJoinReport] = []
+    for spec in c.tables {
+      progress("joining \(spec.file)" + (spec.lookup.map { " through \($0.file)" } ?? ""))
+      let joined = try IndicatorTableJoiner.join(
+        spec, columns: wanted.sorted(), onto: layer, codeField: c.wards.code)
+      table.columns.merge(joined.columns) { _, new in new }
+      reports.append(joined.report)
+    }
+    // Numeric fields of the ward layer itself can be indicator columns too.
+    for name in wanted where table.columns[name] == nil {
+      if let values = layer.column(name), layer.fields[layer.fieldIndex(name)!].type != .text {
+        table.columns[name] = values.map(\.number)
+      }
+    }
+    return reports
+  }
+
+  static func makeWeights(_ spec: WeightsSpec, table: WardTable, layer: Layer) throws -> SpatialWeights {
+    switch spec.kind {
+    case .queen:
+      return try .queen(ids: table.codes, geometries: table.geometries, snapTolerance: spec.snap ?? 0)
+    case .rook:
+      return try .rook(ids: table.codes, geometries: table.geometries, snapTolerance: spec.snap ?? 0)
+    case .knn:
+      let centroids = try GeometryChecks.centroids(of: layer).map { $0 ?? Coordinate(x: 0, y: 0) }
+      return try .kNearest(ids: table.codes, points: centroids, k: spec.k ?? 4)
+    }
+  }
+
+  static func summary(_ w: SpatialWeights, _ spec: WeightsSpec) -> WeightsSummary {
+    let cards = w.cardinalities
+    return WeightsSummary(
+      kind: spec.kind == .knn ? "knn (k = \(spec.k ?? 4))" : spec.kind.rawValue,
+      links: w.linkCount, meanNeighbours: Double(w.linkCount) / Double(max(w.count, 1)),
+      minNeighbours: cards.min() ?? 0, maxNeighbours: cards.max() ?? 0, islands: w.islands)
+  }
+
+  static func provenance(
+    _ c: AnalysisConfiguration, configurationFile: String?
+  ) throws -> Provenance {
+    var files = [c.wards.file]
+    for t in c.tables { files += [t.file] + (t.lookup.map { [$0.file] } ?? []) }
+    if let configurationFile { files.append(configurationFile) }
+    if let groupsFile = c.groupsFile { files.append(groupsFile) }
+    return Provenance(
+      tool: "wijk", toolVersion: WijkVersion.current,
+      libraries: [
+        "GEOS": GEOSContext.libraryVersion, "PROJ": PROJContext.libraryVersion,
+        "GDAL": LibraryVersions.gdal,
+      ],
+      inputs: try Provenance.inputs(files), configurationFile: configurationFile, seed: c.seed,
+      permutations: c.permutations, createdAt: Provenance.now())
+  }
+
+  static func notices(_ report: WardLoadingReport, weights: SpatialWeights) -> [String] {
+    var out = report.readerWarnings
+    if let p = report.projection { out.append("The ward layer was \(p).") }
+    if !report.repaired.isEmpty {
+      out.append("Repaired invalid ward(s) with GEOS make-valid: \(report.repaired.joined(separator: ", ")).")
+    }
+    if !report.acceptedOverlaps.isEmpty {
+      out.append("Overlapping wards accepted on request: \(report.acceptedOverlaps.joined(separator: "; ")).")
+    }
+    if !weights.islands.isEmpty {
+      out.append("Ward(s) without neighbours, left out of spatial statistics: \(weights.islands.joined(separator: ", ")).")
+    }
+    return out
+  }
+
+  static func illustrativeInputs(_ c: AnalysisConfiguration) -> [String] {
+    var out: [String] = []
+    for g in c.groups where g.illustrative {
+      out.append("The ward group '\(g.name)' is illustrative, not the city's official list.")
+    }
+    let files = [c.wards.file] + c.tables.map(\.file) + [c.groupsFile].compactMap { $0 }
+    for f in files {
+      let name = URL(fileURLWithPath: f).lastPathComponent.lowercased()
+      if name.contains("synthetic") || name.contains("illustrative") {
+        out.append("\(URL(fileURLWithPath: f).lastPathComponent) is \(name.contains("synthetic") ? "synthetic" : "illustrative") data.")
+      }
+    }
+    return out
+  }
+}
+
+/// wijk's own version, reported in provenance and `--version`.
+public enum WijkVersion {
+  public static let current = "0.1.0"
+}

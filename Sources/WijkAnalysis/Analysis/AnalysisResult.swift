@@ -1,0 +1,44 @@
+/// A ward's identity in the results.
+public struct WardSummary: Sendable, Codable, Equatable {
+  public var code: String
+  public var name: String
+  public var areaSquareKilometres: Double
+}
+
+/// The spatial weights an analysis used.
+public struct WeightsSummary: Sendable, Codable, Equatable {
+  /// `queen`, `rook` or `knn` (with k).
+  public var kind: String
+  public var links: Int
+  public var meanNeighbours: Double
+  public var minNeighbours: Int
+  public var maxNeighbours: Int
+  /// Wards without neighbours, left out of every spatial statistic.
+  public var islands: [String]
+}
+
+/// Everything one run of `wijk analyse` computed, as written to `results.json`: every number
+/// of every output, plus where it came from.
+public struct AnalysisResult: Sendable, Codable, Equatable {
+  public var title: String
+  public var language: String
+  public var provenance: Provenance
+  public var wards: [WardSummary]
+  public var weights: WeightsSummary
+  public var indicators: [IndicatorResult]
+  public var groups: [GroupResult]
+  public var tables: [TableJoinReport]
+  /// Counts below this print as "<threshold" in published outputs.
+  public var smallNumberThreshold: Int
+  public var significance: Double
+  /// Sentences for the reader: repaired wards, accepted overlaps, excluded wards,
+  /// illustrative inputs.
+  public var notices: [String]
+  /// Sentences that flag illustrative or synthetic inputs (shown at the top of every report).
+  public var illustrativeInputs: [String]
+  /// Source and licence lines printed on every map and report.
+  public var credits: [String]
+
+  /// The indicator with `id`, or `nil`.
+  public func indicator(_ id: String) -> IndicatorResult? { indicators.first { $0.id == id } }
+}

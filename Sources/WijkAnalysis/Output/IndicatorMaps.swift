@@ -1,0 +1,85 @@
+import Cartography
+import WijkCore
+
+/// The maps of one indicator: a choropleth of its values and a LISA cluster map.
+///
+/// Palette: YlOrRd when higher is worse, reversed when lower is worse, Blues when neither
+/// (ColorBrewer, colour-blind safe). Classes come from the analysis (``ClassesSummary``).
+public enum IndicatorMaps {
+  /// The wards as the map renderer takes them (name without the municipality suffix).
+  public static func wards(_ table: WardTable) -> [MapWard] {
+    table.codes.indices.map {
+      MapWard(
+        id: table.codes[$0], name: table.shortName($0), geometry: table.geometries[$0],
+        labelAnchor: table.labelPoints[$0])
+    }
+  }
+
+  /// The choropleth SVG, or `nil` when the indicator has no classes (no ward has a value).
+  /// - Throws: `CartographyError` when the classes do not fit the values (a bug).
+  public static func choropleth(
+    _ indicator: IndicatorResult, table: WardTable, credits: [String], language: Language,
+    options: MapOptions = MapOptions()
+  ) throws -> String? {
+    guard let classes = indicator.classes else { return nil }
+    let values = indicator.wards.map(\.value)
+    let palette = try Palette.named(
+      indicator.worse == "neither" ? "Blues" : "YlOrRd", classes: classes.upperBounds.count,
+      reversed: indicator.worse == "lower")
+    var opts = options
+    opts.language = language
+    opts.idPrefix = "map-\(indicator.id)"
+    let map = try ChoroplethMap(
+      wards: wards(table), values: values,
+      classification: MapClassification(
+        method: classes.method, upperBounds: classes.upperBounds, classIndices: classes.classOfWard,
+        counts: classes.counts, minimum: values.compactMap { $0 }.min()),
+      palette: palette,
+      text: MapText(
+        title: indicator.label, subtitle: subtitle(indicator, language),
+        legendTitle: indicator.unit ?? indicator.label, credits: credits.joined(separator: " · ")),
+      options: opts)
+    return map.svg()
+  }
+
+  /// The LISA cluster map SVG (HH, LH, LL, HL at the run's significance, GeoDa's colours).
+  public static func clusters(
+    _ indicator: IndicatorResult, table: WardTable, credits: [String], language: Language,
+    significance: Double, permutations: Int, seed: UInt64
+  ) throws -> String {
+    let categories = indicator.wards.map { w -> ClusterCategory in
+      switch w.lisaCategory {
+      case "HH": .highHigh
+      case "LH": .lowHigh
+      case "LL": .lowLow
+      case "HL": .highLow
+      case "not significant": .notSignificant
+      case "no neighbours": .noNeighbours
+      default: .noData
+      }
+    }
+    let style = NumberStyle(language)
+    let note =
+      language == .dutch
+      ? "p ≤ \(style.format(significance, decimals: 2)); \(permutations) permutaties, seed \(seed)"
+      : "p ≤ \(style.format(significance, decimals: 2)); \(permutations) permutations, seed \(seed)"
+    let map = try ClusterMap(
+      wards: wards(table), categories: categories,
+      text: MapText(
+        title: (language == .dutch ? "Clusters (lokale Moran): " : "Clusters (local Moran): ")
+          + indicator.label,
+        subtitle: nil, legendTitle: language == .dutch ? "LISA-cluster" : "LISA cluster",
+        credits: credits.joined(separator: " · ")),
+      significanceNote: note,
+      options: MapOptions(language: language, idPrefix: "lisa-\(indicator.id)"))
+    return map.svg()
+  }
+
+  static func subtitle(_ i: IndicatorResult, _ language: Language) -> String {
+    let style = NumberStyle(language)
+    guard let v = i.city.value else { return "" }
+    let unit = i.unit.map { " \($0)" } ?? ""
+    let word = language == .dutch ? (i.kind == "count" ? "Stad totaal" : "Stad") : (i.kind == "count" ? "City total" : "City")
+    return "\(word): \(style.format(v, decimals: i.kind == "count" ? 0 : 1))\(unit)"
+  }
+}
