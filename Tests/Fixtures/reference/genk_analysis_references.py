@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Reference values for `wijk analyse` on GeoData/wijk-genk.yaml, computed independently.
+
+pandas sums the Fluvius 2021 sector figures per 2020-2024 ward through the lookup; libpysal
+builds queen contiguity from the ward polygons; esda, segregation and inequality compute the
+analytic statistics on the same ward values. The Swift end-to-end test runs the real
+pipeline and compares every value to 1e-9 relative (permutation p-values are not compared:
+they follow each implementation's generator).
+
+Versions are pinned in requirements.txt. Writes genk_analysis.json beside this script.
+"""
+import json
+import os
+import warnings
+
+import esda
+import geopandas as gpd
+import inequality
+import libpysal
+import numpy as np
+import pandas as pd
+import segregation
+
+warnings.filterwarnings("ignore")
+here = os.path.dirname(os.path.abspath(__file__))
+geo = os.path.join(here, "..", "..", "..", "GeoData")
+
+wards = gpd.read_file(os.path.join(geo, "genk_wijken_2020_2024_31370.geojson"))
+fluvius = pd.read_csv(os.path.join(geo, "genk_fluvius_energy_statsec2019_2018_2021.csv"),
+                      dtype={"geoitem": str})
+lookup = pd.read_csv(os.path.join(geo, "genk_statsec2024_to_wijk2024.csv"), dtype=str)
+year = fluvius[fluvius.period == 2021].merge(lookup, left_on="geoitem", right_on="statsec2024")
+columns = ["v2506_elek_res_n", "v2506_gas_res_n", "v2506_elek_res_cons", "v2506_gas_res_cons",
+           "v2506_elek_nietres_n"]
+sums = year.groupby("ggw72024")[columns].sum()
+table = wards[["geoitem", "geometry"]].merge(sums, left_on="geoitem", right_index=True, how="left")
+
+INDICATORS = {  # id: (numerator, base, per); base None = a count
+    "households": ("v2506_elek_res_n", None, None),
+    "gas_share": ("v2506_gas_res_n", "v2506_elek_res_n", 100.0),
+    "electricity_per_household": ("v2506_elek_res_cons", "v2506_elek_res_n", 1.0),
+    "gas_per_gas_household": ("v2506_gas_res_cons", "v2506_gas_res_n", 1.0),
+    "nonresidential_connections": ("v2506_elek_nietres_n", None, None),
+}
+
+queen = libpysal.weights.Queen.from_dataframe(table, ids=table.geoitem.tolist(), use_index=False)
+out = {
+    "versions": {m.__name__: m.__version__ for m in (libpysal, esda, segregation, inequality)},
+    "codes": table.geoitem.tolist(),
+    "sums": {c: table[c].tolist() for c in columns},
+    "queen_neighbours": {k: sorted(v) for k, v in queen.neighbors.items()},
+    "indicators": {},
+}
+
+for ident, (num, base, per) in INDICATORS.items():
+    n = table[num].to_numpy(float)
+    if base is None:
+        values = n
+    else:
+        b = table[base].to_numpy(float)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            values = np.where(b > 0, n / b * per, np.nan)
+    keep = ~np.isnan(values)
+    ids = table.geoitem[keep].tolist()
+    w = libpysal.weights.w_subset(queen, ids)
+    w.transform = "r"
+    y = values[keep]
+    mi = esda.Moran(y, w, permutations=0)
+    lm = esda.Moran_Local(y, w, permutations=0)
+    wb = libpysal.weights.w_subset(queen, ids)
+    gs = esda.G_Local(y, wb, transform="B", star=True, permutations=0)
+    entry = {
+        "values": [None if np.isnan(v) else float(v) for v in values],
+        "analysed": ids,
+        "moran": {"I": float(mi.I), "EI": float(mi.EI), "z_rand": float(mi.z_rand),
+                  "p_norm": float(mi.p_norm), "p_rand": float(mi.p_rand)},
+        "local_I": [float(v) for v in lm.Is],
+        "quadrant": [["HH", "LH", "LL", "HL"][q - 1] for q in lm.q],
+        "gistar_z": [float(v) for v in gs.Zs],
+        "gini": float(inequality.gini.Gini(y).g),
+    }
+    if base is not None and per == 100.0:
+        df = pd.DataFrame({"group": n[keep], "total": table[base].to_numpy(float)[keep]})
+        entry["dissimilarity"] = float(segregation.singlegroup.Dissim(df, "group", "total").statistic)
+        entry["isolation"] = float(segregation.singlegroup.Isolation(df, "group", "total").statistic)
+        entry["theil_h"] = float(segregation.singlegroup.Entropy(df, "group", "total").statistic)
+    out["indicators"][ident] = entry
+
+with open(os.path.join(here, "genk_analysis.json"), "w") as f:
+    json.dump(out, f, indent=1, sort_keys=True)
+    f.write("\n")
+print("wrote genk_analysis.json")

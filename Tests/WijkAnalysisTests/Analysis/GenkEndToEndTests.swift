@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+import WijkCore
+import WijkIO
+@testable import WijkAnalysis
+
+/// `wijk analyse` on the real Genk data (GeoData/wijk-genk.yaml) against outside oracles:
+/// pandas sums (DERIVED_genk_fluvius_energy_by_wijk2024.csv), and libpysal/esda/segregation/
+/// inequality on the same ward table (Tests/Fixtures/reference/genk_analysis_references.py →
+/// genk_analysis.json). Analytic values to 1e-9 relative; permutation p-values are not compared
+/// across implementations.
+@Suite(.serialized) struct GenkEndToEndTests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let fixtures = root.appendingPathComponent("Tests/Fixtures")
+
+  struct Reference: Decodable {
+    struct Moran: Decodable { var I, EI, z_rand, p_norm, p_rand: Double }
+    struct Indicator: Decodable {
+      var values: [Double?]
+      var analysed: [String]
+      var moran: Moran
+      var local_I: [Double]
+      var quadrant: [String]
+      var gistar_z: [Double]
+      var gini: Double
+      var dissimilarity: Double?
+      var isolation: Double?
+      var theil_h: Double?
+    }
+    var codes: [String]
+    var queen_neighbours: [String: [String]]
+    var indicators: [String: Indicator]
+  }
+
+  static let run: Result<Analysis.Run, any Error> = Result {
+    let config = try ConfigurationLoader.load(path: root.appendingPathComponent("GeoData/wijk-genk.yaml").path)
+    return try Analysis.run(config)
+  }
+  static func reference() throws -> Reference {
+    let data = try Data(contentsOf: fixtures.appendingPathComponent("reference/genk_analysis.json"))
+    return try JSONDecoder().decode(Reference.self, from: data)
+  }
+
+  static func close(_ a: Double?, _ b: Double?, _ what: String) {
+    guard let a, let b else {
+      #expect(a == nil && b == nil, "\(what): \(String(describing: a)) vs \(String(describing: b))")
+      return
+    }
+    #expect(abs(a - b) <= 1e-9 * max(abs(b), 1e-300) || abs(a - b) < 1e-12, "\(what): \(a) vs \(b)")
+  }
+
+  @Test func wardSumsEqualThePandasDerivedTableFor2021() throws {
+    let run = try Self.run.get()
+    let expected = try CSVReader.read(
+      path: Self.fixtures.appendingPathComponent("expected/DERIVED_genk_fluvius_energy_by_wijk2024.csv").path,
+      options: CSVOptions(textColumns: ["ggw72024", "period"])
+    ).table
+    let period = expected.columnIndex("period")!, ward = expected.columnIndex("ggw72024")!
+    var checked = 0
+    for row in expected.rows where row[period].text == "2021" {
+      guard let i = run.table.index(ofCode: row[ward].text!) else {
+        #expect(row[ward].text == "71016ONB", "only the location-unknown ward has no polygon")
+        continue
+      }
+      for column in ["v2506_elek_res_n", "v2506_gas_res_n", "v2506_elek_nietres_n"] {
+        #expect(run.table.columns[column]?[i] == row[expected.columnIndex(column)!].number)
+      }
+      Self.close(
+        run.table.columns["v2506_elek_res_cons"]?[i] ?? nil,
+        row[expected.columnIndex("v2506_elek_res_cons")!].number, "kWh \(run.table.codes[i])")
+      checked += 1
+    }
+    #expect(checked == 30)
+    // README of the data: 2021 Genk-Centrum-Noord v2506_elek_res_n = 3437.
+    #expect(run.table.columns["v2506_elek_res_n"]?[run.table.index(ofCode: "710167")!] == 3437)
+  }
+
+  @Test func queenNeighboursEqualLibpysal() throws {
+    let run = try Self.run.get(), ref = try Self.reference()
+    for (i, code) in run.weights.ids.enumerated() {
+      let ours = run.weights.neighbours(of: i).map { run.weights.ids[$0] }.sorted()
+      #expect(ours == ref.queen_neighbours[code], "neighbours of \(code)")
+    }
+  }
+
+  @Test func everyAnalyticStatisticMatchesPySAL() throws {
+    let run = try Self.run.get(), ref = try Self.reference()
+    #expect(run.table.codes == ref.codes)
+    for indicator in run.result.indicators {
+      let r = try #require(ref.indicators[indicator.id], "reference for \(indicator.id)")
+      for (w, v) in indicator.wards.enumerated() { Self.close(v.value, r.values[w], "\(indicator.id) value \(v.code)") }
+      let m = try #require(indicator.city.moran)
+      Self.close(m.i, r.moran.I, "\(indicator.id) I")
+      Self.close(m.expectedI, r.moran.EI, "\(indicator.id) EI")
+      Self.close(m.zRandomisation, r.moran.z_rand, "\(indicator.id) z_rand")
+      Self.close(m.pNormality, r.moran.p_norm, "\(indicator.id) p_norm")
+      Self.close(m.pRandomisation, r.moran.p_rand, "\(indicator.id) p_rand")
+      Self.close(indicator.city.giniInequality, r.gini, "\(indicator.id) Gini")
+      Self.close(indicator.city.dissimilarity, r.dissimilarity, "\(indicator.id) D")
+      Self.close(indicator.city.isolation, r.isolation, "\(indicator.id) isolation")
+      Self.close(indicator.city.theilH, r.theil_h, "\(indicator.id) Theil H")
+      for (k, code) in r.analysed.enumerated() {
+        let v = indicator.wards[run.table.index(ofCode: code)!]
+        Self.close(v.localMoranI, r.local_I[k], "\(indicator.id) local I \(code)")
+        #expect(v.lisaQuadrant == r.quadrant[k], "\(indicator.id) quadrant \(code)")
+        Self.close(v.giStarZ, r.gistar_z[k], "\(indicator.id) Gi* z \(code)")
+      }
+    }
+  }
+
+  @Test func wardWithoutResidentialConnectionsHasNoRateAndSaysWhy() throws {
+    let run = try Self.run.get()
+    let gas = try #require(run.result.indicator("gas_share"))
+    let industry = gas.wards[run.table.index(ofCode: "7101610")!]
+    #expect(industry.value == nil)
+    #expect(industry.undefined["value"] == "not defined (base 0)")
+    #expect(industry.lisaCategory == "no data")
+    #expect(gas.city.moran?.excluded == ["7101610"])
+  }
+}
