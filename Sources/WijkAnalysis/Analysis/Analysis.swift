@@ -60,14 +60,15 @@ public enum Analysis {
       provenance: try provenance(configuration, configurationFile: configurationFile),
       wards: table.codes.indices.map {
         WardSummary(
-          code: table.codes[$0], name: table.names[$0],
+          code: table.codes[$0], name: table.names[$0], shortName: table.shortName($0),
           areaSquareKilometres: table.areaSquareMetres[$0] / 1e6)
       },
       weights: summary(weights, configuration.weights), indicators: indicators, groups: groups,
       tables: tables, smallNumberThreshold: configuration.smallNumberThreshold,
       significance: configuration.significance,
       notices: notices(loaded.report, weights: weights),
-      illustrativeInputs: illustrativeInputs(configuration), credits: configuration.credits)
+      illustrativeInputs: illustrativeInputs(configuration),
+      illustrativeFiles: illustrativeFiles(configuration), credits: configuration.credits)
     return Run(result: result, table: table, weights: weights)
   }
 
@@ -150,14 +151,18 @@ public enum Analysis {
     for g in c.groups where g.illustrative {
       out.append("The ward group '\(g.name)' is illustrative, not the city's official list.")
     }
-    let files = [c.wards.file] + c.tables.map(\.file) + [c.groupsFile].compactMap { $0 }
-    for f in files {
-      let name = URL(fileURLWithPath: f).lastPathComponent.lowercased()
-      if name.contains("synthetic") || name.contains("illustrative") {
-        out.append("\(URL(fileURLWithPath: f).lastPathComponent) is \(name.contains("synthetic") ? "synthetic" : "illustrative") data.")
-      }
+    for f in illustrativeFiles(c) {
+      out.append("\(f) is \(f.lowercased().contains("synthetic") ? "synthetic" : "illustrative") data.")
     }
     return out
+  }
+
+  /// File names of inputs that say they are illustrative or synthetic.
+  static func illustrativeFiles(_ c: AnalysisConfiguration) -> [String] {
+    let files = [c.wards.file] + c.tables.map(\.file) + [c.groupsFile].compactMap { $0 }
+    return files.map { URL(fileURLWithPath: $0).lastPathComponent }.filter {
+      $0.lowercased().contains("synthetic") || $0.lowercased().contains("illustrative")
+    }
   }
 }
 

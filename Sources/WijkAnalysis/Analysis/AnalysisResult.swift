@@ -2,6 +2,8 @@
 public struct WardSummary: Sendable, Codable, Equatable {
   public var code: String
   public var name: String
+  /// The name without the municipality suffix of the Flemish ward files ("Kolderbos").
+  public var shortName: String
   public var areaSquareKilometres: Double
 }
 
@@ -36,6 +38,8 @@ public struct AnalysisResult: Sendable, Codable, Equatable {
   public var notices: [String]
   /// Sentences that flag illustrative or synthetic inputs (shown at the top of every report).
   public var illustrativeInputs: [String]
+  /// Input files whose names say `illustrative` or `synthetic`.
+  public var illustrativeFiles: [String]
   /// Source and licence lines printed on every map and report.
   public var credits: [String]
 

@@ -32,7 +32,7 @@ public enum IndicatorMaps {
     let map = try ChoroplethMap(
       wards: wards(table), values: values,
       classification: MapClassification(
-        method: classes.method, upperBounds: classes.upperBounds, classIndices: classes.classOfWard,
+        method: methodName(classes.method, language), upperBounds: classes.upperBounds, classIndices: classes.classOfWard,
         counts: classes.counts, minimum: values.compactMap { $0 }.min()),
       palette: palette,
       text: MapText(
@@ -73,6 +73,15 @@ public enum IndicatorMaps {
       significanceNote: note,
       options: MapOptions(language: language, idPrefix: "lisa-\(indicator.id)"))
     return map.svg()
+  }
+
+  /// The classification's name in the map's language ("kwantielen (5 klassen)").
+  static func methodName(_ method: String, _ language: Language) -> String {
+    guard language == .dutch else { return method }
+    return method.replacingOccurrences(of: "quantiles", with: "kwantielen")
+      .replacingOccurrences(of: "equal interval", with: "gelijke intervallen")
+      .replacingOccurrences(of: "Fisher-Jenks natural breaks", with: "Fisher-Jenks (natuurlijke grenzen)")
+      .replacingOccurrences(of: " classes)", with: " klassen)")
   }
 
   static func subtitle(_ i: IndicatorResult, _ language: Language) -> String {

@@ -16,13 +16,26 @@ public enum SummaryReport {
       subtitle: t("\(r.wards.count) wijken · gemaakt op \(r.provenance.createdAt.prefix(10))",
         "\(r.wards.count) wards · made on \(r.provenance.createdAt.prefix(10))"),
       language: language)
-    for line in r.illustrativeInputs { doc.addNote(t("Let op: ", "Note: ") + line) }
+    for line in illustrativeNotes(r, t) { doc.addNote(line) }
     try addOverview(r, &doc, t)
     try addStandouts(r, &doc, t)
     for indicator in r.indicators { try addIndicator(indicator, r, maps, &doc, t) }
     for group in r.groups { try addGroup(group, r, &doc, t) }
     addMethod(r, &doc, t)
     return doc
+  }
+
+  /// The announcements of illustrative and synthetic inputs, in the report's language.
+  static func illustrativeNotes(_ r: AnalysisResult, _ t: Words) -> [String] {
+    r.groups.filter(\.illustrative).map { g in
+      t("De wijkgroep '\(g.name)' is illustratief, niet de officiële lijst van de stad.",
+        "The ward group '\(g.name)' is illustrative, not the city's official list.")
+    }
+      + r.illustrativeFiles.map { f in
+        f.lowercased().contains("synthetic")
+          ? t("\(f) bevat synthetische gegevens.", "\(f) holds synthetic data.")
+          : t("\(f) bevat illustratieve gegevens.", "\(f) holds illustrative data.")
+      }
   }
 
   /// The credit lines of maps and reports.
@@ -63,7 +76,7 @@ public enum SummaryReport {
     for i in r.indicators {
       for (w, v) in i.wards.enumerated() where !v.flags.filter({ $0 != "small base" }).isEmpty {
         rows.append([
-          .text(r.wards[w].name), .text(i.label), value(v.value, i), number(v.locationQuotient, 2),
+          .text(r.wards[w].shortName), .text(i.label), value(v.value, i), number(v.locationQuotient, 2),
           v.rank.map { .text("\($0)/\(r.wards.count)") } ?? .empty,
           .text(v.flags.map { t.flag($0) }.joined(separator: ", ")),
         ])
@@ -71,12 +84,12 @@ public enum SummaryReport {
     }
     guard !rows.isEmpty else {
       doc.addParagraph(t(
-        "Geen enkele wijk is een significante cluster, uitschieter of hotspot bij p ≤ \(r.significance).",
+        "Geen enkele wijk is een significante cluster, uitschieter of hotspot bij p ≤ \(t.number(r.significance, 2)).",
         "No ward is a significant cluster, outlier or hotspot at p ≤ \(r.significance)."))
       return
     }
     doc.addParagraph(t(
-      "Een wijk valt op als ze deel is van een significante cluster (lokale Moran, HH of LL), een ruimtelijke uitschieter is (HL, LH) of een Gi*-hotspot of -coldspot is, bij p ≤ \(r.significance). Een concentratiewijk heeft daarbij een locatiequotiënt van minstens de drempel en is een HH-cluster.",
+      "Een wijk valt op als ze deel is van een significante cluster (lokale Moran, HH of LL), een ruimtelijke uitschieter is (HL, LH) of een Gi*-hotspot of -coldspot is, bij p ≤ \(t.number(r.significance, 2)). Een concentratiewijk heeft daarbij een locatiequotiënt van minstens de drempel en is een HH-cluster.",
       "A ward stands out when it is part of a significant cluster (local Moran HH or LL), a spatial outlier (HL, LH) or a Gi* hotspot or coldspot, at p ≤ \(r.significance). A concentration ward also has a location quotient at or above the threshold and is an HH cluster."))
     doc.addTable(
       try ReportTable(
@@ -101,7 +114,7 @@ public enum SummaryReport {
       .sorted { $0.element.rank! < $1.element.rank! }
     let rows: [[ReportCell]] = ranked.prefix(5).map { w, v in
       [
-        .text(r.wards[w].name), value(v.value, i), number(v.locationQuotient, 2),
+        .text(r.wards[w].shortName), value(v.value, i), number(v.locationQuotient, 2),
         number(v.zScore, 2), .text(t.category(v.lisaCategory)), .text(v.hotspot.map { t.flag($0) } ?? ""),
       ]
     }
@@ -120,7 +133,7 @@ public enum SummaryReport {
         : t("Waarde per wijk", "Value per ward")
       doc.addFigure(svg: svg, caption: caption, markdownPath: "maps/\(name)")
     }
-    let missing = i.wards.enumerated().filter { $0.element.value == nil }.map { r.wards[$0.offset].name }
+    let missing = i.wards.enumerated().filter { $0.element.value == nil }.map { r.wards[$0.offset].shortName }
     if !missing.isEmpty {
       doc.addNote(
         t("Zonder waarde (niet meegeteld, nooit als 0): ", "No value (left out, never read as 0): ")
@@ -167,7 +180,7 @@ public enum SummaryReport {
         "Deze groep is illustratief: het is niet de officiële lijst van de stad.",
         "This group is illustrative: it is not the city's official list."))
     }
-    let names = g.wards.compactMap { code in r.wards.first { $0.code == code }?.name }
+    let names = g.wards.compactMap { code in r.wards.first { $0.code == code }?.shortName }
     doc.addParagraph(t("Wijken: ", "Wards: ") + names.joined(separator: ", ") + ".")
     let rows: [[ReportCell]] = zip(g.indicators, r.indicators).map { gv, i in
       [
@@ -192,7 +205,7 @@ public enum SummaryReport {
     doc.addSection(t("Werkwijze en bronnen", "Method and sources"))
     let w = r.weights
     doc.addParagraph(t(
-      "Buren: \(w.kind)-contiguïteit, \(w.links) verbindingen, gemiddeld \(NumberStyle(t.language).format(w.meanNeighbours, decimals: 1)) buren (\(w.minNeighbours)–\(w.maxNeighbours)). Lokale Moran en Gi* (binaire gewichten, de wijk zelf inbegrepen) met \(r.provenance.permutations) conditionele permutaties, seed \(r.provenance.seed), significantie p ≤ \(r.significance). Rijen zijn rij-gestandaardiseerd voor Moran's I. Waarden volgen PySAL (esda, segregation, inequality, mapclassify).",
+      "Buren: \(w.kind)-contiguïteit, \(w.links) verbindingen, gemiddeld \(NumberStyle(t.language).format(w.meanNeighbours, decimals: 1)) buren (\(w.minNeighbours)–\(w.maxNeighbours)). Lokale Moran en Gi* (binaire gewichten, de wijk zelf inbegrepen) met \(r.provenance.permutations) conditionele permutaties, seed \(r.provenance.seed), significantie p ≤ \(t.number(r.significance, 2)). De gewichten zijn rij-gestandaardiseerd voor Moran's I. Waarden volgen PySAL (esda, segregation, inequality, mapclassify).",
       "Neighbours: \(w.kind) contiguity, \(w.links) links, on average \(NumberStyle(t.language).format(w.meanNeighbours, decimals: 1)) neighbours (\(w.minNeighbours)–\(w.maxNeighbours)). Local Moran and Gi* (binary weights, the ward itself included) with \(r.provenance.permutations) conditional permutations, seed \(r.provenance.seed), significance p ≤ \(r.significance). Weights are row-standardised for Moran's I. Values follow PySAL (esda, segregation, inequality, mapclassify)."))
     doc.addParagraph(t(
       "Aantallen onder \(r.smallNumberThreshold) staan als <\(r.smallNumberThreshold). Een cijfer met basis 0 is niet gedefinieerd en wordt nooit als 0 getoond.",
@@ -224,7 +237,7 @@ public enum SummaryReport {
   }
 
   static func names(_ wards: [WardIndicatorValue], _ r: AnalysisResult) -> String {
-    wards.compactMap { w in r.wards.first { $0.code == w.code }?.name }.joined(separator: ", ")
+    wards.compactMap { w in r.wards.first { $0.code == w.code }?.shortName }.joined(separator: ", ")
   }
 }
 
@@ -232,6 +245,9 @@ public enum SummaryReport {
 struct Words {
   let language: Language
   func callAsFunction(_ nl: String, _ en: String) -> String { language == .dutch ? nl : en }
+
+  /// A number in the report's format.
+  func number(_ v: Double, _ decimals: Int) -> String { NumberStyle(language).format(v, decimals: decimals) }
 
   func flag(_ f: String) -> String {
     guard language == .dutch else { return f }
