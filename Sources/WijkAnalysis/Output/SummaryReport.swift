@@ -49,7 +49,7 @@ public enum SummaryReport {
     doc.addSection(t("De stad in één tabel", "The city at a glance"))
     let rows: [[ReportCell]] = r.indicators.map { i in
       [
-        .text(i.label + (i.unit.map { " (\($0))" } ?? "")), value(i.city.value, i),
+        .text(i.label + (i.unit.map { " (\($0))" } ?? "")), value(i.city.value, i, r.smallNumberThreshold),
         number(i.city.dissimilarity, 3), number(i.city.moran?.i, 3),
         number(i.city.moran?.pseudoP, 3),
         .text(String(i.wards.filter { $0.hotspot == "hotspot" }.count)),
@@ -76,7 +76,7 @@ public enum SummaryReport {
     for i in r.indicators {
       for (w, v) in i.wards.enumerated() where !v.flags.filter({ $0 != "small base" }).isEmpty {
         rows.append([
-          .text(r.wards[w].shortName), .text(i.label), value(v.value, i), number(v.locationQuotient, 2),
+          .text(r.wards[w].shortName), .text(i.label), value(v.value, i, r.smallNumberThreshold), number(v.locationQuotient, 2),
           v.rank.map { .text("\($0)/\(r.wards.count)") } ?? .empty,
           .text(v.flags.map { t.flag($0) }.joined(separator: ", ")),
         ])
@@ -114,7 +114,7 @@ public enum SummaryReport {
       .sorted { $0.element.rank! < $1.element.rank! }
     let rows: [[ReportCell]] = ranked.prefix(5).map { w, v in
       [
-        .text(r.wards[w].shortName), value(v.value, i), number(v.locationQuotient, 2),
+        .text(r.wards[w].shortName), value(v.value, i, r.smallNumberThreshold), number(v.locationQuotient, 2),
         number(v.zScore, 2), .text(t.category(v.lisaCategory)), .text(v.hotspot.map { t.flag($0) } ?? ""),
       ]
     }
@@ -146,7 +146,7 @@ public enum SummaryReport {
     let style = NumberStyle(t.language)
     var parts: [String] = []
     if let v = i.city.value {
-      parts.append(t("Stad: ", "City: ") + formatted(v, i, style) + (i.unit.map { " \($0)" } ?? "") + ".")
+      parts.append(t("Stad: ", "City: ") + formatted(v, i, style, r.smallNumberThreshold) + (i.unit.map { " \($0)" } ?? "") + ".")
     }
     if let d = i.city.dissimilarity {
       parts.append(t(
@@ -184,7 +184,7 @@ public enum SummaryReport {
     doc.addParagraph(t("Wijken: ", "Wards: ") + names.joined(separator: ", ") + ".")
     let rows: [[ReportCell]] = zip(g.indicators, r.indicators).map { gv, i in
       [
-        .text(i.label), value(gv.value, i), value(gv.restValue, i), number(gv.locationQuotient, 2),
+        .text(i.label), value(gv.value, i, r.smallNumberThreshold), value(gv.restValue, i, r.smallNumberThreshold), number(gv.locationQuotient, 2),
         gv.shareOfCity.map { .percent($0, decimals: 1) } ?? .empty,
       ]
     }
@@ -222,9 +222,10 @@ public enum SummaryReport {
 
   // MARK: - Cells
 
-  static func value(_ v: Double?, _ i: IndicatorResult) -> ReportCell {
+  /// A count prints as "<threshold" below the small-number threshold.
+  static func value(_ v: Double?, _ i: IndicatorResult, _ threshold: Int) -> ReportCell {
     guard let v else { return .empty }
-    if i.kind == "count" { return .count(Int(v.rounded()), suppressBelow: 5) }
+    if i.kind == "count" { return .count(Int(v.rounded()), suppressBelow: threshold) }
     return .number(v, decimals: abs(v) >= 100 ? 0 : 1)
   }
 
@@ -232,8 +233,8 @@ public enum SummaryReport {
     v.map { .number($0, decimals: decimals) } ?? .empty
   }
 
-  static func formatted(_ v: Double, _ i: IndicatorResult, _ style: NumberStyle) -> String {
-    i.kind == "count" ? style.count(Int(v.rounded())) : style.format(v, decimals: abs(v) >= 100 ? 0 : 1)
+  static func formatted(_ v: Double, _ i: IndicatorResult, _ style: NumberStyle, _ threshold: Int) -> String {
+    i.kind == "count" ? style.count(Int(v.rounded()), suppressBelow: threshold) : style.format(v, decimals: abs(v) >= 100 ? 0 : 1)
   }
 
   static func names(_ wards: [WardIndicatorValue], _ r: AnalysisResult) -> String {
