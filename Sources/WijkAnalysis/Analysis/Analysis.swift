@@ -55,6 +55,12 @@ public enum Analysis {
     let groups = try configuration.groups.map {
       try GroupComparison.compare($0, table: table, indicators: configuration.indicators)
     }
+    var zones: [ZoneResult] = []
+    if let zoneSource = configuration.zones {
+      progress("carrying ward values onto the zones in \(zoneSource.file)")
+      zones = try ZoneOverlay.carry(
+        zoneSource, onto: loaded.layer, table: table, indicators: configuration.indicators)
+    }
     let result = AnalysisResult(
       title: configuration.title, language: configuration.language,
       provenance: try provenance(configuration, configurationFile: configurationFile),
@@ -63,7 +69,7 @@ public enum Analysis {
           code: table.codes[$0], name: table.names[$0], shortName: table.shortName($0),
           areaSquareKilometres: table.areaSquareMetres[$0] / 1e6)
       },
-      weights: summary(weights, configuration.weights), indicators: indicators, groups: groups,
+      weights: summary(weights, configuration.weights), indicators: indicators, groups: groups, zones: zones,
       tables: tables, smallNumberThreshold: configuration.smallNumberThreshold,
       significance: configuration.significance,
       notices: notices(loaded.report, weights: weights),
@@ -121,6 +127,7 @@ public enum Analysis {
     for t in c.tables { files += [t.file] + (t.lookup.map { [$0.file] } ?? []) }
     if let configurationFile { files.append(configurationFile) }
     if let groupsFile = c.groupsFile { files.append(groupsFile) }
+    if let zones = c.zones { files.append(zones.file) }
     return Provenance(
       tool: "wijk", toolVersion: WijkVersion.current,
       libraries: [
@@ -159,7 +166,7 @@ public enum Analysis {
 
   /// File names of inputs that say they are illustrative or synthetic.
   static func illustrativeFiles(_ c: AnalysisConfiguration) -> [String] {
-    let files = [c.wards.file] + c.tables.map(\.file) + [c.groupsFile].compactMap { $0 }
+    let files = [c.wards.file] + c.tables.map(\.file) + [c.groupsFile, c.zones?.file].compactMap { $0 }
     return files.map { URL(fileURLWithPath: $0).lastPathComponent }.filter {
       $0.lowercased().contains("synthetic") || $0.lowercased().contains("illustrative")
     }

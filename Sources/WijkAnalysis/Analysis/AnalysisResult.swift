@@ -29,6 +29,8 @@ public struct AnalysisResult: Sendable, Codable, Equatable {
   public var weights: WeightsSummary
   public var indicators: [IndicatorResult]
   public var groups: [GroupResult]
+  /// Zones with ward values carried onto them by overlay.
+  public var zones: [ZoneResult]
   public var tables: [TableJoinReport]
   /// Counts below this print as "<threshold" in published outputs.
   public var smallNumberThreshold: Int

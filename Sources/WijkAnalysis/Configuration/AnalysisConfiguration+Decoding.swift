@@ -4,6 +4,7 @@ extension AnalysisConfiguration: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
     case title, language, wards, tables, indicators, groups, weights
     case groupsFile = "groups_file"
+    case zones
     case smallNumberThreshold = "small_number_threshold"
     case seed, permutations, significance
     case concentrationQuotient = "concentration_quotient"
@@ -19,6 +20,7 @@ extension AnalysisConfiguration: Decodable {
     indicators = try c.decode([IndicatorSpec].self, forKey: .indicators)
     groups = try c.decodeIfPresent([WardGroup].self, forKey: .groups) ?? []
     groupsFile = try c.decodeIfPresent(String.self, forKey: .groupsFile)
+    zones = try c.decodeIfPresent(WardSource.self, forKey: .zones)
     weights = try c.decodeIfPresent(WeightsSpec.self, forKey: .weights) ?? WeightsSpec(kind: .queen)
     smallNumberThreshold = try c.decodeIfPresent(Int.self, forKey: .smallNumberThreshold) ?? 5
     seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 12345

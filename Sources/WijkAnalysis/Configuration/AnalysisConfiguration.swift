@@ -18,6 +18,9 @@ public struct AnalysisConfiguration: Sendable, Equatable {
   /// A YAML file holding more groups (a list under `groups:`), kept apart so that an
   /// illustrative list can say so in its file name.
   public var groupsFile: String?
+  /// Zones (areas that are not wards, e.g. the C-Mine site) that ward values are carried onto
+  /// by overlay; `code` and `name` are the zone layer's fields.
+  public var zones: WardSource?
   public var weights: WeightsSpec
   /// Counts below this are shown as "<threshold" in published outputs.
   public var smallNumberThreshold: Int

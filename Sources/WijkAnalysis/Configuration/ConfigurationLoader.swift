@@ -86,6 +86,7 @@ extension AnalysisConfiguration {
     }
     wards.file = resolve(wards.file)
     groupsFile = groupsFile.map(resolve)
+    if let file = zones?.file { zones?.file = resolve(file) }
     for i in tables.indices {
       tables[i].file = resolve(tables[i].file)
       if let lookup = tables[i].lookup { tables[i].lookup?.file = resolve(lookup.file) }

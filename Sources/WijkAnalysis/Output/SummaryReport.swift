@@ -21,6 +21,7 @@ public enum SummaryReport {
     try addStandouts(r, &doc, t)
     for indicator in r.indicators { try addIndicator(indicator, r, maps, &doc, t) }
     for group in r.groups { try addGroup(group, r, &doc, t) }
+    for zone in r.zones { try addZone(zone, r, &doc, t) }
     addMethod(r, &doc, t)
     return doc
   }
@@ -196,6 +197,32 @@ public enum SummaryReport {
           ReportColumn(t("Rest van de stad", "Rest of the city"), alignment: .right),
           ReportColumn("LQ", alignment: .right),
           ReportColumn(t("Aandeel in stad", "Share of city"), alignment: .right),
+        ],
+        rows: rows))
+  }
+
+  static func addZone(_ z: ZoneResult, _ r: AnalysisResult, _ doc: inout ReportDocument, _ t: Words) throws {
+    doc.addSection(t("Zone: ", "Zone: ") + z.name)
+    if z.illustrative {
+      doc.addNote(t(
+        "De omtrek van deze zone is illustratief, niet opgemeten.",
+        "This zone's outline is illustrative, not surveyed."))
+    }
+    let wards = z.wardShares.sorted { $0.value > $1.value }.map { code, share in
+      (r.wards.first { $0.code == code }?.shortName ?? code) + " " + NumberStyle(t.language).percent(share)
+    }
+    doc.addParagraph(t(
+      "Oppervlakte \(t.number(z.areaSquareKilometres, 2)) km², in de wijken: \(wards.joined(separator: ", ")). De cijfers zijn naar oppervlakte uit de wijken overgedragen (elke wijk gelijk verdeeld over haar oppervlakte); verhoudingen zijn herberekend uit de overgedragen tellers en noemers.",
+      "Area \(t.number(z.areaSquareKilometres, 2)) km², in the wards: \(wards.joined(separator: ", ")). Figures are carried from the wards by area (each ward spread evenly over its area); ratios are recomputed from the carried numerators and bases."))
+    let rows: [[ReportCell]] = zip(z.values, r.indicators).map { v, i in
+      [.text(i.label), value(v.value, i, r.smallNumberThreshold), value(i.city.value, i, r.smallNumberThreshold)]
+    }
+    doc.addTable(
+      try ReportTable(
+        caption: t("De zone tegenover de stad", "The zone against the city"),
+        columns: [
+          ReportColumn("Indicator"), ReportColumn("Zone", alignment: .right),
+          ReportColumn(t("Stad", "City"), alignment: .right),
         ],
         rows: rows))
   }
