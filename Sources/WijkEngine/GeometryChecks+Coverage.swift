@@ -53,6 +53,13 @@ extension GeometryChecks {
   ///
   /// - Throws: ``EngineError/feature(layer:featureIndex:reason:)``.
   public static func labelPoints(of layer: Layer) throws(EngineError) -> [Coordinate?] {
+    try pointPerFeature(of: layer) { (g) throws(EngineError) in try g.pointOnSurface.coordinate }
+  }
+
+  /// One point per feature from `point` (its geometry in GEOS), `nil` without geometry.
+  static func pointPerFeature(
+    of layer: Layer, _ point: (GEOSGeometry) throws(EngineError) -> Coordinate?
+  ) throws(EngineError) -> [Coordinate?] {
     let context = GEOSContext()
     var points: [Coordinate?] = []
     for (i, feature) in layer.features.enumerated() {
@@ -62,7 +69,7 @@ extension GeometryChecks {
       }
       points.append(
         try perFeature(layer, i) { () throws(EngineError) in
-          try GEOSGeometry(g, context: context).pointOnSurface.coordinate
+          try point(GEOSGeometry(g, context: context))
         })
     }
     return points
@@ -75,18 +82,6 @@ extension GeometryChecks {
   ///
   /// - Throws: ``EngineError/feature(layer:featureIndex:reason:)``.
   public static func centroids(of layer: Layer) throws(EngineError) -> [Coordinate?] {
-    let context = GEOSContext()
-    var points: [Coordinate?] = []
-    for (i, feature) in layer.features.enumerated() {
-      guard let g = feature.geometry else {
-        points.append(nil)
-        continue
-      }
-      points.append(
-        try perFeature(layer, i) { () throws(EngineError) in
-          try GEOSGeometry(g, context: context).centroid.coordinate
-        })
-    }
-    return points
+    try pointPerFeature(of: layer) { (g) throws(EngineError) in try g.centroid.coordinate }
   }
 }
