@@ -147,3 +147,65 @@ import Testing
     return out
   }
 }
+
+// Case 05: a site given as WGS84 latitude/longitude lands in W41; swapped columns stop
+// with the file, line 2 and site S1 named, before PROJ silently transforms them.
+@Suite struct JoinLonLatTests {
+  static let case05 = "Tests/Fixtures/cases/05-latlon-axis-order"
+
+  @Test func latLonSiteLandsInW41() throws {
+    let json = try StatisticFixtures.runJSON([
+      "join", "\(Self.case05)/wards.geojson", "--code", "wijkcode", "--points",
+      "\(Self.case05)/site_latlon.csv", "--lon", "lon", "--lat", "lat", "--point-id", "site_id",
+      "--allow-unmatched", "--json",
+    ])
+    #expect(json["unmatchedWards"] as? [String] == ["W42"])
+    #expect((json["outside"] as? [String])?.isEmpty == true)
+  }
+
+  @Test func swappedLatLonIsNamed() throws {
+    let r = try CLIRunner.run([
+      "join", "\(Self.case05)/wards.geojson", "--code", "wijkcode", "--points",
+      "\(Self.case05)/site_swapped.csv", "--lon", "lon", "--lat", "lat", "--point-id", "site_id",
+    ])
+    #expect(r.status == 65)
+    #expect(r.stderr.contains("site_swapped.csv, line 2 (S1)"))
+    #expect(r.stderr.contains("look swapped"))
+  }
+}
+
+// Areal interpolation, by hand: a source rectangle 229500–230500 × 184000–185000 (1 km²)
+// holding 100 people lies half in W01 and half in W02 (case 01's 1 km squares), so each
+// gets 50; its density 100 per km² is the area-weighted mean in both.
+@Suite struct JoinArealTests {
+  @Test func halfAndHalf() throws {
+    let dir = try StatisticFixtures.temporaryFolder()
+    let source = dir.appendingPathComponent("source.geojson")
+    let ring = [[229500, 184000], [230500, 184000], [230500, 185000], [229500, 185000], [229500, 184000]]
+    let collection: [String: Any] = [
+      "type": "FeatureCollection",
+      "crs": ["type": "name", "properties": ["name": "urn:ogc:def:crs:EPSG::31370"]],
+      "features": [[
+        "type": "Feature", "properties": ["people": 100.0, "density": 100.0],
+        "geometry": ["type": "Polygon", "coordinates": [ring]],
+      ]],
+    ]
+    try JSONSerialization.data(withJSONObject: collection).write(to: source)
+    let out = dir.appendingPathComponent("wards.csv").path
+    let r = try CLIRunner.run([
+      "join", "Tests/Fixtures/cases/01-point-on-shared-boundary/wards.geojson", "--code",
+      "wijkcode", "--source", source.path, "--extensive", "people", "--intensive", "density",
+      "--out", out,
+    ])
+    #expect(r.status == 0, "\(r.stderr)")
+    let rows = try String(contentsOfFile: out, encoding: .utf8).split(whereSeparator: \.isNewline)
+    let header = rows[0].split(separator: ",").map(String.init)
+    let (p, d) = (header.firstIndex(of: "people")!, header.firstIndex(of: "density")!)
+    for row in rows.dropFirst() {
+      let cells = row.split(separator: ",", omittingEmptySubsequences: false)
+      #expect(close(Double(cells[p]), 50, tolerance: 1e-12))
+      #expect(close(Double(cells[d]), 100, tolerance: 1e-12))
+    }
+    #expect(rows.count == 3)
+  }
+}

@@ -13,6 +13,8 @@ public enum CommandInputError: Error, Hashable, Sendable, CustomStringConvertibl
   case invalidOption(name: String, value: String, expected: String)
   /// A weights file whose unit ids differ from the layer's.
   case weightsDoNotMatch(file: String, notInLayer: [String], notInWeights: [String])
+  /// A longitude/latitude point outside the area of use of the ward layer's CRS (1-based line).
+  case pointOutsideAreaOfUse(file: String, line: Int, point: String, lon: Double, lat: Double, crs: String)
 
   public var description: String {
     switch self {
@@ -27,6 +29,10 @@ public enum CommandInputError: Error, Hashable, Sendable, CustomStringConvertibl
         + features.map(String.init).joined(separator: ", ") + "); ids must be unique."
     case .invalidOption(let name, let value, let expected):
       return "--\(name) \(value) cannot be used: expected \(expected)."
+    case .pointOutsideAreaOfUse(let file, let line, let point, let lon, let lat, let crs):
+      return "\(file), line \(line) (\(point)): longitude \(lon), latitude \(lat) lies outside "
+        + "the area of use of the ward layer's \(crs)\(lat.magnitude < lon.magnitude ? "; latitude and longitude look swapped" : ""). "
+        + "Check which column holds the latitude (--lat) and which the longitude (--lon)."
     case .weightsDoNotMatch(let file, let notInLayer, let notInWeights):
       var parts: [String] = []
       if !notInLayer.isEmpty {

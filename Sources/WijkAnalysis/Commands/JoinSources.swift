@@ -79,7 +79,8 @@ extension JoinCommand {
     let table = try CSVReader.read(path: file, options: CSVOptions(textColumns: textColumns)).table
     let points = try coordinates(table, x: x, y: y)
     let pointIDs = try labels(table, id: id)
-    let projected = try transformed(points, from: crs, to: layer, file: file, ids: pointIDs)
+    let projected = try transformed(
+      points, from: crs, to: layer, file: file, ids: pointIDs, lines: table.lineNumbers)
     let index = try WardPointIndex(wards: layer, codeField: request.code)
     let result = index.join(projected, mode: mode)
     report.kind = "points (\(mode.rawValue))"
@@ -131,25 +132,24 @@ extension JoinCommand {
     return table.rows.enumerated().map { r, row in row[c].text ?? "line \(table.lineNumbers[r])" }
   }
 
-  /// The points in the ward layer's CRS. Geographic input is checked against the CRS's area of
-  /// use first (PROJ does not fail on swapped latitude and longitude).
+  /// The points in the ward layer's CRS. Geographic input is checked first against the ward
+  /// CRS's area of use (in degrees): PROJ does not fail on swapped latitude and longitude.
   static func transformed(
-    _ points: [Coordinate], from crs: String?, to layer: Layer, file: String, ids: [String]
+    _ points: [Coordinate], from crs: String?, to layer: Layer, file: String, ids: [String],
+    lines: [Int]
   ) throws -> [Coordinate] {
     guard let crs, let target = layer.crs else { return points }
     let source = try CoordinateReferenceSystem(CRSDefinition(authorityCode: crs))
     let destination = try CoordinateReferenceSystem(target)
     if source.epsgCode != nil && source.epsgCode == destination.epsgCode { return points }
-    if source.isGeographic, let area = source.areaOfUse {
+    if source.isGeographic, let area = destination.areaOfUse {
       for (k, p) in points.enumerated()
       where p.x < area.minX || p.x > area.maxX || p.y < area.minY || p.y > area.maxY {
-        throw CommandInputError.invalidOption(
-          name: "crs", value: crs,
-          expected: "coordinates inside its area of use, but \(file) point \(ids[k]) is at "
-            + "(\(p.x), \(p.y)); are longitude and latitude swapped?")
+        throw CommandInputError.pointOutsideAreaOfUse(
+          file: file, line: lines[k], point: ids[k], lon: p.x, lat: p.y, crs: "\(target)")
       }
     }
-    let transformer = try Transformer(from: source, to: destination)
+    let transformer = try Transformer(from: CRSDefinition(authorityCode: crs), to: target)
     return try points.map { (p) throws -> Coordinate in try transformer.transform(p) }
   }
 
