@@ -72,3 +72,39 @@ import Testing
     #expect(r.stderr.contains("ids not in the layer: A, B"))
   }
 }
+
+// Missing values and islands are left out and named: a 3 × 2 grid of 100 m squares a–f
+// (c has no value) plus a square "far" 10 km away (no neighbour) leaves n = 5.
+@Suite struct MoranExclusionTests {
+  @Test func missingAndIslandsAreNamed() throws {
+    func square(_ x: Double, _ y: Double) -> [[[Double]]] {
+      [[[x, y], [x + 100, y], [x + 100, y + 100], [x, y + 100], [x, y]]]
+    }
+    let cells: [(String, Double?, Double, Double)] = [
+      ("a", 1, 0, 0), ("b", 2, 100, 0), ("c", nil, 200, 0), ("d", 4, 0, 100), ("e", 8, 100, 100),
+      ("f", 3, 200, 100), ("far", 5, 10_000, 10_000),
+    ]
+    let features = cells.map { id, value, x, y -> [String: Any] in
+      [
+        "type": "Feature", "properties": ["code": id, "v": value as Any? ?? NSNull()],
+        "geometry": ["type": "Polygon", "coordinates": square(x, y)],
+      ]
+    }
+    let collection: [String: Any] = [
+      "type": "FeatureCollection",
+      "crs": ["type": "name", "properties": ["name": "urn:ogc:def:crs:EPSG::31370"]],
+      "features": features,
+    ]
+    let path = try StatisticFixtures.temporaryFolder().appendingPathComponent("grid.geojson")
+    try JSONSerialization.data(withJSONObject: collection).write(to: path)
+    let r = try CLIRunner.run(["moran", path.path, "--column", "v", "--id", "code", "--json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    #expect(json["missing"] as? [String] == ["c"])
+    #expect(json["islands"] as? [String] == ["far"])
+    #expect(json["n"] as? Int == 5)
+    #expect(r.stderr.contains("left out 1 unit(s) with no v: c"))
+    #expect(r.stderr.contains("left out 1 island(s) (no neighbours): far"))
+  }
+}
