@@ -18,6 +18,8 @@ struct Wijk: ParsableCommand {
       """,
     subcommands: [
       Analyse.self, Info.self,
+      WeightsCommand.self, MoranCommand.self, LisaCommand.self, GiStarCommand.self,
+      ClassifyCommand.self, SegregationCommand.self, JoinWardsCommand.self,
     ],
     defaultSubcommand: nil)
 }

@@ -1,0 +1,111 @@
+import Foundation
+
+/// What `wijk join` joins onto the wards.
+public enum JoinSource: Sendable, Equatable {
+  /// A table with one row per ward, matched on `key` (as text; `padKeys` left-pads all-digit
+  /// keys with zeros to that width, for codes Excel stripped).
+  case table(file: String, key: String, padKeys: Int?)
+  /// A table per statistical sector, aggregated to wards through a sector → ward lookup:
+  /// every numeric column is summed; `ratios` are recomputed from the summed numerator and base.
+  case sectors(
+    file: String, sectorKey: String, lookup: String, lookupSector: String, lookupWard: String,
+    filter: [String: String], ratios: [RatioSpec])
+  /// Points counted per ward (`x`, `y` columns in `crs`; `nil` = the ward layer's CRS).
+  case points(file: String, x: String, y: String, crs: String?, boundary: String, id: String?)
+  /// A polygon layer interpolated to wards by area: extensive variables (counts) split by
+  /// area share, intensive ones (densities, rates) area-weighted.
+  case areal(file: String, layer: String?, extensive: [String], intensive: [String])
+}
+
+/// A ratio recomputed from sums: `name = per × Σ numerator / Σ base`.
+public struct RatioSpec: Sendable, Equatable {
+  public var name: String
+  public var numerator: String
+  public var base: String
+  public var per: Double
+
+  public init(name: String, numerator: String, base: String, per: Double) {
+    self.name = name
+    self.numerator = numerator
+    self.base = base
+    self.per = per
+  }
+
+  /// Parses "name=num/base*per" (rate) or "name=num/base" (mean, per 1).
+  ///
+  /// - Throws: ``CommandInputError/invalidOption(name:value:expected:)``.
+  public static func parse(_ text: String, option: String) throws(CommandInputError) -> RatioSpec {
+    let bad = CommandInputError.invalidOption(
+      name: option, value: text, expected: "name=numerator/base" + (option == "rate" ? "*per" : ""))
+    let sides = text.split(separator: "=", maxSplits: 1).map(String.init)
+    guard sides.count == 2, !sides[0].isEmpty else { throw bad }
+    var rest = sides[1]
+    var per = 1.0
+    if let star = rest.lastIndex(of: "*") {
+      guard let p = Double(rest[rest.index(after: star)...]) else { throw bad }
+      per = p
+      rest = String(rest[..<star])
+    }
+    let parts = rest.split(separator: "/").map(String.init)
+    guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw bad }
+    return RatioSpec(name: sides[0], numerator: parts[0], base: parts[1], per: per)
+  }
+}
+
+/// A `wijk join` request: the ward layer, its code field and what to join.
+public struct JoinRequest: Sendable, Equatable {
+  public var wards: String
+  public var layer: String?
+  public var code: String
+  public var source: JoinSource
+  /// Unmatched rows, wards or points outside every ward are warnings instead of errors.
+  public var allowUnmatched: Bool
+
+  public init(
+    wards: String, layer: String? = nil, code: String, source: JoinSource,
+    allowUnmatched: Bool = false
+  ) {
+    self.wards = wards
+    self.layer = layer
+    self.code = code
+    self.source = source
+    self.allowUnmatched = allowUnmatched
+  }
+}
+
+/// What a join did: `wijk join` prints it on stderr and, with `--json`, on stdout.
+public struct JoinCommandReport: Codable, Sendable, Equatable {
+  /// "table", "sectors", "points (assign)", "areal".
+  public var kind: String
+  public var wards: Int
+  /// Wards that received data (rows, sectors, points or overlapping area).
+  public var matched: Int
+  /// Ward codes without data.
+  public var unmatchedWards: [String]
+  /// Keys, sectors or points (ids) that reached no ward.
+  public var unmatched: [String]
+  /// Points on a ward boundary (counted by the boundary rule).
+  public var onBoundary: [String]
+  /// Points outside every ward.
+  public var outside: [String]
+  /// Wards repaired (always empty: join does not repair; `wijk info` reports invalid wards).
+  public var repaired: [String]
+  /// Columns added to the wards.
+  public var columns: [String]
+  /// Sentences: the join report, reader notes, warnings.
+  public var notes: [String]
+
+  /// The lines printed on stderr.
+  public var text: String {
+    var lines = ["join (\(kind)): \(matched) of \(wards) wards matched"]
+    if !unmatchedWards.isEmpty {
+      lines.append("wards without data: " + unmatchedWards.joined(separator: ", "))
+    }
+    if !unmatched.isEmpty { lines.append("unmatched: " + unmatched.joined(separator: ", ")) }
+    if !onBoundary.isEmpty { lines.append("on a boundary: " + onBoundary.joined(separator: ", ")) }
+    if !outside.isEmpty { lines.append("outside every ward: " + outside.joined(separator: ", ")) }
+    lines.append("repaired: " + (repaired.isEmpty ? "none" : repaired.joined(separator: ", ")))
+    lines.append("columns added: " + columns.joined(separator: ", "))
+    return (lines + notes).joined(separator: "\n")
+  }
+}

@@ -1,0 +1,196 @@
+import Foundation
+import WijkCore
+import WijkEngine
+import WijkIO
+
+// The four joins of `wijk join`, each returning the columns to add (one value per ward, in
+// feature order) and filling in the report.
+extension JoinCommand {
+  typealias Columns = [(name: String, values: [AttributeValue])]
+
+  /// A key join (``KeyJoin``): keys compared as text, optionally zero-padded.
+  static func tableJoin(
+    file: String, key: String, pad: Int?, layer: Layer, _ request: JoinRequest,
+    _ report: inout JoinCommandReport
+  ) throws -> Columns {
+    let reading = try CSVReader.read(path: file, options: CSVOptions(textColumns: [key]))
+    report.kind = "table"
+    report.notes += reading.report.warnings.map(\.description)
+    let joined = try KeyJoin.join(
+      reading.table, onto: layer, layerKey: request.code, tableKey: key,
+      options: KeyJoinOptions(
+        normalisation: .codes, padding: pad.map(KeyPadding.toWidth) ?? .none,
+        unmatched: request.allowUnmatched ? .warn : .error))
+    fill(&report, joined.report)
+    return joined.columns.map { name in (name, joined.column(name)!) }
+  }
+
+  /// Sectors to wards (``SectorAggregation``) then a key join on the ward code.
+  static func sectorJoin(
+    file: String, key: String, lookup: String, lookupSector: String, lookupWard: String,
+    filter: [String: String], ratios: [RatioSpec], layer: Layer, _ request: JoinRequest,
+    _ report: inout JoinCommandReport
+  ) throws -> Columns {
+    let textColumns = Set([key] + filter.keys)
+    let reading = try CSVReader.read(path: file, options: CSVOptions(textColumns: textColumns))
+    let table = try filtered(reading.table, by: filter)
+    let lookupTable = try CSVReader.read(
+      path: lookup, options: CSVOptions(textColumns: [lookupSector, lookupWard])
+    ).table
+    let counts = numericColumns(table, excluding: textColumns)
+    let specs =
+      counts.map(AggregationSpec.count)
+      + ratios.map {
+        AggregationSpec(
+          name: $0.name, kind: .rate(numerator: $0.numerator, base: $0.base, per: $0.per))
+      }
+    let aggregated = try SectorAggregation.aggregate(
+      table, sectorColumn: key, lookup: lookupTable, lookupSector: lookupSector,
+      lookupWard: lookupWard, indicators: specs)
+    report.kind = "sectors"
+    report.notes.append(
+      "\(table.rows.count) of \(reading.table.rows.count) rows kept by the filter; "
+        + "\(counts.count) columns summed, \(ratios.count) recomputed from sums")
+    let orphans = aggregated.sectorsWithoutWard.map(\.sector)
+    if !orphans.isEmpty {
+      guard request.allowUnmatched else {
+        throw JoinError.sectorsWithoutWard(source: file, lookup: lookup, sectors: orphans)
+      }
+      report.notes.append("warning: sectors not in the lookup: " + orphans.joined(separator: ", "))
+    }
+    let wardTable = aggregated.wards.table(source: "\(file) (per ward)")
+    let joined = try KeyJoin.join(
+      wardTable, onto: layer, layerKey: request.code, tableKey: lookupWard,
+      options: KeyJoinOptions(unmatched: request.allowUnmatched ? .warn : .error))
+    fill(&report, joined.report)
+    return joined.columns.map { name in (name, joined.column(name)!) }
+  }
+
+  /// Points per ward by ``WardPointIndex``: each point in exactly one ward by default.
+  static func pointJoin(
+    file: String, x: String, y: String, crs: String?, boundary: String, id: String?,
+    layer: Layer, codes: [String], _ request: JoinRequest, _ report: inout JoinCommandReport
+  ) throws -> Columns {
+    guard let mode = PointJoinMode(rawValue: boundary) else {
+      throw CommandInputError.invalidOption(
+        name: "boundary", value: boundary, expected: "assign, within or intersects")
+    }
+    let textColumns: Set<String> = id.map { [$0] } ?? []
+    let table = try CSVReader.read(path: file, options: CSVOptions(textColumns: textColumns)).table
+    let points = try coordinates(table, x: x, y: y)
+    let pointIDs = try labels(table, id: id)
+    let projected = try transformed(
+      points, from: crs, to: layer, file: file, ids: pointIDs, lines: table.lineNumbers)
+    let index = try WardPointIndex(wards: layer, codeField: request.code)
+    let result = index.join(projected, mode: mode)
+    report.kind = "points (\(mode.rawValue))"
+    report.matched = result.counts.filter { $0 > 0 }.count
+    report.unmatchedWards = codes.indices.filter { result.counts[$0] == 0 }.map { codes[$0] }
+    report.onBoundary = result.boundaryPoints.map { pointIDs[$0] }
+    // `within` drops boundary points on purpose: they are not outside the wards
+    let onBoundary = Set(result.boundaryPoints)
+    report.outside = result.outsidePoints.filter { !onBoundary.contains($0) }.map { pointIDs[$0] }
+    report.notes.append(
+      "\(points.count) points, \(result.countedTotal) counted; " + pointRule(mode))
+    if report.outside.isEmpty == result.outsidePoints.isEmpty {
+      report.notes += result.warnings(codes: codes)
+    }
+    if !report.outside.isEmpty && !request.allowUnmatched {
+      throw JoinCommandError.unmatched(
+        what: "point(s) outside every ward", items: report.outside, report: report.text)
+    }
+    return [("n_points", result.counts.map { .integer(Int64($0)) })]
+  }
+
+  /// The boundary rule in words, for the report.
+  static func pointRule(_ mode: PointJoinMode) -> String {
+    switch mode {
+    case .assign: "a point on a shared boundary counts once, in the ward with the smallest code"
+    case .within: "points on a boundary are dropped (GeoPandas within)"
+    case .intersects: "points on a shared boundary count in every ward (GeoPandas intersects)"
+    }
+  }
+
+  /// The `x`, `y` numbers of every row; a missing or non-numeric cell names its line.
+  static func coordinates(_ table: Table, x: String, y: String) throws -> [Coordinate] {
+    guard let xi = table.columnIndex(x) else { throw JoinError.missingColumn(x, source: table.source) }
+    guard let yi = table.columnIndex(y) else { throw JoinError.missingColumn(y, source: table.source) }
+    return try table.rows.enumerated().map { r, row in
+      for (i, name) in [(xi, x), (yi, y)] where row[i].number == nil {
+        throw JoinError.notANumber(
+          source: table.source, line: table.lineNumbers[r], column: name,
+          value: row[i].text ?? "")
+      }
+      return Coordinate(x: row[xi].number!, y: row[yi].number!)
+    }
+  }
+
+  /// The id of each point: the `id` column, or "line N".
+  static func labels(_ table: Table, id: String?) throws -> [String] {
+    guard let id else { return table.lineNumbers.map { "line \($0)" } }
+    guard let c = table.columnIndex(id) else { throw JoinError.missingColumn(id, source: table.source) }
+    return table.rows.enumerated().map { r, row in row[c].text ?? "line \(table.lineNumbers[r])" }
+  }
+
+  /// The points in the ward layer's CRS. Geographic input is checked first against the ward
+  /// CRS's area of use (in degrees): PROJ does not fail on swapped latitude and longitude.
+  static func transformed(
+    _ points: [Coordinate], from crs: String?, to layer: Layer, file: String, ids: [String],
+    lines: [Int]
+  ) throws -> [Coordinate] {
+    guard let crs, let target = layer.crs else { return points }
+    let source = try CoordinateReferenceSystem(CRSDefinition(authorityCode: crs))
+    let destination = try CoordinateReferenceSystem(target)
+    if source.epsgCode != nil && source.epsgCode == destination.epsgCode { return points }
+    if source.isGeographic, let area = destination.areaOfUse {
+      for (k, p) in points.enumerated()
+      where p.x < area.minX || p.x > area.maxX || p.y < area.minY || p.y > area.maxY {
+        throw CommandInputError.pointOutsideAreaOfUse(
+          file: file, line: lines[k], point: ids[k], lon: p.x, lat: p.y, crs: "\(target)")
+      }
+    }
+    let transformer = try Transformer(from: CRSDefinition(authorityCode: crs), to: target)
+    return try points.map { (p) throws -> Coordinate in try transformer.transform(p) }
+  }
+
+  /// Areal interpolation of `file`'s polygons onto the wards.
+  static func arealJoin(
+    file: String, layer name: String?, extensive: [String], intensive: [String], wards: Layer,
+    codes: [String], _ report: inout JoinCommandReport
+  ) throws -> Columns {
+    let source = try LayerReader.read(path: file, layer: name).layer
+    let overlaps = try GeometryChecks.intersectionAreas(source: source, target: wards)
+    let areas = try GeometryChecks.areas(of: source)
+    func column(_ c: String) throws -> [Double?] {
+      guard let v = source.column(c) else { throw JoinError.missingColumn(c, source: file) }
+      return v.map(\.number)
+    }
+    var ext: [String: [Double?]] = [:]
+    var int: [String: [Double?]] = [:]
+    for c in extensive { ext[c] = try column(c) }
+    for c in intensive { int[c] = try column(c) }
+    let result = try ArealInterpolation.interpolate(
+      sourceAreas: areas, wardCount: wards.features.count,
+      overlaps: overlaps.map {
+        AreaOverlap(source: $0.sourceIndex, ward: $0.targetIndex, squareMetres: $0.squareMetres)
+      }, extensive: ext, intensive: int)
+    let touched = Set(overlaps.map(\.targetIndex))
+    report.kind = "areal"
+    report.matched = touched.count
+    report.unmatchedWards = codes.indices.filter { !touched.contains($0) }.map { codes[$0] }
+    let lost = result.extensiveOutside.filter { $0.value > 0 }.sorted { $0.key < $1.key }
+    for (c, v) in lost {
+      report.notes.append("\(c): \(v) lies outside every ward and is not in any ward's total")
+    }
+    let values = { (v: [Double?]) in v.map { $0.map(AttributeValue.real) ?? .missing(reason: nil) } }
+    return extensive.map { ($0, values(result.extensive[$0]!)) }
+      + intensive.map { ($0, values(result.intensive[$0]!)) }
+  }
+
+  static func fill(_ report: inout JoinCommandReport, _ join: JoinReport) {
+    report.matched = join.matched
+    report.unmatchedWards = join.unmatchedFeatures.map(\.key)
+    report.unmatched = join.unmatchedRows.map(\.key)
+    report.notes.append(join.description)
+  }
+}

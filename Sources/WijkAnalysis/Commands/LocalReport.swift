@@ -1,0 +1,208 @@
+import Foundation
+import SpatialStats
+import SpatialWeights
+
+/// How local p-values are corrected for testing every unit at once.
+public enum MultipleTestingCorrection: String, Codable, Sendable, CaseIterable {
+  /// No correction: a unit is significant when p < α.
+  case none
+  /// Benjamini–Hochberg false discovery rate (esda 2.9 `fdr`).
+  case fdr
+  /// Bonferroni: p < α/n.
+  case bonferroni
+}
+
+/// The options shared by `wijk lisa` and `wijk gistar`.
+public struct LocalOptions: Sendable, Equatable {
+  public var permutations: Int
+  public var seed: UInt64
+  public var alpha: Double
+  public var correction: MultipleTestingCorrection
+  public init(
+    permutations: Int = 999, seed: UInt64 = 12345, alpha: Double = 0.05,
+    correction: MultipleTestingCorrection = .none
+  ) {
+    self.permutations = permutations
+    self.seed = seed
+    self.alpha = alpha
+    self.correction = correction
+  }
+}
+
+/// One unit's local statistic (local Moran's I or Getis–Ord G), or why it has none.
+public struct LocalUnitResult: Codable, Sendable, Equatable {
+  public var id: String
+  public var value: Double?
+  /// "analysed", "missing" (no value) or "island" (no neighbours): an island is never
+  /// significant (esda labels it a significant outlier; we do not).
+  public var status: String
+  /// Local I_i or G_i.
+  public var statistic: Double?
+  /// E and Var of the statistic under the null (esda `EI`/`VI` or `EGs`/`VGs`).
+  public var expected: Double?
+  public var variance: Double?
+  /// The analytic z and p: for Gi one-tailed 1 − Φ(|z|) as esda `p_norm`; for I_i two-tailed
+  /// under total randomisation.
+  public var z: Double?
+  public var p: Double?
+  /// Moran scatterplot quadrant HH, LH, LL, HL (named, not numbered: esda and GeoDa differ).
+  public var quadrant: String?
+  /// Folded pseudo p of the conditional permutation test (`p_sim`) and its z (`z_sim`).
+  public var pseudoP: Double?
+  public var simulatedZ: Double?
+  /// Whether the p used (pseudo p when permutations were drawn, else the analytic p) passes
+  /// the corrected threshold.
+  public var significant: Bool?
+  /// LISA: the quadrant when significant, else "not significant"; Gi: "hot spot", "cold spot"
+  /// or "not significant".
+  public var cluster: String?
+}
+
+/// What `wijk lisa` and `wijk gistar` report.
+public struct LocalReport: Codable, Sendable, Equatable {
+  /// "local Moran's I" or "Getis-Ord Gi*" / "Getis-Ord Gi".
+  public var statistic: String
+  public var column: String
+  public var weights: String
+  public var transformation: String
+  /// Gi only: whether the unit itself is included.
+  public var star: Bool?
+  public var n: Int
+  public var missing: [String]
+  public var islands: [String]
+  public var undefined: String?
+  public var permutations: Int
+  public var seed: UInt64
+  public var alpha: Double
+  public var correction: String
+  /// The p a unit must stay below after the correction.
+  public var threshold: Double?
+  /// Units per cluster label.
+  public var clusterCounts: [String: Int]
+  /// One row per feature, in layer order.
+  public var units: [LocalUnitResult]
+}
+
+extension AutocorrelationCommands {
+  /// Local Moran's I of `column`: matches esda 2.9 `Moran_Local(y, w, transformation="r")`
+  /// analytically, including its (n − 1)/n scaling of I_i (GeoDa's I_i lacks that factor);
+  /// conditional permutations are seeded.
+  ///
+  /// - Throws: as ``moran(_:column:weights:transformation:permutations:seed:)``.
+  public static func lisa(
+    _ units: UnitLayer, column: String, weights request: WeightsRequest,
+    transformation: String = "row", options: LocalOptions
+  ) throws -> LocalReport {
+    let values = try units.numbers(column)
+    let t = try Self.transformation(transformation)
+    let result = try localMoran(
+      values, weights: try units.weights(request), transformation: t,
+      permutations: options.permutations, seed: options.seed)
+    var rows = Self.skeleton(units, values: values, sample: result.sample)
+    var threshold: Double?
+    if let m = result.value {
+      let z = m.i.indices.map { (m.i[$0] - m.expectedI[$0]) / m.variance[$0].squareRoot() }
+      let p = z.map(StandardNormal.twoTailed)
+      let used = m.permutation?.pseudoP ?? p
+      let test = Self.test(used, options)
+      threshold = test.threshold
+      for (k, f) in result.sample.indices.enumerated() {
+        rows[f].statistic = m.i[k]
+        rows[f].expected = m.expectedI[k]
+        rows[f].variance = m.variance[k]
+        rows[f].z = z[k]
+        rows[f].p = p[k]
+        rows[f].quadrant = m.quadrants[k].rawValue
+        rows[f].pseudoP = m.permutation?.pseudoP[k]
+        rows[f].simulatedZ = m.permutation?.z[k]
+        rows[f].significant = test.significant[k]
+        rows[f].cluster = test.significant[k] ? m.quadrants[k].rawValue : "not significant"
+      }
+    }
+    return Self.report(
+      "local Moran's I", column, request, "\(t)", nil, result.sample,
+      result.estimate.reason, options, threshold, rows)
+  }
+
+  /// Local Getis–Ord G of `column`: the classic Gi* (`transformation: "binary"`, `star: true`,
+  /// Getis & Ord 1992, as ArcGIS) by default; esda 2.9's default `G_Local(y, w)` is
+  /// `transformation: "row"`, `star: false`. Analytic values match esda.
+  ///
+  /// - Throws: as ``moran(_:column:weights:transformation:permutations:seed:)``.
+  public static func giStar(
+    _ units: UnitLayer, column: String, weights request: WeightsRequest,
+    transformation: String = "binary", star: Bool = true, options: LocalOptions
+  ) throws -> LocalReport {
+    let values = try units.numbers(column)
+    let t = try Self.transformation(transformation)
+    guard t == .binary || t == .row else {
+      throw CommandInputError.invalidOption(
+        name: "transform", value: transformation, expected: "binary or row")
+    }
+    let result = try localG(
+      values, weights: try units.weights(request), transformation: t, star: star,
+      permutations: options.permutations, seed: options.seed)
+    var rows = Self.skeleton(units, values: values, sample: result.sample)
+    var threshold: Double?
+    if let g = result.value {
+      let used = g.permutation?.pseudoP ?? g.p
+      let test = Self.test(used, options)
+      threshold = test.threshold
+      for (k, f) in result.sample.indices.enumerated() {
+        rows[f].statistic = g.g[k]
+        rows[f].expected = g.expected[k]
+        rows[f].variance = g.variance[k]
+        rows[f].z = g.z[k].isNaN ? nil : g.z[k]
+        rows[f].p = g.p[k].isNaN ? nil : g.p[k]
+        rows[f].pseudoP = g.permutation?.pseudoP[k]
+        rows[f].simulatedZ = g.permutation?.z[k]
+        rows[f].significant = test.significant[k]
+        rows[f].cluster =
+          !test.significant[k] ? "not significant" : g.z[k] > 0 ? "hot spot" : "cold spot"
+      }
+    }
+    return Self.report(
+      star ? "Getis-Ord Gi*" : "Getis-Ord Gi", column, request, "\(t)", star, result.sample,
+      result.estimate.reason, options, threshold, rows)
+  }
+
+  /// One row per feature with its id, value and status; statistics are filled in later.
+  static func skeleton(_ units: UnitLayer, values: [Double?], sample: AnalysedSample)
+    -> [LocalUnitResult]
+  {
+    let missing = Set(sample.missing), islands = Set(sample.islands)
+    return units.ids.indices.map { f in
+      let id = units.ids[f]
+      let status = missing.contains(id) ? "missing" : islands.contains(id) ? "island" : "analysed"
+      return LocalUnitResult(id: id, value: values[f], status: status)
+    }
+  }
+
+  /// The threshold after `o.correction` and which units pass it (p strictly below).
+  static func test(_ p: [Double], _ o: LocalOptions) -> (threshold: Double, significant: [Bool]) {
+    switch o.correction {
+    case .none: return (o.alpha, p.map { $0 < o.alpha })
+    case .fdr:
+      let r = falseDiscoveryRate(p, alpha: o.alpha)
+      return (r.threshold, r.significant)
+    case .bonferroni:
+      let r = bonferroni(p, alpha: o.alpha)
+      return (r.threshold, r.significant)
+    }
+  }
+
+  static func report(
+    _ name: String, _ column: String, _ request: WeightsRequest, _ t: String, _ star: Bool?,
+    _ sample: AnalysedSample, _ undefined: UndefinedReason?, _ o: LocalOptions,
+    _ threshold: Double?, _ rows: [LocalUnitResult]
+  ) -> LocalReport {
+    var counts: [String: Int] = [:]
+    for r in rows { counts[r.cluster ?? r.status, default: 0] += 1 }
+    return LocalReport(
+      statistic: name, column: column, weights: request.label, transformation: t, star: star,
+      n: sample.ids.count, missing: sample.missing, islands: sample.islands,
+      undefined: undefined?.description, permutations: o.permutations, seed: o.seed,
+      alpha: o.alpha, correction: o.correction.rawValue, threshold: threshold,
+      clusterCounts: counts, units: rows)
+  }
+}

@@ -1,0 +1,86 @@
+import SpatialStats
+
+/// What `wijk segregation` reports. Single group (segregation 2.5 `singlegroup`: `Dissim`,
+/// `GiniSeg`, `Isolation`, `Interaction`, `Entropy`) or multigroup (`multigroup`:
+/// `MultiDissim`, `MultiGini`, `MultiInfoTheory`, `MultiNormExposure`,
+/// `MultiSquaredCoefVar`, `MultiRelativeDiversity`, `MultiDiversity`). Undefined indices are
+/// `nil` with the reason in ``undefined``.
+public struct SegregationReport: Codable, Sendable, Equatable {
+  /// "group against the rest (total)", "group A against group B" or "multigroup".
+  public var comparison: String
+  public var columns: [String]
+  public var units: Int
+  public var missing: [String]
+  /// Index name → value (nil when undefined).
+  public var indices: [String: Double?]
+  /// Index name → why it is undefined.
+  public var undefined: [String: String]
+}
+
+/// The computation behind `wijk segregation`.
+public enum SegregationCommands {
+  /// One group against the total (`other == nil`, segregation's convention: the second column
+  /// is the total) or against another group (total = group + other; segregation#213).
+  ///
+  /// - Throws: ``CommandInputError`` (unknown column, non-numeric cell), `ConcentrationError`
+  ///   (negative count, group above total, naming the unit).
+  public static func singleGroup(
+    _ units: UnitLayer, group: String, total: String?, other: String?
+  ) throws -> SegregationReport {
+    let g = try units.numbers(group)
+    let s: SingleGroupSegregation
+    let comparison: String
+    let columns: [String]
+    if let other {
+      s = try SingleGroupSegregation(group: g, otherGroup: try units.numbers(other), unitIDs: units.ids)
+      comparison = "\(group) against \(other) (total = \(group) + \(other))"
+      columns = [group, other]
+    } else {
+      guard let total else {
+        throw CommandInputError.invalidOption(
+          name: "total", value: "(none)", expected: "the total column, or --other-group")
+      }
+      s = try SingleGroupSegregation(group: g, total: try units.numbers(total), unitIDs: units.ids)
+      comparison = "\(group) against the rest of \(total)"
+      columns = [group, total]
+    }
+    return report(
+      comparison, columns, units.ids.count, s.missingUnits,
+      [
+        ("dissimilarity", s.dissimilarity), ("gini", s.gini), ("isolation", s.isolation),
+        ("exposure", s.interaction), ("theilH", s.entropy), ("groupShare", s.groupShare),
+      ])
+  }
+
+  /// Multigroup indices over `groups` (non-overlapping count columns).
+  ///
+  /// - Throws: ``CommandInputError``, `ConcentrationError` (fewer than two groups, negative
+  ///   counts).
+  public static func multigroup(_ units: UnitLayer, groups: [String]) throws -> SegregationReport {
+    let m = try MultigroupSegregation(
+      groups: try groups.map { try units.numbers($0) }, unitIDs: units.ids)
+    return report(
+      "multigroup", groups, units.ids.count, m.missingUnits,
+      [
+        ("dissimilarity", m.dissimilarity), ("gini", m.gini),
+        ("informationTheory", m.informationTheory), ("normalisedExposure", m.normalisedExposure),
+        ("squaredCoefficientOfVariation", m.squaredCoefficientOfVariation),
+        ("relativeDiversity", m.relativeDiversity), ("diversity", m.diversity),
+      ])
+  }
+
+  static func report(
+    _ comparison: String, _ columns: [String], _ n: Int, _ missing: [String],
+    _ outcomes: [(String, StatisticOutcome<Double>)]
+  ) -> SegregationReport {
+    var values: [String: Double?] = [:]
+    var undefined: [String: String] = [:]
+    for (name, o) in outcomes {
+      values[name] = o.value
+      if let r = o.reason { undefined[name] = r.description }
+    }
+    return SegregationReport(
+      comparison: comparison, columns: columns, units: n, missing: missing, indices: values,
+      undefined: undefined)
+  }
+}

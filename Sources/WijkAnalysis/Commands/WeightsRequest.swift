@@ -1,0 +1,121 @@
+import Foundation
+import SpatialWeights
+import WijkCore
+import WijkEngine
+
+/// The kinds of spatial weights a command can build from a layer.
+public enum WeightsKind: String, Hashable, Sendable, CaseIterable, Codable {
+  /// A shared vertex (libpysal `Queen.from_dataframe`).
+  case queen
+  /// A shared edge (libpysal `Rook.from_dataframe`).
+  case rook
+  /// The k nearest centroids (libpysal `KNN.from_dataframe`).
+  case knn
+  /// Centroids within a distance (libpysal `DistanceBand`, binary).
+  case distance
+}
+
+/// Which weights a command uses: built from the layer, or read from a GAL or GWT file.
+public struct WeightsRequest: Hashable, Sendable {
+  public var kind: WeightsKind
+  /// Neighbours per unit for ``WeightsKind/knn``.
+  public var k: Int
+  /// Distance in layer units for ``WeightsKind/distance``.
+  public var threshold: Double?
+  /// Vertex snap tolerance in layer units for contiguity (0 = exact, as libpysal).
+  public var snap: Double
+  /// A `.gal` or `.gwt` file; overrides `kind`.
+  public var file: String?
+
+  public init(
+    kind: WeightsKind = .queen, k: Int = 4, threshold: Double? = nil, snap: Double = 0,
+    file: String? = nil
+  ) {
+    self.kind = kind
+    self.k = k
+    self.threshold = threshold
+    self.snap = snap
+    self.file = file
+  }
+
+  /// "queen", "knn (k = 4)", "distance (≤ 1500)" or "file columbus.gal".
+  public var label: String {
+    if let file { return "file \(file)" }
+    switch kind {
+    case .queen, .rook: return snap > 0 ? "\(kind.rawValue) (snap \(snap))" : kind.rawValue
+    case .knn: return "knn (k = \(k))"
+    case .distance: return "distance (≤ \(threshold.map { "\($0)" } ?? "?"))"
+    }
+  }
+}
+
+extension UnitLayer {
+  /// Builds the weights `request` asks for, over ``ids`` in feature order (binary, original
+  /// transformation; each statistic transforms them itself).
+  ///
+  /// - Throws: ``CommandInputError/invalidOption(name:value:expected:)`` (distance without a
+  ///   threshold), ``CommandInputError/weightsDoNotMatch(file:notInLayer:notInWeights:)``,
+  ///   `WeightsError` (bad k, malformed file), `EngineError` (centroids), `IOError`-free file
+  ///   reading errors as Foundation's.
+  public func weights(_ request: WeightsRequest) throws -> SpatialWeights {
+    if let file = request.file { return try weights(fromFile: file) }
+    let geometries = layer.features.map { $0.geometry ?? .collection([]) }
+    switch request.kind {
+    case .queen:
+      return try .queen(ids: ids, geometries: geometries, snapTolerance: request.snap)
+    case .rook:
+      return try .rook(ids: ids, geometries: geometries, snapTolerance: request.snap)
+    case .knn:
+      return try .kNearest(ids: ids, points: try centroids(), k: request.k)
+    case .distance:
+      guard let threshold = request.threshold else {
+        throw CommandInputError.invalidOption(
+          name: "threshold", value: "(none)", expected: "a distance in layer units for --kind distance")
+      }
+      return try .distanceBand(ids: ids, points: try centroids(), threshold: threshold)
+    }
+  }
+
+  /// Centroids by GEOS; a feature without geometry is an error naming it.
+  func centroids() throws -> [Coordinate] {
+    let points = try GeometryChecks.centroids(of: layer)
+    return try points.enumerated().map { k, p in
+      guard let p else {
+        throw CommandInputError.invalidOption(
+          name: "kind", value: "knn/distance",
+          expected: "a geometry on every feature (feature \(k), \(ids[k]), has none)")
+      }
+      return p
+    }
+  }
+
+  /// Reads a GAL or GWT file and puts its units in the layer's order.
+  func weights(fromFile file: String) throws -> SpatialWeights {
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    let read =
+      file.lowercased().hasSuffix(".gwt")
+      ? try SpatialWeights.readGWT(text, ids: nil) : try SpatialWeights.readGAL(text)
+    let original = read.transformed(.original)
+    let position = Dictionary(original.ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    let layerIDs = Set(ids)
+    let notInLayer = original.ids.filter { !layerIDs.contains($0) }
+    let notInWeights = ids.filter { position[$0] == nil && !file.lowercased().hasSuffix(".gwt") }
+    guard notInLayer.isEmpty, notInWeights.isEmpty else {
+      throw CommandInputError.weightsDoNotMatch(
+        file: file, notInLayer: notInLayer, notInWeights: notInWeights)
+    }
+    let layerPosition = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    var neighbours: [[Int]] = []
+    var values: [[Double]] = []
+    for id in ids {
+      guard let i = position[id] else {  // a GWT file does not list islands
+        neighbours.append([])
+        values.append([])
+        continue
+      }
+      neighbours.append(original.neighbours(of: i).map { layerPosition[original.ids[$0]]! })
+      values.append(Array(original.weights(of: i)))
+    }
+    return try SpatialWeights(ids: ids, neighbours: neighbours, weights: values)
+  }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import WijkAnalysis
+
+/// `wijk segregation`: how unevenly a group is spread over the units.
+struct SegregationCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "segregation",
+    abstract: "Segregation indices: dissimilarity, Gini, isolation, exposure, Theil's H.",
+    discussion: """
+      One group: --group C --total T compares the group with the rest of the total, as \
+      segregation 2.5's singlegroup classes (Dissim, GiniSeg, Isolation, Interaction, \
+      Entropy), whose second column is the total, not the other group; --group A \
+      --other-group B compares A with B only (total = A + B; segregation#213). Several \
+      groups: --groups C1,C2,... gives the multigroup indices (MultiDissim, MultiGini, \
+      MultiInfoTheory, MultiNormExposure, MultiSquaredCoefVar, MultiRelativeDiversity, \
+      MultiDiversity). Units with a missing count are left out and named; an index that is \
+      undefined (the group absent or everyone) says why.
+      """)
+
+  @OptionGroup var input: LayerOptions
+
+  @Option(help: "The group's count per unit.")
+  var group: String?
+
+  @Option(help: "The total population per unit (group included).")
+  var total: String?
+
+  @Option(help: "A second group, to compare --group with instead of the rest of the total.")
+  var otherGroup: String?
+
+  @Option(help: "Several non-overlapping group counts, comma-separated, for the multigroup indices.")
+  var groups: String?
+
+  @Flag(help: "Print the result as JSON.")
+  var json = false
+
+  func validate() throws {
+    if groups == nil && group == nil {
+      throw ValidationError("Give --group with --total or --other-group, or --groups C1,C2,...")
+    }
+    if group != nil && total == nil && otherGroup == nil {
+      throw ValidationError("--group needs --total (group against the rest) or --other-group.")
+    }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let units = try input.read()
+      let r: SegregationReport
+      if let groups {
+        r = try SegregationCommands.multigroup(
+          units, groups: groups.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
+      } else {
+        r = try SegregationCommands.singleGroup(
+          units, group: group!, total: total, other: otherGroup)
+      }
+      if !r.missing.isEmpty {
+        note("left out \(r.missing.count) unit(s) with a missing count: " + r.missing.joined(separator: ", "))
+      }
+      if json { return try printJSON(r) }
+      print("segregation: \(r.comparison), \(r.units - r.missing.count) units")
+      for name in r.indices.keys.sorted() {
+        print("\(name): " + (r.indices[name]!.map { show($0) } ?? (r.undefined[name] ?? "–")))
+      }
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import WijkAnalysis
+
+/// The layer a single-statistic command reads: file, layer, id field and assumed CRS.
+struct LayerOptions: ParsableArguments {
+  @Argument(help: "A GeoJSON, GeoPackage or Shapefile of areal units (wards, tracts, ...).")
+  var file: String
+
+  @Option(help: "The layer to read, for a GeoPackage with several.")
+  var layer: String?
+
+  @Option(help: "The field with each unit's id (default: feature numbers 1, 2, ...).")
+  var id: String?
+
+  @Option(help: "The CRS to assume when the file declares none, e.g. EPSG:31370.")
+  var crs: String?
+
+  func read() throws -> UnitLayer {
+    try UnitLayer.read(path: file, layer: layer, idField: id, assumeCRS: crs)
+  }
+}
+
+/// Which spatial weights a statistic uses.
+struct WeightsOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "queen | rook | knn | distance: built from the layer (binary; each statistic then "
+        + "row-standardises unless told otherwise).", valueName: "kind"))
+  var weights: WeightsKind = .queen
+
+  @Option(help: "Neighbours per unit for --weights knn.")
+  var k = 4
+
+  @Option(help: "Distance band in layer units (metres in a projected CRS) for --weights distance.")
+  var threshold: Double?
+
+  @Option(help: "Vertex snap tolerance in layer units for queen/rook (0 = exact, as libpysal).")
+  var snap = 0.0
+
+  @Option(help: "Read the weights from a GeoDa/libpysal .gal or .gwt file instead.")
+  var weightsFile: String?
+
+  var request: WeightsRequest {
+    WeightsRequest(kind: weights, k: k, threshold: threshold, snap: snap, file: weightsFile)
+  }
+}
+
+/// The permutation test's size and seed.
+struct InferenceOptions: ParsableArguments {
+  @Option(help: "Random permutations for the pseudo p-value (0 = none).")
+  var permutations = 999
+
+  @Option(help: "Seed of the permutations; the same seed gives the same pseudo p.")
+  var seed: UInt64 = 12345
+}
+
+extension WeightsKind: ExpressibleByArgument {}
+extension ClassifyMethod: ExpressibleByArgument {}
+
+/// Prints `value` as pretty JSON with sorted keys on stdout.
+func printJSON<T: Encodable>(_ value: T) throws {
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+  encoder.nonConformingFloatEncodingStrategy = .convertToString(
+    positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+  print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}
+
+/// A number for people: up to 6 significant digits, "–" for none.
+func show(_ x: Double?) -> String {
+  guard let x else { return "–" }
+  return String(format: "%.6g", x)
+}
+
+/// Notes on stderr about units left out of a statistic.
+func noteLeftOut(missing: [String], islands: [String], column: String) {
+  if !missing.isEmpty {
+    note("left out \(missing.count) unit(s) with no \(column): " + missing.joined(separator: ", "))
+  }
+  if !islands.isEmpty {
+    note("left out \(islands.count) island(s) (no neighbours): " + islands.joined(separator: ", "))
+  }
+}
