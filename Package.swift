@@ -51,7 +51,7 @@ let package = Package(
     .executableTarget(
       name: "WijkCLI",
       dependencies: [
-        "WijkAnalysis", "WijkIO", "WijkEngine",
+        "WijkAnalysis", "WijkIO", "WijkEngine", "SpatialWeights",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(
