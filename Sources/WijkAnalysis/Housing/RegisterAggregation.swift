@@ -1,8 +1,9 @@
+import Foundation
 import WijkCore
 
 /// A register row that was not counted in a ward, or counted by the boundary rule.
 public struct RegisterPointNote: Sendable, Codable, Equatable {
-  /// CSV line (header = 1) or feature number.
+  /// CSV line (header = 1), or feature number (first = 1) for a point layer.
   public var line: Int
   /// The row's id (``RegisterLayout/id``), when configured.
   public var id: String?
@@ -107,12 +108,18 @@ public enum RegisterAggregation {
     }
     let column = try column(r, name)
     return try column.enumerated().map { i, v in
-      guard let n = v.number, n >= 0, n == n.rounded() else {
+      guard let n = number(v), n >= 0, n == n.rounded() else {
         throw HousingError.badDwellingCount(
           file: r.file, line: r.line(i), column: name, value: v.text ?? "")
       }
       return n
     }
+  }
+
+  /// A cell as a number: a numeric cell, or a text cell holding a plain number (layers
+  /// often store years and counts as text).
+  static func number(_ cell: AttributeValue) -> Double? {
+    cell.number ?? cell.text.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
   }
 
   static func column(_ r: HousingRegister, _ name: String) throws(HousingError) -> [AttributeValue] {
@@ -166,8 +173,10 @@ public enum RegisterAggregation {
       sums.start(name)
       for year in series.from...series.to { sums.start("\(name)_\(year)") }
       outOfRange[name] = 0
-      for (i, cell) in try column(r, series.column).enumerated() where !cell.isMissing {
-        guard let y = cell.number, y == y.rounded() else {
+      // An empty cell means "none" (a layer may hold an empty text instead of a null).
+      for (i, cell) in try column(r, series.column).enumerated()
+      where !cell.isMissing && cell.text?.trimmingCharacters(in: .whitespaces).isEmpty == false {
+        guard let y = number(cell), y == y.rounded() else {
           throw HousingError.badYear(file: r.file, line: r.line(i), column: series.column, value: cell.text ?? "")
         }
         guard (series.from...series.to).contains(Int(y)) else {

@@ -100,7 +100,7 @@ public enum RegisterReader {
   }
 
   /// A point layer: its features' points, transformed to the wards' CRS when needed; its
-  /// attributes become the table (line = feature number).
+  /// attributes become the table ("line" = feature number, first = 1).
   static func readLayer(_ register: RegisterFile, wardsCRS: CRSDefinition) throws -> HousingRegister {
     let reading = try LayerReader.read(path: register.file, layer: register.layer)
     var layer = reading.layer
@@ -121,7 +121,7 @@ public enum RegisterReader {
     }
     let table = Table(
       source: register.file, columns: layer.fields.map(\.name),
-      rows: layer.features.map(\.values), lineNumbers: layer.features.map(\.index))
+      rows: layer.features.map(\.values), lineNumbers: layer.features.map { $0.index + 1 })
     return HousingRegister(
       file: register.file, date: register.date, positions: points, table: table,
       transformation: transformation, warnings: reading.report.warnings.map(\.description))

@@ -91,3 +91,47 @@ import WijkCore
     #expect(HousingOutputs.brochureName(run.housing) == "huisvesting_wijken_synthetic.csv")
   }
 }
+
+/// A register as a point layer (RFC 7946 GeoJSON, longitude/latitude) counts like the CSV:
+/// the same rows without b1 (the boundary row), so W1 has 9 social and 19 dwellings.
+@Suite struct HousingPointLayerTests {
+  @Test func geoJSONRegisterCountsLikeTheCSV() throws {
+    let c = try HousingConfigurationLoader.load(
+      path: fixture("housing/small/housing_small_synthetic.yaml").path)
+    let wards = try WardLayerLoader.load(c.wards).table
+    let register = try RegisterReader.read(
+      RegisterFile(file: fixture("housing/small/register_small_synthetic_2021_wgs84.geojson").path, date: "2021"),
+      layout: c.layout, wardsCRS: wards.crs)
+    #expect(register.transformation?.contains("EPSG:4326") == true)
+    let (columns, report) = try RegisterAggregation.aggregate(register, layout: c.layout, wards: wards)
+    #expect(columns["dwellings"]!.map { $0! } == [19, 20, 60, 20])
+    #expect(columns["social_rental"]!.map { $0! } == [9, 0, 30, 0])
+    #expect(columns["vacant"]!.map { $0! } == [2, 0, 3, 0])
+    #expect(report.outside.map(\.id) == ["o1"] && report.boundary.isEmpty)
+  }
+}
+
+/// A code the configuration does not map stops the run, naming the file, line and value.
+@Suite struct HousingRegisterErrorTests {
+  @Test func unmappedTenureCodeNamesTheLine() throws {
+    let c = try HousingConfigurationLoader.load(
+      path: fixture("housing/small/housing_small_synthetic.yaml").path)
+    let wards = try WardLayerLoader.load(c.wards).table
+    let file = FileManager.default.temporaryDirectory
+      .appendingPathComponent("register-\(UUID().uuidString)_synthetic.csv")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try """
+      id;x;y;units;tenure;vacant;subsidy;permit
+      r1;220500;180500;9;SH;0;;
+      r2;220200;180200;8;XX;0;;
+      """.write(to: file, atomically: true, encoding: .utf8)
+    let register = try RegisterReader.read(
+      RegisterFile(file: file.path, date: "x"), layout: c.layout, wardsCRS: wards.crs)
+    #expect(throws: HousingError.unknownCode(
+      file: file.path, line: 3, column: "tenure", value: "XX",
+      known: ["EW", "PH", "SH"])
+    ) {
+      _ = try RegisterAggregation.aggregate(register, layout: c.layout, wards: wards)
+    }
+  }
+}
