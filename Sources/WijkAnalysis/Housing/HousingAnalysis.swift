@@ -8,7 +8,7 @@ import WijkCore
 /// Steps: load and check the wards (``WardLayerLoader``); read each register
 /// (``RegisterReader``) and sum it per ward (``RegisterAggregation``, smallest-code rule,
 /// outside and boundary rows reported); put the current date's columns, the earlier date's
-/// (`<column>_<date>`) and the change (`<column>_change`) in the ``WardTable``; compute every
+/// (`<column>_at_<date>`) and the change (`<column>_change`) in the ``WardTable``; compute every
 /// indicator with ``IndicatorAnalysis`` (and, with two dates, the same indicator on the
 /// earlier date as `<id>_<date>`); compare ward groups with ``GroupComparison``.
 public enum HousingAnalysis {
@@ -71,13 +71,14 @@ public enum HousingAnalysis {
     return Run(analysis: Analysis.Run(result: result, table: table, weights: weights), housing: housing)
   }
 
-  /// The earlier date's columns as `<name>_<date>`, and `<name>_change` = current − earlier.
+  /// The earlier date's columns as `<name>_at_<date>` (not `<name>_<date>`, which would
+  /// collide with the year columns `<series>_<year>`), and `<name>_change` = current − earlier.
   static func addEarlier(
     _ earlier: [String: [Double?]], date: String, _ current: [String: [Double?]],
     _ table: inout WardTable
   ) {
     for (name, values) in earlier {
-      table.columns["\(name)_\(date)"] = values
+      table.columns["\(name)_at_\(date)"] = values
       if let now = current[name] {
         table.columns["\(name)_change"] = zip(now, values).map { a, b in a.flatMap { a in b.map { a - $0 } } }
       }
@@ -100,8 +101,8 @@ public enum HousingAnalysis {
     let before = c.indicators.map { spec in
       var s = spec
       s.id = "\(spec.id)_\(from)"
-      s.numerator = "\(spec.numerator)_\(from)"
-      s.base = spec.base.map { "\($0)_\(from)" }
+      s.numerator = "\(spec.numerator)_at_\(from)"
+      s.base = spec.base.map { "\($0)_at_\(from)" }
       s.label = dated(spec.label, from)
       return s
     }

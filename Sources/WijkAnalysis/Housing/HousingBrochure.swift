@@ -7,7 +7,7 @@ import WijkCore
 /// Columns: `wijkcode`, `wijk`, the current date's register columns (``HousingResult/
 /// currentColumns``: dwellings, records, category values, flags, years), then for every
 /// current indicator that has a base `<id>` and `<id>_lq`, and with two dates
-/// `dwellings_<earlier date>` and `dwellings_change` (a difference, not suppressed).
+/// `dwellings_at_<earlier date>` and `dwellings_change` (a difference, not suppressed).
 public enum HousingBrochure {
   public static func table(_ run: HousingAnalysis.Run) -> Table {
     let r = run.analysis.result
@@ -17,7 +17,7 @@ public enum HousingBrochure {
     let rated = r.indicators.filter { current.contains($0.id) && $0.kind != "count" }
     var columns = ["wijkcode", "wijk"] + h.currentColumns
     for i in rated { columns += [i.id, "\(i.id)_lq"] }
-    let earlier = h.dates.count == 2 ? "dwellings_\(h.dates[0])" : nil
+    let earlier = h.dates.count == 2 ? "dwellings_at_\(h.dates[0])" : nil
     if let earlier { columns += [earlier, "dwellings_change"] }
     var rows: [[AttributeValue]] = []
     for w in h.wardCodes.indices {

@@ -11,7 +11,7 @@
 /// `dwellings`, `records` (register rows), one column per category value name (e.g.
 /// `social_rental`, in dwellings), one per flag (e.g. `vacant`, in dwellings), and per year
 /// series `<name>` (records with a year in the range) and `<name>_<year>`. With two
-/// registers the earlier date's columns are also there as `<column>_<date>`, and
+/// registers the earlier date's columns are also there as `<column>_at_<date>`, and
 /// `<column>_change` is the later minus the earlier.
 public struct HousingConfiguration: Sendable, Equatable {
   public var title: String

@@ -11,7 +11,7 @@ enum HousingReport {
     let style = NumberStyle(t.language)
     doc.addPageBreak()
     doc.addSection(t("Het woningregister", "The housing register"))
-    for line in h.illustrativeInputs { doc.addNote(line) }
+    // The synthetic/illustrative notes already open the report (SummaryReport).
     doc.addTable(
       try ReportTable(
         caption: t("Registers en hun koppeling aan de wijken", "Registers and their join to the wards"),
@@ -33,7 +33,32 @@ enum HousingReport {
       "Elk adrespunt telt in precies één wijk: een punt op een gedeelde grens gaat naar de wijk met de kleinste code. Punten buiten alle wijken worden gemeld en niet geteld.",
       "Each register point counts in exactly one ward: a point on a shared boundary goes to the ward with the smallest code. Points outside every ward are reported and not counted."))
     for g in h.registers { for s in g.sentences { doc.addNote(s) } }
+    try addYears(h, &doc, t)
     for change in h.changes { try addChange(change, r, &doc, t) }
+  }
+
+  /// City totals per year of every year series (subsidies, permits) in the current register.
+  static func addYears(_ h: HousingResult, _ doc: inout ReportDocument, _ t: Words) throws {
+    let series = h.currentColumns.filter { name in
+      h.currentColumns.contains { $0.hasPrefix(name + "_") && Int($0.dropFirst(name.count + 1)) != nil }
+    }
+    guard !series.isEmpty else { return }
+    var years: [Int] = []
+    for name in series {
+      for c in h.currentColumns where c.hasPrefix(name + "_") {
+        if let y = Int(c.dropFirst(name.count + 1)), !years.contains(y) { years.append(y) }
+      }
+    }
+    func total(_ column: String) -> Int? {
+      h.columns[column].map { Int($0.reduce(0) { $0 + ($1 ?? 0) }) }
+    }
+    doc.addTable(
+      try ReportTable(
+        caption: t("Per jaar, hele stad (register \(h.dates.last!))", "Per year, whole city (register \(h.dates.last!))"),
+        columns: [ReportColumn(t("Jaar", "Year"))] + series.map { ReportColumn($0, alignment: .right) },
+        rows: years.sorted().map { y in
+          [.text(String(y))] + series.map { name in total("\(name)_\(y)").map { .text(String($0)) } ?? .empty }
+        }))
   }
 
   static func addChange(
@@ -42,10 +67,13 @@ enum HousingReport {
     guard let indicator = r.indicator(c.indicator) else { return }
     let style = NumberStyle(t.language)
     func f(_ x: Double?, _ d: Int) -> String { x.map { style.format($0, decimals: d) } ?? "–" }
-    doc.addHeading(t("Verandering \(c.fromDate)–\(c.toDate): ", "Change \(c.fromDate)–\(c.toDate): ") + indicator.label)
+    let label = indicator.label.hasSuffix(" (\(c.toDate))")
+      ? String(indicator.label.dropLast(c.toDate.count + 3)) : indicator.label
+    doc.addHeading(t("Verandering \(c.fromDate)–\(c.toDate): ", "Change \(c.fromDate)–\(c.toDate): ") + label)
+    let decimals = indicator.kind == "count" ? 0 : 1
     doc.addParagraph(t(
-      "Stad: \(f(c.cityFrom, 1)) → \(f(c.cityTo, 1)). Dissimilariteitsindex D: \(f(c.dissimilarityFrom, 3)) → \(f(c.dissimilarityTo, 3)). Moran's I: \(f(c.moranFrom, 3)) → \(f(c.moranTo, 3)).",
-      "City: \(f(c.cityFrom, 1)) → \(f(c.cityTo, 1)). Dissimilarity index D: \(f(c.dissimilarityFrom, 3)) → \(f(c.dissimilarityTo, 3)). Moran's I: \(f(c.moranFrom, 3)) → \(f(c.moranTo, 3))."))
+      "Stad: \(f(c.cityFrom, decimals)) → \(f(c.cityTo, decimals)). Dissimilariteitsindex D: \(f(c.dissimilarityFrom, 3)) → \(f(c.dissimilarityTo, 3)). Moran's I: \(f(c.moranFrom, 3)) → \(f(c.moranTo, 3)).",
+      "City: \(f(c.cityFrom, decimals)) → \(f(c.cityTo, decimals)). Dissimilarity index D: \(f(c.dissimilarityFrom, 3)) → \(f(c.dissimilarityTo, 3)). Moran's I: \(f(c.moranFrom, 3)) → \(f(c.moranTo, 3))."))
     let ranked = c.wards.enumerated().filter { $0.element.change != nil }
       .sorted { abs($0.element.change!) > abs($1.element.change!) }.prefix(5)
     guard !ranked.isEmpty else { return }

@@ -35,7 +35,7 @@ public struct HousingResult: Sendable, Codable, Equatable {
   /// Ward codes, in the order of every column.
   public var wardCodes: [String]
   /// The summed register columns of the ward table (`dwellings`, `social_rental`, …, and
-  /// with two dates `<column>_<date>` and `<column>_change`).
+  /// with two dates `<column>_at_<date>` and `<column>_change`).
   public var columns: [String: [Double?]]
   /// The names of the columns of the current date, in a stable order for tables.
   public var currentColumns: [String]
