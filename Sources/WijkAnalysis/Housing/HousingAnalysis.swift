@@ -35,7 +35,8 @@ public enum HousingAnalysis {
     for file in c.registers {
       progress("reading the register of \(file.date) (\(file.file)) and placing it in the wards")
       let register = try RegisterReader.read(file, layout: c.layout, wardsCRS: table.crs)
-      let (columns, report) = try RegisterAggregation.aggregate(register, layout: c.layout, wards: table)
+      let (columns, report) = try RegisterAggregation.aggregate(
+        register, layout: c.layout, wards: table)
       perDate.append(columns)
       reports.append(report)
     }
@@ -51,14 +52,18 @@ public enum HousingAnalysis {
       progress("computing \(spec.id) (\(c.permutations) permutations, seed \(c.seed))")
       indicators.append(try compute(spec, table, weights, settings))
     }
-    let groups = try c.groups.map { try GroupComparison.compare($0, table: table, indicators: specs) }
+    let groups = try c.groups.map {
+      try GroupComparison.compare($0, table: table, indicators: specs)
+    }
     let illustrative = Analysis.illustrativeInputs(ac) + syntheticRegisters(c)
     var provenance = try Analysis.provenance(ac, configurationFile: configurationFile)
     provenance.inputs += try Provenance.inputs(c.registers.map(\.file))
     let result = AnalysisResult(
       title: c.title, language: c.language, provenance: provenance,
       wards: table.codes.indices.map {
-        WardSummary(code: table.codes[$0], name: table.names[$0], areaSquareKilometres: table.areaSquareMetres[$0] / 1e6)
+        WardSummary(
+          code: table.codes[$0], name: table.names[$0],
+          areaSquareKilometres: table.areaSquareMetres[$0] / 1e6)
       },
       weights: Analysis.summary(weights, c.weights), indicators: indicators, groups: groups,
       tables: [], smallNumberThreshold: c.smallNumberThreshold, significance: c.significance,
@@ -68,7 +73,8 @@ public enum HousingAnalysis {
       title: c.title, dates: c.registers.map(\.date), registers: reports, wardCodes: table.codes,
       columns: table.columns, currentColumns: columnOrder(c.layout),
       changes: perDate.count == 2 ? changes(c, indicators) : [], illustrativeInputs: illustrative)
-    return Run(analysis: Analysis.Run(result: result, table: table, weights: weights), housing: housing)
+    return Run(
+      analysis: Analysis.Run(result: result, table: table, weights: weights), housing: housing)
   }
 
   /// The earlier date's columns as `<name>_at_<date>` (not `<name>_<date>`, which would
@@ -80,7 +86,9 @@ public enum HousingAnalysis {
     for (name, values) in earlier {
       table.columns["\(name)_at_\(date)"] = values
       if let now = current[name] {
-        table.columns["\(name)_change"] = zip(now, values).map { a, b in a.flatMap { a in b.map { a - $0 } } }
+        table.columns["\(name)_change"] = zip(now, values).map { a, b in
+          a.flatMap { a in b.map { a - $0 } }
+        }
       }
     }
   }
@@ -110,19 +118,22 @@ public enum HousingAnalysis {
   }
 
   static func compute(
-    _ spec: IndicatorSpec, _ table: WardTable, _ weights: SpatialWeights, _ settings: IndicatorSettings
+    _ spec: IndicatorSpec, _ table: WardTable, _ weights: SpatialWeights,
+    _ settings: IndicatorSettings
   ) throws -> IndicatorResult {
     do {
       return try IndicatorAnalysis.compute(spec, table: table, weights: weights, settings: settings)
     } catch let error as AnalysisError {
       throw error
     } catch {
-      throw AnalysisError.indicator(id: spec.id, numerator: spec.numerator, base: spec.base, reason: "\(error)")
+      throw AnalysisError.indicator(
+        id: spec.id, numerator: spec.numerator, base: spec.base, reason: "\(error)")
     }
   }
 
   /// Each configured indicator at both dates.
-  static func changes(_ c: HousingConfiguration, _ results: [IndicatorResult]) -> [IndicatorChange] {
+  static func changes(_ c: HousingConfiguration, _ results: [IndicatorResult]) -> [IndicatorChange]
+  {
     let (from, to) = (c.registers[0].date, c.registers[1].date)
     return c.indicators.compactMap { spec in
       guard let now = results.first(where: { $0.id == spec.id }),
@@ -161,9 +172,12 @@ public enum HousingAnalysis {
       let name = URL(fileURLWithPath: r.file).lastPathComponent
       let lower = name.lowercased()
       if lower.contains("synthetic") {
-        return "The housing register \(name) is synthetic: invented dwellings, not the city's register."
+        return
+          "The housing register \(name) is synthetic: invented dwellings, not the city's register."
       }
-      if lower.contains("illustrative") { return "The housing register \(name) is illustrative data." }
+      if lower.contains("illustrative") {
+        return "The housing register \(name) is illustrative data."
+      }
       return nil
     }
   }

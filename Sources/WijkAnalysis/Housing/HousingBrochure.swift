@@ -27,7 +27,10 @@ public enum HousingBrochure {
         row += [rounded(i.wards[w].value, 1), rounded(i.wards[w].locationQuotient, 2)]
       }
       if let earlier {
-        row += [count(h.columns[earlier]?[w] ?? nil, threshold), rounded(h.columns["dwellings_change"]?[w] ?? nil, 0)]
+        row += [
+          count(h.columns[earlier]?[w] ?? nil, threshold),
+          rounded(h.columns["dwellings_change"]?[w] ?? nil, 0),
+        ]
       }
       rows.append(row)
     }
@@ -44,10 +47,14 @@ public enum HousingBrochure {
     func total(_ name: String) -> Double? {
       h.columns[name].flatMap { c in c.contains { $0 == nil } ? nil : c.reduce(0) { $0 + $1! } }
     }
-    var row: [AttributeValue] = [.text(""), .text(run.analysis.result.language == "en" ? "City" : "Stad")]
+    var row: [AttributeValue] = [
+      .text(""), .text(run.analysis.result.language == "en" ? "City" : "Stad"),
+    ]
     row += h.currentColumns.map { count(total($0), threshold) }
     for i in rated { row += [rounded(i.city.value, 1), .real(1)] }
-    if let earlier { row += [count(total(earlier), threshold), rounded(total("dwellings_change"), 0)] }
+    if let earlier {
+      row += [count(total(earlier), threshold), rounded(total("dwellings_change"), 0)]
+    }
     return row
   }
 
@@ -72,6 +79,7 @@ extension HousingAnalysis.Run {
   /// How many of `analysis.result.indicators` are on the current date (the rest are the
   /// earlier date's copies).
   public var currentIndicatorCount: Int {
-    housing.dates.count == 2 ? analysis.result.indicators.count / 2 : analysis.result.indicators.count
+    housing.dates.count == 2
+      ? analysis.result.indicators.count / 2 : analysis.result.indicators.count
   }
 }

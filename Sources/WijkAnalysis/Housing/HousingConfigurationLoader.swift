@@ -33,11 +33,14 @@ public enum HousingConfigurationLoader {
     }
     let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
     func resolve(_ p: String) -> String {
-      p.hasPrefix("/") ? p : URL(fileURLWithPath: folder).appendingPathComponent(p).standardized.path
+      p.hasPrefix("/")
+        ? p : URL(fileURLWithPath: folder).appendingPathComponent(p).standardized.path
     }
     config.wards.file = resolve(config.wards.file)
     config.groupsFile = config.groupsFile.map(resolve)
-    for i in config.registers.indices { config.registers[i].file = resolve(config.registers[i].file) }
+    for i in config.registers.indices {
+      config.registers[i].file = resolve(config.registers[i].file)
+    }
     if let groupsFile = config.groupsFile {
       config.groups += try ConfigurationLoader.loadGroups(path: groupsFile)
     }
@@ -49,15 +52,20 @@ public enum HousingConfigurationLoader {
 
   static func validate(_ c: HousingConfiguration, file: String) throws(ConfigurationError) {
     guard (1...2).contains(c.registers.count) else {
-      throw .invalid(file: file, key: "registers", reason: "give one register, or two dates for the change")
+      throw .invalid(
+        file: file, key: "registers", reason: "give one register, or two dates for the change")
     }
     if c.registers.count == 2 && c.registers[0].date == c.registers[1].date {
-      throw .invalid(file: file, key: "registers[1].date", reason: "both registers have the date '\(c.registers[0].date)'")
+      throw .invalid(
+        file: file, key: "registers[1].date",
+        reason: "both registers have the date '\(c.registers[0].date)'")
     }
     var names: Set<String> = ["dwellings", "records"]
     var taken: [(String, String)] = []
     for (category, mapping) in c.layout.categories.sorted(by: { $0.key < $1.key }) {
-      taken += mapping.codes.keys.sorted().map { ("register.categories.\(category).codes.\($0)", $0) }
+      taken += mapping.codes.keys.sorted().map {
+        ("register.categories.\(category).codes.\($0)", $0)
+      }
     }
     taken += c.layout.flags.keys.sorted().map { ("register.flags.\($0)", $0) }
     taken += c.layout.years.keys.sorted().map { ("register.years.\($0)", $0) }
@@ -65,7 +73,9 @@ public enum HousingConfigurationLoader {
       throw .invalid(file: file, key: key, reason: "the ward column '\(name)' is defined twice")
     }
     for (name, series) in c.layout.years where series.from > series.to {
-      throw .invalid(file: file, key: "register.years.\(name).to", reason: "must not be before 'from' (\(series.from))")
+      throw .invalid(
+        file: file, key: "register.years.\(name).to",
+        reason: "must not be before 'from' (\(series.from))")
     }
   }
 }

@@ -49,7 +49,8 @@ public struct RegisterJoinReport: Sendable, Codable, Equatable {
           + boundary.map { "\($0.line) → \($0.ward ?? "?")" }.joined(separator: ", ") + ").")
     }
     for (name, n) in yearsOutOfRange.sorted(by: { $0.key < $1.key }) where n > 0 {
-      out.append("\(date): \(n) row(s) have a \(name) year outside the configured range; not counted.")
+      out.append(
+        "\(date): \(n) row(s) have a \(name) year outside the configured range; not counted.")
     }
     if let transformation { out.append("\(date): the register was \(transformation).") }
     return out + warnings
@@ -122,7 +123,8 @@ public enum RegisterAggregation {
     cell.number ?? cell.text.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
   }
 
-  static func column(_ r: HousingRegister, _ name: String) throws(HousingError) -> [AttributeValue] {
+  static func column(_ r: HousingRegister, _ name: String) throws(HousingError) -> [AttributeValue]
+  {
     guard let c = r.table.column(name) else {
       throw .unknownColumn(file: r.file, column: name, available: r.table.columns)
     }
@@ -177,7 +179,8 @@ public enum RegisterAggregation {
       for (i, cell) in try column(r, series.column).enumerated()
       where !cell.isMissing && cell.text?.trimmingCharacters(in: .whitespaces).isEmpty == false {
         guard let y = number(cell), y == y.rounded() else {
-          throw HousingError.badYear(file: r.file, line: r.line(i), column: series.column, value: cell.text ?? "")
+          throw HousingError.badYear(
+            file: r.file, line: r.line(i), column: series.column, value: cell.text ?? "")
         }
         guard (series.from...series.to).contains(Int(y)) else {
           outOfRange[name, default: 0] += 1

@@ -35,7 +35,9 @@ public enum RegisterReader {
   static func readCSV(
     _ register: RegisterFile, layout: RegisterLayout, wardsCRS: CRSDefinition
   ) throws -> HousingRegister {
-    guard let position = layout.position else { throw HousingError.missingPosition(file: register.file) }
+    guard let position = layout.position else {
+      throw HousingError.missingPosition(file: register.file)
+    }
     let reading = try CSVReader.read(
       path: register.file, options: CSVOptions(textColumns: textColumns(layout)))
     let table = reading.table
@@ -71,7 +73,8 @@ public enum RegisterReader {
   }
 
   /// A numeric column, every cell present.
-  static func numbers(_ table: Table, _ name: String, file: String) throws(HousingError) -> [Double] {
+  static func numbers(_ table: Table, _ name: String, file: String) throws(HousingError) -> [Double]
+  {
     guard let column = table.column(name) else {
       throw .unknownColumn(file: file, column: name, available: table.columns)
     }
@@ -101,7 +104,8 @@ public enum RegisterReader {
 
   /// A point layer: its features' points, transformed to the wards' CRS when needed; its
   /// attributes become the table ("line" = feature number, first = 1).
-  static func readLayer(_ register: RegisterFile, wardsCRS: CRSDefinition) throws -> HousingRegister {
+  static func readLayer(_ register: RegisterFile, wardsCRS: CRSDefinition) throws -> HousingRegister
+  {
     let reading = try LayerReader.read(path: register.file, layer: register.layer)
     var layer = reading.layer
     var transformation: String?
@@ -109,7 +113,8 @@ public enum RegisterReader {
       let transformer = try Transformer(from: crs, to: wardsCRS)
       layer = try transformer.transform(layer)
       transformation =
-        "transformed from \(crs) to \(wardsCRS)" + (transformer.operationName.map { " (\($0))" } ?? "")
+        "transformed from \(crs) to \(wardsCRS)"
+        + (transformer.operationName.map { " (\($0))" } ?? "")
     }
     var points: [Coordinate] = []
     for f in layer.features {

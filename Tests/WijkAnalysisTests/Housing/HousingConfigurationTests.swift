@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WijkAnalysis
 
 /// Strict configuration: unknown keys and broken rules name the key; unmapped codes name
@@ -42,19 +43,24 @@ import Testing
       _ = try HousingConfigurationLoader.parse(text, file: "/x/h.yaml")
       Issue.record("accepted x with longitude")
     } catch {
-      #expect("\(error)" == "/x/h.yaml: key 'register.position.x': give either x, y and crs, or longitude and latitude, not both")
+      #expect(
+        "\(error)"
+          == "/x/h.yaml: key 'register.position.x': give either x, y and crs, or longitude and latitude, not both"
+      )
     }
   }
 
   @Test func aColumnNameDefinedTwiceIsRefused() {
-    let text = Self.base + "\n" + """
-      x_unused: 1
-      """
+    let text =
+      Self.base + "\n" + """
+        x_unused: 1
+        """
     #expect(throws: ConfigurationError.self) {
       try HousingConfigurationLoader.parse(text, file: "/x/h.yaml")
     }
     let twice = Self.base.replacingOccurrences(
-      of: "categories:", with: "flags: { social_rental: { column: v, values: [\"1\"] } }\n  categories:")
+      of: "categories:",
+      with: "flags: { social_rental: { column: v, values: [\"1\"] } }\n  categories:")
     do {
       _ = try HousingConfigurationLoader.parse(twice, file: "/x/h.yaml")
       Issue.record("accepted a column defined twice")
@@ -66,8 +72,12 @@ import Testing
   @Test func errorMessagesNameFileLineAndValue() {
     let e = HousingError.unknownCode(
       file: "r.csv", line: 7, column: "eigendom", value: "XX", known: ["EW", "SH"])
-    #expect(e.description == "r.csv, line 7: the value 'XX' in column 'eigendom' is not mapped in the configuration (known: EW, SH); add it to 'codes' or 'ignore'.")
-    let swapped = HousingError.outsideAreaOfUse(file: "r.csv", line: 2, longitude: 50.9, latitude: 5.5, crs: "EPSG:31370")
+    #expect(
+      e.description
+        == "r.csv, line 7: the value 'XX' in column 'eigendom' is not mapped in the configuration (known: EW, SH); add it to 'codes' or 'ignore'."
+    )
+    let swapped = HousingError.outsideAreaOfUse(
+      file: "r.csv", line: 2, longitude: 50.9, latitude: 5.5, crs: "EPSG:31370")
     #expect(swapped.description.contains("are latitude and longitude swapped?"))
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WijkCore
+
 @testable import WijkAnalysis
 
 /// The housing module's per-ward counts against an independent count of the same registers
@@ -87,7 +88,8 @@ import WijkCore
     }
     #expect(wgs84.report.outside.map(\.line) == lambert.report.outside.map(\.line))
     Self.compare(
-      wgs84.columns, wgs84.report, wards: wards, with: try Self.expected("register_synthetic_lambert"))
+      wgs84.columns, wgs84.report, wards: wards,
+      with: try Self.expected("register_synthetic_lambert"))
   }
 
   /// Latitude and longitude in each other's column: stopped before PROJ, naming the line
@@ -99,7 +101,8 @@ import WijkCore
     layout.position = .geographic(longitude: "breedtegraad", latitude: "lengtegraad")
     #expect {
       _ = try Self.aggregate(
-        fixture("housing/register_synthetic_wgs84.csv").path, date: "W", layout: layout, wards: wards)
+        fixture("housing/register_synthetic_wgs84.csv").path, date: "W", layout: layout,
+        wards: wards)
     } throws: { error in
       guard case HousingError.outsideAreaOfUse(_, let line, _, _, _) = error else { return false }
       return line == 2 && "\(error)".contains("swapped")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WijkCore
+
 @testable import WijkAnalysis
 
 /// Shares, location quotients, vacancy, years and change on the four-ward synthetic fixture
@@ -70,7 +71,8 @@ import WijkCore
     #expect(close(now.wards[1].value, 100.0 / 3))
     #expect(close(now.city.value, 5000.0 / 130))
     // Ward group W1+W3: social 40 of 80 dwellings = 50 %, LQ 0.5 / (40/120) = 1.5 in 2021.
-    let group = try #require(r.groups.first?.indicators.first { $0.indicator == "social_rental_share_2021" })
+    let group = try #require(
+      r.groups.first?.indicators.first { $0.indicator == "social_rental_share_2021" })
     #expect(close(group.value, 50) && close(group.locationQuotient, 1.5))
   }
 
@@ -105,10 +107,13 @@ import WijkCore
       path: fixture("housing/small/housing_small_synthetic.yaml").path)
     let wards = try WardLayerLoader.load(c.wards).table
     let register = try RegisterReader.read(
-      RegisterFile(file: fixture("housing/small/register_small_synthetic_2021_wgs84.geojson").path, date: "2021"),
+      RegisterFile(
+        file: fixture("housing/small/register_small_synthetic_2021_wgs84.geojson").path,
+        date: "2021"),
       layout: c.layout, wardsCRS: wards.crs)
     #expect(register.transformation?.contains("EPSG:4326") == true)
-    let (columns, report) = try RegisterAggregation.aggregate(register, layout: c.layout, wards: wards)
+    let (columns, report) = try RegisterAggregation.aggregate(
+      register, layout: c.layout, wards: wards)
     #expect(columns["dwellings"]!.map { $0! } == [19, 20, 60, 20])
     #expect(columns["social_rental"]!.map { $0! } == [9, 0, 30, 0])
     #expect(columns["vacant"]!.map { $0! } == [2, 0, 3, 0])
@@ -126,15 +131,16 @@ import WijkCore
       .appendingPathComponent("register-\(UUID().uuidString)_synthetic.csv")
     defer { try? FileManager.default.removeItem(at: file) }
     try """
-      id;x;y;units;tenure;vacant;subsidy;permit
-      r1;220500;180500;9;SH;0;;
-      r2;220200;180200;8;XX;0;;
-      """.write(to: file, atomically: true, encoding: .utf8)
+    id;x;y;units;tenure;vacant;subsidy;permit
+    r1;220500;180500;9;SH;0;;
+    r2;220200;180200;8;XX;0;;
+    """.write(to: file, atomically: true, encoding: .utf8)
     let register = try RegisterReader.read(
       RegisterFile(file: file.path, date: "x"), layout: c.layout, wardsCRS: wards.crs)
-    #expect(throws: HousingError.unknownCode(
-      file: file.path, line: 3, column: "tenure", value: "XX",
-      known: ["EW", "PH", "SH"])
+    #expect(
+      throws: HousingError.unknownCode(
+        file: file.path, line: 3, column: "tenure", value: "XX",
+        known: ["EW", "PH", "SH"])
     ) {
       _ = try RegisterAggregation.aggregate(register, layout: c.layout, wards: wards)
     }
