@@ -64,11 +64,7 @@ public enum Analysis {
     let result = AnalysisResult(
       title: configuration.title, language: configuration.language,
       provenance: try provenance(configuration, configurationFile: configurationFile),
-      wards: table.codes.indices.map {
-        WardSummary(
-          code: table.codes[$0], name: table.names[$0], shortName: table.shortName($0),
-          areaSquareKilometres: table.areaSquareMetres[$0] / 1e6)
-      },
+      wards: WardSummary.all(of: table),
       weights: summary(weights, configuration.weights), indicators: indicators, groups: groups, zones: zones,
       tables: tables, smallNumberThreshold: configuration.smallNumberThreshold,
       significance: configuration.significance,

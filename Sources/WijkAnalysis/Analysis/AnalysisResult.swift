@@ -5,6 +5,15 @@ public struct WardSummary: Sendable, Codable, Equatable {
   /// The name without the municipality suffix of the Flemish ward files ("Kolderbos").
   public var shortName: String
   public var areaSquareKilometres: Double
+
+  /// One summary per ward of `table`, in its order.
+  public static func all(of table: WardTable) -> [WardSummary] {
+    table.codes.indices.map {
+      WardSummary(
+        code: table.codes[$0], name: table.names[$0], shortName: table.shortName($0),
+        areaSquareKilometres: table.areaSquareMetres[$0] / 1e6)
+    }
+  }
 }
 
 /// The spatial weights an analysis used.

@@ -31,9 +31,12 @@ public enum AnalysisOutputs {
     }
   }
 
+  /// Stages every output of `run` in `out`; `extraSections` lets another module (`wijk
+  /// housing`) add its sections to the summary report.
   static func writeAll(
     _ run: Analysis.Run, _ out: OutputDirectory, _ options: OutputOptions,
-    _ progress: (String) -> Void
+    _ progress: (String) -> Void,
+    extraSections: (inout ReportDocument) throws -> Void = { _ in }
   ) throws {
     let r = run.result
     progress("writing wards.gpkg and wards.csv")
@@ -49,7 +52,8 @@ public enum AnalysisOutputs {
     let maps = try drawMaps(run)
     for (name, svg) in maps { try out.write(svg, to: "maps/\(name)") }
     progress("writing summary.md and summary.html")
-    let report = try SummaryReport.build(r, table: run.table, maps: maps)
+    let report = try SummaryReport.build(
+      r, table: run.table, maps: maps, extraSections: extraSections)
     try out.write(report.markdown(), to: "summary.md")
     try out.write(report.html(), to: "summary.html")
   }

@@ -6,8 +6,14 @@ import Cartography
 /// Written in the configuration's language. Counts below the small-number threshold print
 /// as "<5"; illustrative inputs are announced at the top.
 public enum SummaryReport {
+  /// Builds the report.
+  ///
+  /// - Parameter extraSections: adds a module's own sections (e.g. `wijk housing`'s
+  ///   registers and change) after the ward groups and before "Method and sources".
+  /// - Throws: `CartographyError` for a table whose rows do not fit its columns (a bug).
   public static func build(
-    _ r: AnalysisResult, table: WardTable, maps: [(String, String)]
+    _ r: AnalysisResult, table: WardTable, maps: [(String, String)],
+    extraSections: (inout ReportDocument) throws -> Void = { _ in }
   ) throws -> ReportDocument {
     let language = Language(rawValue: r.language) ?? .dutch
     let t = Words(language: language)
@@ -22,6 +28,7 @@ public enum SummaryReport {
     for indicator in r.indicators { try addIndicator(indicator, r, maps, &doc, t) }
     for group in r.groups { try addGroup(group, r, &doc, t) }
     for zone in r.zones { try addZone(zone, r, &doc, t) }
+    try extraSections(&doc)
     addMethod(r, &doc, t)
     return doc
   }

@@ -1,0 +1,112 @@
+// Decoding of the housing configuration from YAML keys (snake_case), strictly, like
+// AnalysisConfiguration+Decoding.swift: unknown keys are errors naming the key.
+
+extension HousingConfiguration: Decodable {
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case title, language, wards, registers, register, indicators, groups, weights
+    case groupsFile = "groups_file"
+    case smallNumberThreshold = "small_number_threshold"
+    case seed, permutations, significance
+    case concentrationQuotient = "concentration_quotient"
+    case classification, credits
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.strictContainer(CodingKeys.self)
+    title = try c.decodeIfPresent(String.self, forKey: .title) ?? "wijk housing"
+    language = try c.decodeIfPresent(String.self, forKey: .language) ?? "nl"
+    wards = try c.decode(WardSource.self, forKey: .wards)
+    registers = try c.decode([RegisterFile].self, forKey: .registers)
+    layout = try c.decode(RegisterLayout.self, forKey: .register)
+    indicators = try c.decode([IndicatorSpec].self, forKey: .indicators)
+    groups = try c.decodeIfPresent([WardGroup].self, forKey: .groups) ?? []
+    groupsFile = try c.decodeIfPresent(String.self, forKey: .groupsFile)
+    weights = try c.decodeIfPresent(WeightsSpec.self, forKey: .weights) ?? WeightsSpec(kind: .queen)
+    smallNumberThreshold = try c.decodeIfPresent(Int.self, forKey: .smallNumberThreshold) ?? 5
+    seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 12345
+    permutations = try c.decodeIfPresent(Int.self, forKey: .permutations) ?? 999
+    significance = try c.decodeIfPresent(Double.self, forKey: .significance) ?? 0.05
+    concentrationQuotient =
+      try c.decodeIfPresent(Double.self, forKey: .concentrationQuotient) ?? 1.2
+    classification =
+      try c.decodeIfPresent(ClassificationSpec.self, forKey: .classification)
+      ?? ClassificationSpec(method: .quantiles, classes: 5)
+    credits = try c.decodeIfPresent([String].self, forKey: .credits) ?? []
+  }
+}
+
+extension RegisterFile: Decodable {
+  enum CodingKeys: String, CodingKey, CaseIterable { case file, date, layer }
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.strictContainer(CodingKeys.self)
+    file = try c.decode(String.self, forKey: .file)
+    date = try c.decode(String.self, forKey: .date)
+    layer = try c.decodeIfPresent(String.self, forKey: .layer)
+  }
+}
+
+extension RegisterPosition: Decodable {
+  enum CodingKeys: String, CodingKey, CaseIterable { case x, y, crs, longitude, latitude }
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.strictContainer(CodingKeys.self)
+    if c.contains(.longitude) || c.contains(.latitude) {
+      for key in [CodingKeys.x, .y, .crs] where c.contains(key) {
+        throw DecodingError.dataCorrupted(
+          .init(
+            codingPath: decoder.codingPath + [key],
+            debugDescription: "give either x, y and crs, or longitude and latitude, not both"))
+      }
+      self = .geographic(
+        longitude: try c.decode(String.self, forKey: .longitude),
+        latitude: try c.decode(String.self, forKey: .latitude))
+    } else {
+      self = .projected(
+        x: try c.decode(String.self, forKey: .x), y: try c.decode(String.self, forKey: .y),
+        crs: try c.decode(String.self, forKey: .crs))
+    }
+  }
+}
+
+extension RegisterLayout: Decodable {
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case id, position, dwellings, categories, flags, years
+  }
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.strictContainer(CodingKeys.self)
+    id = try c.decodeIfPresent(String.self, forKey: .id)
+    position = try c.decodeIfPresent(RegisterPosition.self, forKey: .position)
+    dwellings = try c.decodeIfPresent(String.self, forKey: .dwellings)
+    categories = try c.decodeIfPresent([String: CategoryMapping].self, forKey: .categories) ?? [:]
+    flags = try c.decodeIfPresent([String: FlagMapping].self, forKey: .flags) ?? [:]
+    years = try c.decodeIfPresent([String: YearSeries].self, forKey: .years) ?? [:]
+  }
+}
+
+extension CategoryMapping: Decodable {
+  enum CodingKeys: String, CodingKey, CaseIterable { case column, codes, ignore }
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.strictContainer(CodingKeys.self)
+    column = try c.decode(String.self, forKey: .column)
+    codes = try c.decode([String: [String]].self, forKey: .codes)
+    ignore = try c.decodeIfPresent([String].self, forKey: .ignore) ?? []
+  }
+}
+
+extension FlagMapping: Decodable {
+  enum CodingKeys: String, CodingKey, CaseIterable { case column, values }
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.strictContainer(CodingKeys.self)
+    column = try c.decode(String.self, forKey: .column)
+    values = try c.decode([String].self, forKey: .values)
+  }
+}
+
+extension YearSeries: Decodable {
+  enum CodingKeys: String, CodingKey, CaseIterable { case column, from, to }
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.strictContainer(CodingKeys.self)
+    column = try c.decode(String.self, forKey: .column)
+    from = try c.decode(Int.self, forKey: .from)
+    to = try c.decode(Int.self, forKey: .to)
+  }
+}

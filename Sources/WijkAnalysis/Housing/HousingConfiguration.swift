@@ -1,0 +1,109 @@
+/// The configuration of `wijk housing` (the GIS module "huisvesting"): the wards, one or two
+/// housing registers (points), how the registers' columns and codes read, the indicators
+/// computed from the aggregated columns, and the analysis settings shared with
+/// `wijk analyse`.
+///
+/// Read from strict YAML by ``HousingConfigurationLoader`` (unknown keys are errors); the
+/// documented example is `GeoData/huisvesting_synthetic.yaml`. Relative paths are relative
+/// to the configuration file's folder.
+///
+/// The ward table gets these columns per register date, from which `indicators` choose:
+/// `dwellings`, `records` (register rows), one column per category value name (e.g.
+/// `social_rental`, in dwellings), one per flag (e.g. `vacant`, in dwellings), and per year
+/// series `<name>` (records with a year in the range) and `<name>_<year>`. With two
+/// registers the earlier date's columns are also there as `<column>_at_<date>`, and
+/// `<column>_change` is the later minus the earlier.
+public struct HousingConfiguration: Sendable, Equatable {
+  public var title: String
+  /// `nl` or `en`.
+  public var language: String
+  public var wards: WardSource
+  /// One register, or two (different dates) for the change; the last is the current one.
+  public var registers: [RegisterFile]
+  /// How every register's columns and value codes read.
+  public var layout: RegisterLayout
+  public var indicators: [IndicatorSpec]
+  public var groups: [WardGroup]
+  public var groupsFile: String?
+  public var weights: WeightsSpec
+  public var smallNumberThreshold: Int
+  public var seed: UInt64
+  public var permutations: Int
+  public var significance: Double
+  public var concentrationQuotient: Double
+  public var classification: ClassificationSpec
+  public var credits: [String]
+
+  /// The settings shared with the main job, as an ``AnalysisConfiguration`` without tables
+  /// (the register columns are joined by points instead), so that ``IndicatorSettings`` and
+  /// the analysis helpers apply unchanged.
+  public var analysisConfiguration: AnalysisConfiguration {
+    AnalysisConfiguration(
+      title: title, language: language, wards: wards, tables: [], indicators: indicators,
+      groups: groups, groupsFile: groupsFile, weights: weights,
+      smallNumberThreshold: smallNumberThreshold, seed: seed, permutations: permutations,
+      significance: significance, concentrationQuotient: concentrationQuotient,
+      classification: classification, credits: credits)
+  }
+}
+
+/// One housing register file and the date it describes.
+public struct RegisterFile: Sendable, Equatable {
+  /// A CSV file, or any point layer GDAL reads (GeoPackage, GeoJSON, Shapefile).
+  public var file: String
+  /// The register date as a label (`2021`, `2024-01-01`); used in column names and reports.
+  public var date: String
+  /// Layer name, for a GeoPackage with several layers.
+  public var layer: String?
+}
+
+/// Where a CSV register keeps its positions: projected x/y in a named CRS, or WGS84
+/// longitude/latitude. Columns are chosen by header name, never by position.
+public enum RegisterPosition: Sendable, Equatable {
+  /// Easting and northing columns in `crs` (e.g. `EPSG:31370`).
+  case projected(x: String, y: String, crs: String)
+  /// WGS84 longitude and latitude columns (degrees); checked against the wards' CRS area of
+  /// use before transforming, so swapped columns are caught.
+  case geographic(longitude: String, latitude: String)
+}
+
+/// The columns and value codes of a register, mapped in the configuration, never
+/// hard-coded.
+public struct RegisterLayout: Sendable, Equatable {
+  /// A column identifying the row in messages (e.g. a building id); line numbers otherwise.
+  public var id: String?
+  /// Positions of a CSV register (ignored for a point layer, which carries its own CRS).
+  public var position: RegisterPosition?
+  /// The dwelling count of a row (a building with several dwellings); `nil` = one per row.
+  public var dwellings: String?
+  /// Categorical attributes (tenure, landlord, type), each value name a ward column.
+  public var categories: [String: CategoryMapping]
+  /// Yes/no attributes counted in dwellings (vacancy).
+  public var flags: [String: FlagMapping]
+  /// Year attributes counted in records per year (subsidies, permits).
+  public var years: [String: YearSeries]
+}
+
+/// A categorical column and which codes make up each value (e.g. `social_rental: [SH]`).
+public struct CategoryMapping: Sendable, Equatable {
+  public var column: String
+  /// Value name (a ward column name) → the register codes that mean it.
+  public var codes: [String: [String]]
+  /// Codes counted in no value (e.g. an empty landlord for owner-occupied dwellings). Any
+  /// other code not in `codes` is an error naming the row.
+  public var ignore: [String]
+}
+
+/// A yes/no column: the row's dwellings count when the cell is one of `values`.
+public struct FlagMapping: Sendable, Equatable {
+  public var column: String
+  public var values: [String]
+}
+
+/// A year column: records are counted per year from `from` to `to` (inclusive); an empty
+/// cell means "none"; a year outside the range is reported, not counted.
+public struct YearSeries: Sendable, Equatable {
+  public var column: String
+  public var from: Int
+  public var to: Int
+}

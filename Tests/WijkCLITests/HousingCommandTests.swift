@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// `wijk housing` end to end on the synthetic example (GeoData/huisvesting_synthetic.yaml),
+/// as a user runs it; the numbers it prints are checked against the shapely count in
+/// Tests/Fixtures/housing/expected_counts.json.
+@Suite struct HousingCommandTests {
+  static func temporaryFolder() -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent(
+      "wijk-housing-\(UUID().uuidString)")
+  }
+
+  @Test func syntheticExampleWritesEveryOutputAndSaysSynthetic() throws {
+    let out = Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let r = try CLIRunner.run(["housing", "-o", out.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    for file in [
+      "wards.gpkg", "wards.csv", "results.json", "summary.md", "summary.html", "housing.json",
+      "huisvesting_wijken_synthetic.csv", "maps/social_rental_share.svg",
+      "maps/social_rental_share_2021-lisa.svg",
+    ] {
+      #expect(
+        FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file)")
+    }
+    #expect(r.stderr.contains("register_synthetic_2021.csv is synthetic"))
+    #expect(r.stderr.contains("3 register row(s) lie outside every ward"))
+    let summary = try String(
+      contentsOf: out.appendingPathComponent("summary.html"), encoding: .utf8)
+    #expect(summary.contains("SYNTHETISCH") && summary.contains("register_synthetic_2021.csv bevat synthetische gegevens"))
+    #expect(summary.contains("Het woningregister") && summary.contains("Verandering 2021–2024"))
+    // The brochure: Belgian Excel (BOM, ;), the city row holds the shapely total of 2024.
+    let brochure = try Data(
+      contentsOf: out.appendingPathComponent("huisvesting_wijken_synthetic.csv"))
+    #expect(brochure.starts(with: [0xEF, 0xBB, 0xBF]))
+    let lines = String(decoding: brochure.dropFirst(3), as: UTF8.self).split(separator: "\r\n")
+    #expect(lines[0].hasPrefix("wijkcode;wijk;dwellings;records;"))
+    #expect(lines.count == 1 + 30 + 1)
+    #expect(lines.last!.hasPrefix(";Stad;27839;"))
+    #expect(lines.dropFirst().contains { $0.contains(";<5;") })
+    // Provenance: the registers are hashed inputs.
+    let results = try #require(
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: out.appendingPathComponent("results.json")))
+        as? [String: Any])
+    let inputs = ((results["provenance"] as? [String: Any])?["inputs"] as? [[String: Any]]) ?? []
+    #expect(
+      inputs.contains { ($0["path"] as? String)?.hasSuffix("register_synthetic_2024.csv") == true })
+  }
+
+  @Test func aMissingRegisterExitsWith66AndNamesTheFile() throws {
+    let out = Self.temporaryFolder()
+    let config = Self.temporaryFolder().appendingPathExtension("yaml")
+    defer { try? FileManager.default.removeItem(at: config) }
+    let text = try String(
+      contentsOf: CLIRunner.root.appendingPathComponent("GeoData/huisvesting_synthetic.yaml"),
+      encoding: .utf8
+    )
+    .replacingOccurrences(
+      of: "file: genk_wijken", with: "file: \(CLIRunner.root.path)/GeoData/genk_wijken"
+    )
+    .replacingOccurrences(
+      of: "groups_file: impulswijken",
+      with: "groups_file: \(CLIRunner.root.path)/GeoData/impulswijken"
+    )
+    .replacingOccurrences(
+      of: "../Examples/housing/register_synthetic_2024.csv", with: "/nonexistent/register_2024.csv"
+    )
+    .replacingOccurrences(
+      of: "../Examples/housing/", with: "\(CLIRunner.root.path)/Examples/housing/")
+    try text.write(to: config, atomically: true, encoding: .utf8)
+    let r = try CLIRunner.run(["housing", "-q", "-c", config.path, "-o", out.path])
+    #expect(r.status == 66, "\(r.stderr)")
+    #expect(r.stderr.contains("/nonexistent/register_2024.csv"))
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+  }
+}
