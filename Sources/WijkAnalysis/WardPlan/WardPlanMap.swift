@@ -37,7 +37,7 @@ public enum WardPlanMap {
       text: MapText(
         title: plan.shortName + t(" en de buurwijken", " and its neighbouring wards"),
         subtitle: i.label, legendTitle: i.unit ?? i.label,
-        credits: plan.credits.joined(separator: " · ")),
+        credits: plan.credits.joined(separator: "\n")),
       options: MapOptions(
         width: 700, language: language, showsLabels: true, idPrefix: "plan-\(plan.code)",
         highlightedWardIDs: [plan.code]))

@@ -136,6 +136,12 @@ public enum WardPlanReport {
       ],
       rows: rows))
     doc.addNote(t("Bron: ", "Source: ") + h.source)
+    let file = h.source.split(separator: "/").last.map(String.init)?.lowercased() ?? ""
+    if file.contains("synthetic") || file.contains("illustrative") {
+      doc.addNote(t(
+        "Deze huisvestingscijfers zijn synthetisch of illustratief, geen echte cijfers.",
+        "These housing figures are synthetic or illustrative, not real figures."))
+    }
   }
 
   static func addTrend(_ plan: WardPlan, _ doc: inout ReportDocument, _ t: Words) throws {
