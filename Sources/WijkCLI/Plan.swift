@@ -60,6 +60,10 @@ struct Plan: ParsableCommand {
     if all == !wards.isEmpty {
       throw ValidationError("Give --ward NAME (one or more) or --all.")
     }
+    if yearList.count == 1 {
+      throw ValidationError(
+        "--years needs two years or more for a trend; to plan another year, change the period filter in the configuration.")
+    }
   }
 
   var yearList: [String] {

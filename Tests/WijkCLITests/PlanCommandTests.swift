@@ -87,4 +87,10 @@ import Testing
     #expect(r.status == 64)
     #expect(r.stderr.contains("Give --ward NAME (one or more) or --all."))
   }
+
+  @Test func aSingleYearIsNotATrend() throws {
+    let r = try CLIRunner.run(["plan", "--all", "--years", "2019"])
+    #expect(r.status == 64)
+    #expect(r.stderr.contains("--years needs two years or more for a trend"))
+  }
 }
