@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import WijkAnalysis
+
+/// `wijk plan`: the yearly ward plans of the ward-development team.
+struct Plan: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Write the yearly ward plan of one or more wards (or all of them).",
+    discussion: """
+      Runs the same analysis as `wijk analyse` and writes, per ward, a page that prints on \
+      A4 (HTML) and its Markdown version to out/plans/: what stands out, the ward and its \
+      neighbours on a map, its indicators against the city and its ward groups with its \
+      rank, its hotspot status, housing figures (with --housing) and the trend (with \
+      --years). Next to each page: the map (SVG) and the plan's numbers (JSON).
+
+      Wards are found by name or code as typed: "kolderbos", "Kolderbos (Genk)", \
+      "Nieuw-Sledderlo", "nieuw sledderlo" and 7101616 all work.
+
+        wijk plan --ward Kolderbos
+        wijk plan --all --years 2018,2019,2020,2021
+      """)
+
+  @Option(name: .shortAndLong, help: "The configuration file (YAML).")
+  var config = "GeoData/wijk-genk.yaml"
+
+  @Option(name: .customLong("ward"), help: "A ward name or code (repeatable).")
+  var wards: [String] = []
+
+  @Flag(help: "Write the plan of every ward.")
+  var all = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Years for the trend, comma-separated (e.g. 2018,2019,2020,2021); each year is analysed with the tables' period filter set to it.",
+      valueName: "years"))
+  var years: String?
+
+  @Option(help: "The column the tables' filter uses for the year.")
+  var periodColumn = "period"
+
+  @Option(help: "A ward-level housing table (CSV with a ward-code column and numeric figures).")
+  var housing: String?
+
+  @Option(help: "The ward-code column of the housing table.")
+  var housingCode = "code"
+
+  @Option(name: .shortAndLong, help: "The folder to write to.")
+  var out = "out/plans"
+
+  @Flag(help: "Repair invalid ward polygons with GEOS make-valid instead of stopping.")
+  var repair = false
+
+  @Flag(help: "Accept overlapping wards (points still count once) instead of stopping.")
+  var allowOverlaps = false
+
+  @Flag(name: .shortAndLong, help: "Print no progress, only errors.")
+  var quiet = false
+
+  func validate() throws {
+    if all == !wards.isEmpty {
+      throw ValidationError("Give --ward NAME (one or more) or --all.")
+    }
+    if yearList.count == 1 {
+      throw ValidationError(
+        "--years needs two years or more for a trend; to plan another year, change the period filter in the configuration.")
+    }
+  }
+
+  var yearList: [String] {
+    (years ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let started = Date()
+      let configuration = try ConfigurationLoader.load(path: config)
+      let figures = try housing.map { try HousingFigures.load(path: $0, codeColumn: housingCode) }
+      let pages = try WardPlans.make(
+        configuration, configurationFile: config,
+        request: WardPlanRequest(
+          wards: wards, years: yearList, periodColumn: periodColumn, housing: figures),
+        options: WardLoadingOptions(repair: repair, allowOverlaps: allowOverlaps),
+        progress: { note($0, quiet: quiet) })
+      let written = try WardPlans.write(pages, to: out)
+      for notice in pages.first?.plan.illustrativeInputs ?? [] { note("note: \(notice)", quiet: quiet) }
+      let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
+      note("wrote \(pages.count) ward plan(s), \(written.count) files, to \(out)/ in \(seconds) s", quiet: quiet)
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct PlanCommandTests {
+  func freshFolder() -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("wijk-plan-\(UUID())").path
+  }
+
+  func json(_ path: String) throws -> [String: Any] {
+    try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+        as? [String: Any])
+  }
+
+  /// JSON text with sorted keys, so two parsed values compare exactly.
+  func canonical(_ value: Any) throws -> String {
+    String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]), as: UTF8.self)
+  }
+
+  // One source of truth: the plan's numbers for Kolderbos are `wijk analyse`'s results.json
+  // numbers for Kolderbos, key for key (JSON round trip, exact).
+  @Test func planNumbersEqualResultsJSON() throws {
+    let analysed = freshFolder(), plans = freshFolder()
+    #expect(try CLIRunner.run(["analyse", "-q", "--out", analysed]).status == 0)
+    let r = try CLIRunner.run(["plan", "-q", "--ward", "kolderbos (genk)", "--out", plans])
+    #expect(r.status == 0, "\(r.stderr)")
+    let results = try json(analysed + "/results.json")
+    let plan = try json(plans + "/7101613-kolderbos.json")
+    let indicators = try #require(results["indicators"] as? [[String: Any]])
+    let planIndicators = try #require(plan["indicators"] as? [[String: Any]])
+    #expect(indicators.count == 5 && planIndicators.count == 5)
+    for (ri, pi) in zip(indicators, planIndicators) {
+      let ward = try #require((ri["wards"] as? [[String: Any]])?.first { $0["code"] as? String == "7101613" })
+      let planWard = try #require(pi["ward"] as? [String: Any])
+      #expect(try canonical(ward) == canonical(planWard), "\(ri["id"] ?? "")")
+      let city = try #require(ri["city"] as? [String: Any])
+      #expect((city["value"] as? Double) == (pi["cityValue"] as? Double))
+    }
+    let group = try #require((results["groups"] as? [[String: Any]])?.first)
+    let planGroup = try #require((plan["groups"] as? [[String: Any]])?.first)
+    #expect(try canonical(group["indicators"]!) == canonical(planGroup["indicators"]!))
+    for file in ["7101613-kolderbos.html", "7101613-kolderbos.md", "7101613-kolderbos-map.svg"] {
+      #expect(FileManager.default.fileExists(atPath: plans + "/" + file))
+    }
+  }
+
+  // --all writes 30 plans (html, md, svg, json each) with the trend of 2018–2021.
+  @Test func allWritesThirtyPlans() throws {
+    let plans = freshFolder()
+    let started = Date()
+    let r = try CLIRunner.run(["plan", "--all", "--years", "2018,2019,2020,2021", "--out", plans])
+    let seconds = Date().timeIntervalSince(started)
+    #expect(r.status == 0, "\(r.stderr)")
+    let files = try FileManager.default.contentsOfDirectory(atPath: plans)
+    #expect(files.filter { $0.hasSuffix(".html") }.count == 30)
+    #expect(files.filter { $0.hasSuffix(".md") }.count == 30)
+    #expect(files.filter { $0.hasSuffix("-map.svg") }.count == 30)
+    #expect(files.filter { $0.hasSuffix(".json") }.count == 30)
+    #expect(files.contains("7101628-winterslag-2-en-4.html"))
+    #expect(!files.contains { $0.hasPrefix(".wijk-staging") })
+    let md = try String(contentsOfFile: plans + "/7101616-nieuw-sledderlo.md", encoding: .utf8)
+    #expect(md.contains("Evolutie 2018–2021"))
+    #expect(r.stderr.contains("wrote 30 ward plan(s), 120 files"))
+    print("wijk plan --all --years 2018,2019,2020,2021: \(String(format: "%.1f", seconds)) s")
+  }
+
+  @Test(arguments: ["Nieuw-Sledderlo", "nieuw sledderlo", "NIEUW SLEDDERLO (Genk)", "7101616"])
+  func typedNamesFindTheWard(name: String) throws {
+    let plans = freshFolder()
+    let r = try CLIRunner.run(["plan", "-q", "--ward", name, "--out", plans])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(FileManager.default.fileExists(atPath: plans + "/7101616-nieuw-sledderlo.html"))
+  }
+
+  // An unknown name: exit 65, the three closest names, and nothing written.
+  @Test func anUnknownWardExits65WithSuggestions() throws {
+    let plans = freshFolder()
+    let r = try CLIRunner.run(["plan", "-q", "--ward", "Sledderloo", "--out", plans])
+    #expect(r.status == 65)
+    #expect(r.stderr.contains(
+      "no ward is called or coded 'Sledderloo'; the closest are: Oud-Sledderlo [7101620], Nieuw Sledderlo [7101616], Langerlo [7101614]"))
+    #expect(!FileManager.default.fileExists(atPath: plans))
+  }
+
+  @Test func neitherWardNorAllIsAUsageError() throws {
+    let r = try CLIRunner.run(["plan"])
+    #expect(r.status == 64)
+    #expect(r.stderr.contains("Give --ward NAME (one or more) or --all."))
+  }
+
+  @Test func aSingleYearIsNotATrend() throws {
+    let r = try CLIRunner.run(["plan", "--all", "--years", "2019"])
+    #expect(r.status == 64)
+    #expect(r.stderr.contains("--years needs two years or more for a trend"))
+  }
+}
