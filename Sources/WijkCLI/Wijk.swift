@@ -17,7 +17,7 @@ struct Wijk: ParsableCommand {
       70 an internal failure (please report it).
       """,
     subcommands: [
-      Analyse.self, Info.self,
+      Analyse.self, Check.self, Info.self,
     ],
     defaultSubcommand: nil)
 }

@@ -45,6 +45,14 @@ public struct CheckInputs: Sendable {
 /// the distance to the nearest facility of each kind; and judges each rule
 /// (``RuleEvaluator``). The verdict follows ``Verdict/overall(_:)``.
 public enum LiveabilityCheck {
+  /// The check, with the ward table and indicator results after the last phase (for maps).
+  public struct Outcome: Sendable {
+    public var report: LiveabilityReport
+    public var tableAfter: WardTable
+    /// Indicator id → result after the last phase.
+    public var after: [String: IndicatorResult]
+  }
+
   /// - Parameters:
   ///   - inputs: site, phases, profile, facilities.
   ///   - run: the analysis (`Analysis.run`) on the configuration.
@@ -54,7 +62,7 @@ public enum LiveabilityCheck {
   ///   ``IndicatorAnalysis``.
   public static func check(
     _ inputs: CheckInputs, run: Analysis.Run, configuration: AnalysisConfiguration
-  ) throws -> LiveabilityReport {
+  ) throws -> Outcome {
     let profile = inputs.profile
     let location = try SiteLocator.locate(inputs.site, in: run.table, bufferMetres: profile.bufferMetres)
     let specs = try indicatorSpecs(profile, configuration, file: inputs.profileFile)
@@ -71,6 +79,7 @@ public enum LiveabilityCheck {
     var added: [AddedFacility] = []
     var removed = Set<String>()
     var phases: [PhaseCheck] = []
+    var last = before
     for phase in inputs.phases {
       let applied = try ProgrammeApplication.apply(
         phase, file: inputs.programmeFile, profile: profile, location: location, to: &table)
@@ -82,6 +91,7 @@ public enum LiveabilityCheck {
         removed.insert(id)
       }
       let after = try compute(applicable, table, run.weights, settings)
+      last = after
       let distancesAfter = try FacilityDistances.nearest(
         site: inputs.site, facilities: inputs.facilities, kinds: kinds, added: added, removed: removed)
       let context = PhaseContext(
@@ -97,13 +107,14 @@ public enum LiveabilityCheck {
           },
           rules: rules, verdict: Verdict.overall(rules.map(\.verdict))))
     }
-    return LiveabilityReport(
+    let report = LiveabilityReport(
       title: inputs.title, language: configuration.language, profile: profile.title,
       site: inputs.site.source, siteIsPoint: inputs.site.isPoint, siteNotes: inputs.site.notes,
       location: location, illustrativeInputs: inputs.illustrativeInputs, phases: phases,
       verdict: phases.last?.verdict ?? .pass,
       overallRule: "any rule that fails → fail; else any rule needing attention → attention; else pass",
       facilitiesSource: inputs.facilitiesFile, provenance: run.result.provenance)
+    return Outcome(report: report, tableAfter: table, after: last)
   }
 
   /// The configuration's indicators, with the profile's added (a profile indicator with

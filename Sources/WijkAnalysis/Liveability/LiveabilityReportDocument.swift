@@ -70,9 +70,10 @@ public enum LiveabilityReportDocument {
     doc.addSection(t("Traject over de fasen", "Trajectory over the phases"))
     let first = r.phases[0]
     let rows: [[ReportCell]] = first.indicators.filter { $0.scope == "ward" }.map { c in
-      var row: [ReportCell] = [.text(c.label + " (\(c.ward ?? ""))"), num(c.before)]
+      let d = c.kind == "count" ? 0 : 1
+      var row: [ReportCell] = [.text(c.label + " (\(c.ward ?? ""))"), num(c.before, d)]
       for p in r.phases {
-        row.append(num(p.indicators.first { $0.indicator == c.indicator && $0.ward == c.ward }?.after))
+        row.append(num(p.indicators.first { $0.indicator == c.indicator && $0.ward == c.ward }?.after, d))
       }
       return row
     } + [[.text(t("Oordeel", "Verdict")), .empty] + r.phases.map { .text(verdictWord($0.verdict, t)) }]
@@ -103,7 +104,7 @@ public enum LiveabilityReportDocument {
         rows: p.rules.map {
           [
             .text("\($0.rule) (\($0.subject))"), .text($0.ward ?? t("omgeving", "surroundings")),
-            num($0.before), num($0.after), .text($0.threshold), .text(verdictWord($0.verdict, t)),
+            num($0.before, decimals(for: $0, p)), num($0.after, decimals(for: $0, p)), .text($0.threshold), .text(verdictWord($0.verdict, t)),
             .text($0.explanation),
           ]
         }))
@@ -118,7 +119,7 @@ public enum LiveabilityReportDocument {
         rows: p.indicators.map { c in
           [
             .text(c.label + (c.unit.map { " (\($0))" } ?? "")), .text(c.ward ?? t("omgeving", "surroundings")),
-            num(c.before), num(c.after),
+            num(c.before, c.kind == "count" ? 0 : 1), num(c.after, c.kind == "count" ? 0 : 1),
             .text(c.lisaBefore.map { "\($0) → \(c.lisaAfter ?? "")" } ?? ""),
             .text(c.scope == "ward" ? "\(c.hotspotBefore ?? "–") → \(c.hotspotAfter ?? "–")" : ""),
           ]
@@ -136,6 +137,12 @@ public enum LiveabilityReportDocument {
             [.text($0.kind), num($0.before.metres, 0), num($0.after.metres, 0), .text($0.after.nearestName ?? "–")]
           }))
     }
+  }
+
+  /// No decimals for counts, distances and numbers of wards; one otherwise.
+  static func decimals(for o: RuleOutcome, _ p: PhaseCheck) -> Int {
+    if ["max_distance", "no_hotspot", "no_new_concentration"].contains(o.kind) { return 0 }
+    return p.indicators.first { $0.indicator == o.subject }?.kind == "count" ? 0 : 1
   }
 
   static func num(_ v: Double?, _ decimals: Int = 1) -> ReportCell {

@@ -19,6 +19,8 @@ public struct IndicatorComparison: Sendable, Equatable, Codable {
   public var indicator: String
   public var label: String
   public var unit: String?
+  /// `count`, `rate` or `mean` (counts print without decimals).
+  public var kind: String
   /// `ward` or `surroundings`.
   public var scope: String
   /// The ward code for scope `ward`.

@@ -24,7 +24,7 @@ struct PhaseContext {
         let (wb, wa) = (b.wards[i], a.wards[i])
         out.append(
           IndicatorComparison(
-            indicator: spec.id, label: b.label, unit: b.unit, scope: "ward", ward: code,
+            indicator: spec.id, label: b.label, unit: b.unit, kind: spec.kind.rawValue, scope: "ward", ward: code,
             before: wb.value, after: wa.value, locationQuotientBefore: wb.locationQuotient,
             locationQuotientAfter: wa.locationQuotient, lisaBefore: wb.lisaCategory,
             lisaAfter: wa.lisaCategory, hotspotBefore: wb.hotspot, hotspotAfter: wa.hotspot,
@@ -33,7 +33,7 @@ struct PhaseContext {
       }
       out.append(
         IndicatorComparison(
-          indicator: spec.id, label: b.label, unit: b.unit, scope: "surroundings", ward: nil,
+          indicator: spec.id, label: b.label, unit: b.unit, kind: spec.kind.rawValue, scope: "surroundings", ward: nil,
           before: SurroundingsValue.value(spec, tableBefore, location),
           after: SurroundingsValue.value(spec, tableAfter, location),
           concentrationBefore: b.wards.contains { bufferWards.contains($0.code) && $0.flags.contains("concentration ward") },
