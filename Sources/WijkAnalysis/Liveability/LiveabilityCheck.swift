@@ -63,6 +63,18 @@ public enum LiveabilityCheck {
   public static func check(
     _ inputs: CheckInputs, run: Analysis.Run, configuration: AnalysisConfiguration
   ) throws -> Outcome {
+    try check(
+      inputs, table: run.table, weights: run.weights, configuration: configuration,
+      provenance: run.result.provenance)
+  }
+
+  /// The check on a ward table and weights of one's own (tests, other front ends).
+  /// - Throws: as ``check(_:run:configuration:)``.
+  public static func check(
+    _ inputs: CheckInputs, table baseTable: WardTable, weights: SpatialWeights,
+    configuration: AnalysisConfiguration, provenance: Provenance
+  ) throws -> Outcome {
+    let run = (table: baseTable, weights: weights)
     let profile = inputs.profile
     let location = try SiteLocator.locate(inputs.site, in: run.table, bufferMetres: profile.bufferMetres)
     let specs = try indicatorSpecs(profile, configuration, file: inputs.profileFile)
@@ -113,7 +125,7 @@ public enum LiveabilityCheck {
       location: location, illustrativeInputs: inputs.illustrativeInputs, phases: phases,
       verdict: phases.last?.verdict ?? .pass,
       overallRule: "any rule that fails → fail; else any rule needing attention → attention; else pass",
-      facilitiesSource: inputs.facilitiesFile, provenance: run.result.provenance)
+      facilitiesSource: inputs.facilitiesFile, provenance: provenance)
     return Outcome(report: report, tableAfter: table, after: last)
   }
 
