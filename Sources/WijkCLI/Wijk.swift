@@ -17,7 +17,7 @@ struct Wijk: ParsableCommand {
       70 an internal failure (please report it).
       """,
     subcommands: [
-      Analyse.self, Housing.self, Plan.self, Info.self,
+      Analyse.self, Check.self, Housing.self, Plan.self, Info.self,
       WeightsCommand.self, MoranCommand.self, LisaCommand.self, GiStarCommand.self,
       ClassifyCommand.self, SegregationCommand.self, JoinWardsCommand.self,
     ],

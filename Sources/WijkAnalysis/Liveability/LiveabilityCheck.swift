@@ -1,0 +1,157 @@
+import Cartography
+import Foundation
+import SpatialWeights
+
+/// What a check is run on besides the analysis: the site, the phases, the profile and the
+/// facilities.
+public struct CheckInputs: Sendable {
+  public var title: String
+  public var site: Site
+  /// One programme, or a scenario's phases (applied cumulatively).
+  public var phases: [Programme]
+  /// The programme or scenario file, for messages and provenance.
+  public var programmeFile: String
+  public var profile: RulesProfile
+  public var profileFile: String
+  public var facilities: [Facility]
+  public var facilitiesFile: String?
+  /// Sentences naming invented inputs, shown on every output.
+  public var illustrativeInputs: [String]
+
+  public init(
+    title: String, site: Site, phases: [Programme], programmeFile: String,
+    profile: RulesProfile, profileFile: String, facilities: [Facility] = [],
+    facilitiesFile: String? = nil, illustrativeInputs: [String] = []
+  ) {
+    self.title = title
+    self.site = site
+    self.phases = phases
+    self.programmeFile = programmeFile
+    self.profile = profile
+    self.profileFile = profileFile
+    self.facilities = facilities
+    self.facilitiesFile = facilitiesFile
+    self.illustrativeInputs = illustrativeInputs
+  }
+}
+
+/// The liveability check ("leefbaarheidstoets") of a proposed project.
+///
+/// Locates the site (``SiteLocator``); applies each phase's programme cumulatively to the
+/// ward table (``ProgrammeApplication``); recomputes every indicator on the changed table
+/// with ``IndicatorAnalysis/compute(_:table:weights:settings:)`` (so LISA and Gi* are
+/// recomputed with the project applied, same weights and seed); compares before and after
+/// in the site's ward(s) and in the surroundings (area-weighted over the buffer); measures
+/// the distance to the nearest facility of each kind; and judges each rule
+/// (``RuleEvaluator``). The verdict follows ``Verdict/overall(_:)``.
+public enum LiveabilityCheck {
+  /// The check, with the ward table and indicator results after the last phase (for maps).
+  public struct Outcome: Sendable {
+    public var report: LiveabilityReport
+    public var tableAfter: WardTable
+    /// Indicator id → result after the last phase.
+    public var after: [String: IndicatorResult]
+  }
+
+  /// - Parameters:
+  ///   - inputs: site, phases, profile, facilities.
+  ///   - run: the analysis (`Analysis.run`) on the configuration.
+  ///   - configuration: that configuration (indicators, settings).
+  /// - Throws: ``LiveabilityError`` (site outside the wards, unknown indicator, item or
+  ///   ward, a count made negative), `EngineError`, and the indicator errors of
+  ///   ``IndicatorAnalysis``.
+  public static func check(
+    _ inputs: CheckInputs, run: Analysis.Run, configuration: AnalysisConfiguration
+  ) throws -> Outcome {
+    try check(
+      inputs, table: run.table, weights: run.weights, configuration: configuration,
+      provenance: run.result.provenance)
+  }
+
+  /// The check on a ward table and weights of one's own (tests, other front ends).
+  /// - Throws: as ``check(_:run:configuration:)``.
+  public static func check(
+    _ inputs: CheckInputs, table baseTable: WardTable, weights: SpatialWeights,
+    configuration: AnalysisConfiguration, provenance: Provenance
+  ) throws -> Outcome {
+    let run = (table: baseTable, weights: weights)
+    let profile = inputs.profile
+    let location = try SiteLocator.locate(inputs.site, in: run.table, bufferMetres: profile.bufferMetres)
+    let specs = try indicatorSpecs(profile, configuration, file: inputs.profileFile)
+    let applicable = specs.filter { spec in
+      ([spec.numerator] + (spec.base.map { [$0] } ?? [])).allSatisfy { run.table.columns[$0] != nil }
+    }
+    let settings = IndicatorSettings(configuration: configuration)
+    let language = Language(rawValue: configuration.language) ?? .dutch
+    let before = try compute(applicable, run.table, run.weights, settings)
+    let kinds = Array(Set(profile.rules.compactMap(\.facility) + inputs.facilities.map(\.kind))).sorted()
+    let distancesBefore = try FacilityDistances.nearest(
+      site: inputs.site, facilities: inputs.facilities, kinds: kinds)
+    var table = run.table
+    var added: [AddedFacility] = []
+    var removed = Set<String>()
+    var phases: [PhaseCheck] = []
+    var last = before
+    for phase in inputs.phases {
+      let applied = try ProgrammeApplication.apply(
+        phase, file: inputs.programmeFile, profile: profile, location: location, to: &table)
+      added += phase.facilitiesAdded
+      for id in phase.facilitiesRemoved {
+        guard inputs.facilities.contains(where: { $0.id == id }) else {
+          throw LiveabilityError.unknownFacility(file: inputs.programmeFile, id: id)
+        }
+        removed.insert(id)
+      }
+      let after = try compute(applicable, table, run.weights, settings)
+      last = after
+      let distancesAfter = try FacilityDistances.nearest(
+        site: inputs.site, facilities: inputs.facilities, kinds: kinds, added: added, removed: removed)
+      let context = PhaseContext(
+        location: location, before: before, after: after, tableBefore: run.table, tableAfter: table,
+        distancesBefore: distancesBefore, distancesAfter: distancesAfter, words: Words(language: language))
+      let rules = profile.rules.flatMap { context.outcomes($0, specs: specs, applicable: applicable) }
+      phases.append(
+        PhaseCheck(
+          name: phase.name, changes: applied.changes, notes: applied.notes,
+          indicators: context.comparisons(applicable),
+          facilities: kinds.indices.map {
+            FacilityComparison(kind: kinds[$0], before: distancesBefore[$0], after: distancesAfter[$0])
+          },
+          rules: rules, verdict: Verdict.overall(rules.map(\.verdict))))
+    }
+    let report = LiveabilityReport(
+      title: inputs.title, language: configuration.language, profile: profile.title,
+      site: inputs.site.source, siteIsPoint: inputs.site.isPoint, siteNotes: inputs.site.notes,
+      location: location, illustrativeInputs: inputs.illustrativeInputs, phases: phases,
+      verdict: phases.last?.verdict ?? .pass,
+      overallRule: "any rule that fails → fail; else any rule needing attention → attention; else pass",
+      facilitiesSource: inputs.facilitiesFile, provenance: provenance)
+    return Outcome(report: report, tableAfter: table, after: last)
+  }
+
+  /// The configuration's indicators, with the profile's added (a profile indicator with
+  /// the same id replaces the configuration's); checks every rule's indicator exists.
+  static func indicatorSpecs(
+    _ profile: RulesProfile, _ c: AnalysisConfiguration, file: String
+  ) throws(LiveabilityError) -> [IndicatorSpec] {
+    let own = Set(profile.indicators.map(\.id))
+    let specs = c.indicators.filter { !own.contains($0.id) } + profile.indicators
+    for (i, r) in profile.rules.enumerated() {
+      if let id = r.indicator, !specs.contains(where: { $0.id == id }) {
+        throw .unknownIndicator(file: file, key: "rules[\(i)].indicator", indicator: id, known: specs.map(\.id))
+      }
+    }
+    return specs
+  }
+
+  static func compute(
+    _ specs: [IndicatorSpec], _ table: WardTable, _ weights: SpatialWeights,
+    _ settings: IndicatorSettings
+  ) throws -> [String: IndicatorResult] {
+    var out: [String: IndicatorResult] = [:]
+    for spec in specs {
+      out[spec.id] = try IndicatorAnalysis.compute(spec, table: table, weights: weights, settings: settings)
+    }
+    return out
+  }
+}
