@@ -1,4 +1,5 @@
 import ArgumentParser
+import WijkAnalysis
 
 /// The `wijk` command: spatial neighbourhood analysis for a city's wards.
 @main
@@ -7,15 +8,16 @@ struct Wijk: ParsableCommand {
     commandName: "wijk",
     abstract: "Spatial neighbourhood analysis: wards, indicators, concentration statistics.",
     discussion: """
-      Run `wijk analyse` in the project folder for the full analysis of the data in GeoData/.
-      Each statistic is also a command of its own, for scripting and for comparison with
-      other tools (GeoDa, PySAL, QGIS).
+      Run `wijk analyse` in the project folder for the full analysis of the data in \
+      GeoData/ (see the README). Each statistic is also a command of its own, for scripting \
+      and for comparison with other tools (GeoDa, PySAL, QGIS).
 
-      Exit codes: 0 success; 64 wrong arguments; 65 bad input data (the message names the
-      file, row or feature, and field); 66 an input file is missing or unreadable;
-      73 an output cannot be written; 78 bad configuration (the message names the key);
-      70 an internal failure (please report it).
+      Exit codes: 0 success; 64 wrong arguments; 65 bad input data (the message names the \
+      file, row or feature, and field); 66 an input file is missing or unreadable; 73 an \
+      output cannot be written; 78 bad configuration (the message names the key); 70 an \
+      internal failure (please report it).
       """,
+    version: WijkVersion.current,
     subcommands: [
       Analyse.self, Check.self, Housing.self, Plan.self, Info.self,
       WeightsCommand.self, MoranCommand.self, LisaCommand.self, GiStarCommand.self,
