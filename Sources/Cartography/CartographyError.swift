@@ -22,7 +22,8 @@ public enum CartographyError: Error, Hashable, Sendable, CustomStringConvertible
   /// A class index is outside `0..<classes`.
   case classIndexOutOfRange(ward: String, classIndex: Int, classes: Int)
   /// A value does not lie in its class (b[c-1], b[c]] (right-closed, as mapclassify).
-  case valueOutsideClass(ward: String, value: Double, classIndex: Int, lower: Double?, upper: Double)
+  case valueOutsideClass(
+    ward: String, value: Double, classIndex: Int, lower: Double?, upper: Double)
   /// The stated count of a class differs from the number of wards given that class.
   case countMismatch(classIndex: Int, stated: Int, counted: Int)
   /// No palette has this name.

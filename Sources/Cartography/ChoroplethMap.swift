@@ -74,7 +74,8 @@ public struct ChoroplethMap: Sendable {
   /// `classification.minimum` is given.
   public func classLabels() -> [String] {
     let bounds = classification.upperBounds
-    let decimals = options.legendDecimals
+    let decimals =
+      options.legendDecimals
       ?? NumberStyle.legendDecimals(for: (classification.minimum.map { [$0] } ?? []) + bounds)
     let style = NumberStyle(options.language)
     let f = { (v: Double) in style.format(v, decimals: decimals) }
@@ -91,22 +92,28 @@ public struct ChoroplethMap: Sendable {
     let style = NumberStyle(options.language)
     let words = MapWords(options.language)
     let painted = wards.indices.map { i -> PaintedWard in
-      let valueText = values[i].map {
-        style.format($0, decimals: NumberStyle.legendDecimals(for: classification.upperBounds))
-      } ?? words.noData
-      let attributes = classification.classIndices[i].map { [("data-class", String($0))] }
+      let valueText =
+        values[i].map {
+          style.format($0, decimals: NumberStyle.legendDecimals(for: classification.upperBounds))
+        } ?? words.noData
+      let attributes =
+        classification.classIndices[i].map { [("data-class", String($0))] }
         ?? [("data-class", "nodata")]
-      return PaintedWard(ward: wards[i], fill: fill(ofWard: i), attributes: attributes,
-                         tooltip: "\(wards[i].name): \(valueText)")
+      return PaintedWard(
+        ward: wards[i], fill: fill(ofWard: i), attributes: attributes,
+        tooltip: "\(wards[i].name): \(valueText)")
     }
     var legend = zip(classLabels().indices, classLabels()).map { c, label in
-      LegendEntry(kind: "class", key: String(c), label: label,
-                  count: classification.counts[c], fill: palette.colours[c])
+      LegendEntry(
+        kind: "class", key: String(c), label: label,
+        count: classification.counts[c], fill: palette.colours[c])
     }
     let missing = values.filter { $0 == nil }.count
     if missing > 0 {
-      legend.append(LegendEntry(kind: "nodata", key: "nodata", label: words.noData,
-                                count: missing, fill: "url(#\(canvasID)-nodata)"))
+      legend.append(
+        LegendEntry(
+          kind: "nodata", key: "nodata", label: words.noData,
+          count: missing, fill: "url(#\(canvasID)-nodata)"))
     }
     legend += WardValidation.overlayLegend(options)
     let canvas = MapCanvas(

@@ -111,20 +111,24 @@ public struct ClusterMap: Sendable {
   public func svg() -> String {
     let language = options.language
     let painted = wards.indices.map { i in
-      PaintedWard(ward: wards[i], fill: categories[i].colour,
-                  attributes: [("data-category", categories[i].rawValue)],
-                  tooltip: "\(wards[i].name): \(categories[i].label(language))")
+      PaintedWard(
+        ward: wards[i], fill: categories[i].colour,
+        attributes: [("data-category", categories[i].rawValue)],
+        tooltip: "\(wards[i].name): \(categories[i].label(language))")
     }
     let counts = self.counts
-    let legend = ClusterCategory.legendOrder.compactMap { c -> LegendEntry? in
-      let n = counts[c] ?? 0
-      if (c == .noNeighbours || c == .noData) && n == 0 { return nil }
-      return LegendEntry(kind: "category", key: c.rawValue, label: c.label(language), count: n,
-                         fill: c.colour)
-    } + WardValidation.overlayLegend(options)
-    let canvas = MapCanvas(wards: painted, text: text, legendSubtitle: significanceNote,
-                           countHeader: MapWords(language).wardsPerClass,
-                           legend: legend, options: options)
+    let legend =
+      ClusterCategory.legendOrder.compactMap { c -> LegendEntry? in
+        let n = counts[c] ?? 0
+        if (c == .noNeighbours || c == .noData) && n == 0 { return nil }
+        return LegendEntry(
+          kind: "category", key: c.rawValue, label: c.label(language), count: n,
+          fill: c.colour)
+      } + WardValidation.overlayLegend(options)
+    let canvas = MapCanvas(
+      wards: painted, text: text, legendSubtitle: significanceNote,
+      countHeader: MapWords(language).wardsPerClass,
+      legend: legend, options: options)
     return (try? canvas.render()) ?? ""
   }
 }

@@ -8,8 +8,10 @@ extension ReportDocument {
   /// map colours printed exactly (`print-color-adjust: exact`).
   public func html() -> String {
     let style = NumberStyle(language)
-    var body: [String] = ["<header><h1>\(title.xmlEscaped)</h1>"
-      + (subtitle.map { "<p class=\"subtitle\">\($0.xmlEscaped)</p>" } ?? "") + "</header>"]
+    var body: [String] = [
+      "<header><h1>\(title.xmlEscaped)</h1>"
+        + (subtitle.map { "<p class=\"subtitle\">\($0.xmlEscaped)</p>" } ?? "") + "</header>"
+    ]
     var figureNumber = 0
     for block in blocks {
       switch block {
@@ -24,8 +26,9 @@ extension ReportDocument {
         body.append(htmlFigure(figure, number: figureNumber))
       case .note(let text):
         let label = language == .dutch ? "Noot" : "Note"
-        body.append("<aside class=\"note\" role=\"note\"><strong>\(label):</strong> "
-          + "\(text.xmlEscaped)</aside>")
+        body.append(
+          "<aside class=\"note\" role=\"note\"><strong>\(label):</strong> "
+            + "\(text.xmlEscaped)</aside>")
       case .pageBreak:
         body.append("<div class=\"page-break\"></div>")
       }

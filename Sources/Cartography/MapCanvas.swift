@@ -43,7 +43,9 @@ struct MapCanvas {
   static let hatchStroke = "#969696"
 
   var style: NumberStyle { NumberStyle(options.language) }
-  var id: String { options.idPrefix.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } }
+  var id: String {
+    options.idPrefix.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+  }
   var hatchURL: String { "url(#\(id)-nodata)" }
 
   /// Approximate width of `text` at `size` in a sans-serif font (0.58 em per character), to
@@ -61,8 +63,9 @@ struct MapCanvas {
     let mapWidth = max(120, options.width - 3 * m - legendWidth)
     let aspect = world.height / max(world.width, 1e-9)
     let mapHeight = min(max(mapWidth * aspect, mapWidth * 0.45), mapWidth * 1.5)
-    let t = ViewTransform(fitting: world, originX: mapX, originY: mapY, width: mapWidth,
-                          height: mapHeight)
+    let t = ViewTransform(
+      fitting: world, originX: mapX, originY: mapY, width: mapWidth,
+      height: mapHeight)
     let legendX = mapX + mapWidth + m
     var body: [String] = []
     body.append(titleBlock())
@@ -86,18 +89,21 @@ struct MapCanvas {
 
   /// The projected box to show: all wards and overlays, with 2% padding.
   private func frame() throws -> Envelope {
-    let boxes = wards.compactMap { $0.ward.geometry.envelope }
+    let boxes =
+      wards.compactMap { $0.ward.geometry.envelope }
       + options.overlays.compactMap { $0.geometry.envelope }
     guard var e = boxes.first else { throw CartographyError.nothingToDraw }
     for b in boxes.dropFirst() { e = e.union(b) }
     let pad = 0.02 * max(e.width, e.height)
-    return Envelope(minX: e.minX - pad, minY: e.minY - pad, maxX: e.maxX + pad,
-                    maxY: e.maxY + pad)
+    return Envelope(
+      minX: e.minX - pad, minY: e.minY - pad, maxX: e.maxX + pad,
+      maxY: e.maxY + pad)
   }
 
   private func legendColumnWidth() -> Double {
     let labelWidth = legend.map { MapCanvas.textWidth($0.label, size: 11) }.max() ?? 0
-    let titleWidth = text.legendTitle.split(separator: "\n")
+    let titleWidth =
+      text.legendTitle.split(separator: "\n")
       .map { MapCanvas.textWidth(String($0), size: 12) }.max() ?? 0
     let methodWidth = legendSubtitle.map { MapCanvas.textWidth($0, size: 10) } ?? 0
     let rowWidth = 22 + 8 + labelWidth + 12 + MapCanvas.textWidth("9999", size: 11)
@@ -105,7 +111,8 @@ struct MapCanvas {
   }
 
   private func header(height: Double) -> String {
-    let w = options.width.svg, h = height.svg
+    let w = options.width.svg
+    let h = height.svg
     var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(w) \(h)\" "
     s += "width=\"\(w)\" height=\"\(h)\" role=\"img\" "
     s += "aria-labelledby=\"\(id)-title\" font-family=\"\(MapCanvas.font.xmlEscaped)\">\n"
@@ -131,8 +138,10 @@ struct MapCanvas {
   }
 
   private func wardLayer(_ t: ViewTransform) -> String {
-    var lines = ["<g class=\"wards\" stroke=\"#4d4d4d\" stroke-width=\"0.6\" "
-      + "stroke-linejoin=\"round\">"]
+    var lines = [
+      "<g class=\"wards\" stroke=\"#4d4d4d\" stroke-width=\"0.6\" "
+        + "stroke-linejoin=\"round\">"
+    ]
     for w in wards {
       let extra = w.attributes.map { " \($0.0)=\"\($0.1)\"" }.joined()
       lines.append(
@@ -152,10 +161,12 @@ struct MapCanvas {
     var lines = ["<g class=\"highlights\" fill=\"none\" stroke-linejoin=\"round\">"]
     for w in wards where chosen.contains(w.ward.id) {
       let d = SVGPath.polygons(w.ward.geometry, t)
-      lines.append("<path class=\"highlight-casing\" d=\"\(d)\" stroke=\"#ffffff\" "
-        + "stroke-width=\"4.5\"/>")
-      lines.append("<path class=\"highlight\" data-ward=\"\(w.ward.id.xmlEscaped)\" d=\"\(d)\" "
-        + "stroke=\"#000000\" stroke-width=\"2.2\" fill-rule=\"evenodd\"/>")
+      lines.append(
+        "<path class=\"highlight-casing\" d=\"\(d)\" stroke=\"#ffffff\" "
+          + "stroke-width=\"4.5\"/>")
+      lines.append(
+        "<path class=\"highlight\" data-ward=\"\(w.ward.id.xmlEscaped)\" d=\"\(d)\" "
+          + "stroke=\"#000000\" stroke-width=\"2.2\" fill-rule=\"evenodd\"/>")
     }
     lines.append("</g>")
     return lines.joined(separator: "\n")
@@ -175,7 +186,8 @@ struct MapCanvas {
     let st = o.style
     var paint = "stroke=\"\(st.stroke.xmlEscaped)\" stroke-width=\"\(st.strokeWidth.svg)\""
     if let dash = st.dashArray { paint += " stroke-dasharray=\"\(dash.xmlEscaped)\"" }
-    let fill = st.fill.map { "fill=\"\($0.xmlEscaped)\" fill-opacity=\"\(st.fillOpacity)\"" }
+    let fill =
+      st.fill.map { "fill=\"\($0.xmlEscaped)\" fill-opacity=\"\(st.fillOpacity)\"" }
       ?? "fill=\"none\""
     let label = o.legendLabel.map { " data-label=\"\($0.xmlEscaped)\"" } ?? ""
     let points: [Coordinate]
@@ -199,14 +211,17 @@ struct MapCanvas {
   }
 
   private func labelLayer(_ t: ViewTransform) -> String {
-    var lines = ["<g class=\"labels\" font-size=\"9\" text-anchor=\"middle\" "
-      + "fill=\"#1a1a1a\" stroke=\"#ffffff\" stroke-width=\"2.4\" stroke-linejoin=\"round\" "
-      + "paint-order=\"stroke\">"]
+    var lines = [
+      "<g class=\"labels\" font-size=\"9\" text-anchor=\"middle\" "
+        + "fill=\"#1a1a1a\" stroke=\"#ffffff\" stroke-width=\"2.4\" stroke-linejoin=\"round\" "
+        + "paint-order=\"stroke\">"
+    ]
     for w in wards {
       guard let a = w.ward.anchor else { continue }
       let p = t.apply(a)
-      lines.append("<text x=\"\(p.x.svg)\" y=\"\(p.y.svg)\" dy=\"0.35em\" "
-        + "data-ward=\"\(w.ward.id.xmlEscaped)\">\(w.ward.name.xmlEscaped)</text>")
+      lines.append(
+        "<text x=\"\(p.x.svg)\" y=\"\(p.y.svg)\" dy=\"0.35em\" "
+          + "data-ward=\"\(w.ward.id.xmlEscaped)\">\(w.ward.name.xmlEscaped)</text>")
     }
     lines.append("</g>")
     return lines.joined(separator: "\n")
@@ -214,7 +229,9 @@ struct MapCanvas {
 
   /// A north arrow: a black-and-white half-arrow pointing up (north is up in the frame).
   private func northArrow(x: Double, y: Double) -> String {
-    let top = y + 14, base = y + 40, mid = y + 33
+    let top = y + 14
+    let base = y + 40
+    let mid = y + 33
     return "<g class=\"north-arrow\" stroke=\"#000000\" stroke-width=\"0.8\" "
       + "stroke-linejoin=\"round\"><text x=\"\(x.svg)\" y=\"\((y + 11).svg)\" "
       + "font-size=\"12\" font-weight=\"bold\" text-anchor=\"middle\" stroke=\"none\" "
@@ -247,19 +264,23 @@ struct MapCanvas {
     var lines = ["<g class=\"legend\">"]
     var cursor = y + 10
     for line in text.legendTitle.split(separator: "\n") {
-      lines.append("<text class=\"legend-title\" x=\"\(x.svg)\" y=\"\(cursor.svg)\" "
-        + "font-size=\"12\" font-weight=\"bold\" fill=\"#111111\">\(String(line).xmlEscaped)</text>")
+      lines.append(
+        "<text class=\"legend-title\" x=\"\(x.svg)\" y=\"\(cursor.svg)\" "
+          + "font-size=\"12\" font-weight=\"bold\" fill=\"#111111\">\(String(line).xmlEscaped)</text>"
+      )
       cursor += 15
     }
     if let sub = legendSubtitle {
-      lines.append("<text class=\"legend-method\" x=\"\(x.svg)\" y=\"\(cursor.svg)\" "
-        + "font-size=\"10\" fill=\"#555555\">\(sub.xmlEscaped)</text>")
+      lines.append(
+        "<text class=\"legend-method\" x=\"\(x.svg)\" y=\"\(cursor.svg)\" "
+          + "font-size=\"10\" fill=\"#555555\">\(sub.xmlEscaped)</text>")
       cursor += 14
     }
     if let header = countHeader {
-      lines.append("<text class=\"legend-count-header\" x=\"\((x + width).svg)\" "
-        + "y=\"\(cursor.svg)\" font-size=\"9.5\" fill=\"#555555\" text-anchor=\"end\">"
-        + "\(header.xmlEscaped)</text>")
+      lines.append(
+        "<text class=\"legend-count-header\" x=\"\((x + width).svg)\" "
+          + "y=\"\(cursor.svg)\" font-size=\"9.5\" fill=\"#555555\" text-anchor=\"end\">"
+          + "\(header.xmlEscaped)</text>")
       cursor += 6
     }
     cursor += 2
@@ -276,7 +297,8 @@ struct MapCanvas {
     var s = "<g class=\"legend-entry\" data-kind=\"\(e.kind)\"\(key)>"
     if let o = e.overlay {
       let dash = o.dashArray.map { " stroke-dasharray=\"\($0.xmlEscaped)\"" } ?? ""
-      let fill = o.fill.map { "fill=\"\($0)\" fill-opacity=\"\(o.fillOpacity)\"" }
+      let fill =
+        o.fill.map { "fill=\"\($0)\" fill-opacity=\"\(o.fillOpacity)\"" }
         ?? "fill=\"none\""
       s += "<rect x=\"\((x + 1).svg)\" y=\"\((y + 1).svg)\" width=\"20\" height=\"12\" \(fill) "
       s += "stroke=\"\(o.stroke)\" stroke-width=\"\(min(o.strokeWidth, 2).svg)\"\(dash)/>"

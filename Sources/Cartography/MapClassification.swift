@@ -49,16 +49,19 @@ public struct MapClassification: Hashable, Sendable {
   ///   ``CartographyError/countMismatch(classIndex:stated:counted:)``.
   public func validate(values: [Double?], wards: [String]) throws {
     guard values.count == wards.count else {
-      throw CartographyError.lengthMismatch(input: "values", count: values.count,
-                                            wards: wards.count)
+      throw CartographyError.lengthMismatch(
+        input: "values", count: values.count,
+        wards: wards.count)
     }
     guard classIndices.count == wards.count else {
-      throw CartographyError.lengthMismatch(input: "class indices", count: classIndices.count,
-                                            wards: wards.count)
+      throw CartographyError.lengthMismatch(
+        input: "class indices", count: classIndices.count,
+        wards: wards.count)
     }
     guard counts.count == classCount else {
-      throw CartographyError.lengthMismatch(input: "class counts", count: counts.count,
-                                            wards: classCount)
+      throw CartographyError.lengthMismatch(
+        input: "class counts", count: counts.count,
+        wards: classCount)
     }
     for i in upperBounds.indices.dropFirst() where !(upperBounds[i] > upperBounds[i - 1]) {
       throw CartographyError.boundsNotIncreasing(

@@ -30,13 +30,17 @@ extension ReportDocument {
 
   private func markdownTable(_ table: ReportTable, _ style: NumberStyle) -> String {
     var lines = ["**" + table.caption.markdownEscaped + "**", ""]
-    lines.append("| " + table.columns.map { $0.title.markdownEscaped }.joined(separator: " | ")
-      + " |")
-    lines.append("|" + table.columns.map { $0.alignment == .right ? " ---: " : " --- " }
-      .joined(separator: "|") + "|")
-    for row in table.rows {
-      lines.append("| " + row.map { $0.text(style).markdownEscaped }.joined(separator: " | ")
+    lines.append(
+      "| " + table.columns.map { $0.title.markdownEscaped }.joined(separator: " | ")
         + " |")
+    lines.append(
+      "|"
+        + table.columns.map { $0.alignment == .right ? " ---: " : " --- " }
+        .joined(separator: "|") + "|")
+    for row in table.rows {
+      lines.append(
+        "| " + row.map { $0.text(style).markdownEscaped }.joined(separator: " | ")
+          + " |")
     }
     return lines.joined(separator: "\n")
   }

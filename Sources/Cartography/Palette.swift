@@ -32,8 +32,7 @@ public struct Palette: Hashable, Sendable {
   /// - Throws: ``CartographyError/unknownPalette(name:known:)`` for another name;
   ///   ``CartographyError/tooManyClasses(palette:requested:maximum:)`` when the scheme has
   ///   fewer colours than `classes`.
-  public static func named(_ name: String, classes: Int, reversed: Bool = false) throws -> Palette
-  {
+  public static func named(_ name: String, classes: Int, reversed: Bool = false) throws -> Palette {
     guard
       let entry = ColorBrewerSchemes.table.first(where: {
         $0.name.lowercased() == name.lowercased()

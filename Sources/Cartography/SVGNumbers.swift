@@ -8,7 +8,8 @@ extension Double {
     if tenths == 0 { return "0" }
     let negative = tenths < 0
     let magnitude = Int64(abs(tenths))
-    let whole = magnitude / 10, fraction = magnitude % 10
+    let whole = magnitude / 10
+    let fraction = magnitude % 10
     let text = fraction == 0 ? String(whole) : "\(whole).\(fraction)"
     return negative ? "-" + text : text
   }

@@ -20,11 +20,19 @@ public struct ViewTransform: Hashable, Sendable {
   /// - Parameters:
   ///   - world: the area to show; a zero width or height is widened to 1 m.
   ///   - width, height: the box in SVG units, both positive.
-  public init(fitting world: Envelope, originX: Double, originY: Double, width: Double,
-              height: Double) {
+  public init(
+    fitting world: Envelope, originX: Double, originY: Double, width: Double,
+    height: Double
+  ) {
     var w = world
-    if w.width <= 0 { w.minX -= 0.5; w.maxX += 0.5 }
-    if w.height <= 0 { w.minY -= 0.5; w.maxY += 0.5 }
+    if w.width <= 0 {
+      w.minX -= 0.5
+      w.maxX += 0.5
+    }
+    if w.height <= 0 {
+      w.minY -= 0.5
+      w.maxY += 0.5
+    }
     self.world = w
     let s = min(width / w.width, height / w.height)
     scale = s

@@ -30,8 +30,9 @@ enum WardValidation {
   static func overlayLegend(_ options: MapOptions) -> [LegendEntry] {
     options.overlays.enumerated().compactMap { i, o in
       o.legendLabel.map {
-        LegendEntry(kind: "overlay", key: String(i), label: $0, count: nil, fill: nil,
-                    overlay: o.style)
+        LegendEntry(
+          kind: "overlay", key: String(i), label: $0, count: nil, fill: nil,
+          overlay: o.style)
       }
     }
   }

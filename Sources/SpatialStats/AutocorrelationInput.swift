@@ -54,12 +54,14 @@ public struct AnalysedSample: Hashable, Sendable {
   public var warnings: [String] {
     var out: [String] = []
     if !missing.isEmpty {
-      out.append("Left out \(missing.count) unit(s) with no value: "
-        + missing.joined(separator: ", ") + ".")
+      out.append(
+        "Left out \(missing.count) unit(s) with no value: "
+          + missing.joined(separator: ", ") + ".")
     }
     if !islands.isEmpty {
-      out.append("Left out \(islands.count) unit(s) without neighbours: "
-        + islands.joined(separator: ", ") + ".")
+      out.append(
+        "Left out \(islands.count) unit(s) without neighbours: "
+          + islands.joined(separator: ", ") + ".")
     }
     return out
   }

@@ -71,7 +71,8 @@ public func gearyC(
   let cc = s02 * (n2 - 3 - (n - 1) * (n - 1) * k)
   let vRand = (a - b + cc) / (n * (n - 2) * (n - 3) * s02)
   let vNorm = (1 / (2 * (n + 1) * s02)) * ((2 * s1 + s2) * (n - 1) - 4 * s02)
-  let zNorm = (c - 1) / vNorm.squareRoot(), zRand = (c - 1) / vRand.squareRoot()
+  let zNorm = (c - 1) / vNorm.squareRoot()
+  let zRand = (c - 1) / vRand.squareRoot()
   // esda picks the tail by the sign of C − 1 for both z-scores
   let pNorm = c - 1 > 0 ? StandardNormal.survival(zNorm) : StandardNormal.cdf(zNorm)
   let pRand = c - 1 > 0 ? StandardNormal.survival(zRand) : StandardNormal.cdf(zRand)

@@ -55,7 +55,8 @@ public func generalG(
   }
   let g = statistic(y)
   let (s0, s1, s2) = (w.s0, w.s1, w.s2)
-  let s02 = s0 * s0, n2 = n * n
+  let s02 = s0 * s0
+  let n2 = n * n
   let eg = s0 / (n * (n - 1))
   let b0 = (n2 - 3 * n + 3) * s1 - n * s2 + 3 * s02
   let b1 = -((n2 - n) * s1 - 2 * n * s2 + 6 * s02)

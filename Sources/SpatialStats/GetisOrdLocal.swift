@@ -82,8 +82,12 @@ public func localG(
   let n = Double(y.count)
   let remove = star ? 0.0 : 1.0
   let bigN = n - remove
-  let sum = y.reduce(0, +), sumSquares = y.reduce(0) { $0 + $1 * $1 }
-  var g: [Double] = [], e: [Double] = [], v: [Double] = [], z: [Double] = []
+  let sum = y.reduce(0, +)
+  let sumSquares = y.reduce(0) { $0 + $1 * $1 }
+  var g: [Double] = []
+  var e: [Double] = []
+  var v: [Double] = []
+  var z: [Double] = []
   for i in y.indices {
     let numerator = neighbourScale[i] * lag[i] + selfWeight[i] * y[i]
     g.append(numerator / (sum - y[i] * remove))
@@ -120,7 +124,8 @@ public func localG(
 
 /// Row-standardised weights with row i multiplied by `scale[i]` (Gi* neighbour weights).
 private func scaledRows(_ w: SpatialWeights, _ scale: [Double]) -> SpatialWeights {
-  var neighbours: [[Int]] = [], weights: [[Double]] = []
+  var neighbours: [[Int]] = []
+  var weights: [[Double]] = []
   for i in 0..<w.count {
     neighbours.append(Array(w.neighbours(of: i)))
     weights.append(w.weights(of: i).map { $0 * scale[i] })

@@ -131,10 +131,12 @@ private func localMomentsTotalRandomisation(z: [Double], weights w: SpatialWeigh
   let m2 = z.reduce(0) { $0 + $1 * $1 } / n
   let m4 = z.reduce(0) { $0 + $1 * $1 * $1 * $1 } / n
   let b2 = m4 / (m2 * m2)
-  var e: [Double] = [], v: [Double] = []
+  var e: [Double] = []
+  var v: [Double] = []
   for i in z.indices {
     let row = w.weights(of: i)
-    let wi = row.reduce(0, +), wi2 = row.reduce(0) { $0 + $1 * $1 }
+    let wi = row.reduce(0, +)
+    let wi2 = row.reduce(0) { $0 + $1 * $1 }
     e.append(-wi / (n - 1))
     var variance = wi2 * (n - b2) / (n - 1)
     variance += (wi * wi - wi2) * (2 * b2 - n) / ((n - 1) * (n - 2))

@@ -83,7 +83,8 @@ func moranEstimate(
   let a = n * ((n * n - 3 * n + 3) * s1 - n * s2 + 3 * s02)
   let b = kurtosis * ((n * n - n) * s1 - 2 * n * s2 + 6 * s02)
   let vRand = (a - b) / ((n - 1) * (n - 2) * (n - 3) * s02) - ei * ei
-  let zNorm = (i - ei) / vNorm.squareRoot(), zRand = (i - ei) / vRand.squareRoot()
+  let zNorm = (i - ei) / vNorm.squareRoot()
+  let zRand = (i - ei) / vRand.squareRoot()
   let permutation =
     permutations > 0
     ? totalPermutation(z, observed: i, permutations: permutations, seed: seed, statistic: statistic)

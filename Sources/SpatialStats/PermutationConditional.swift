@@ -59,7 +59,8 @@ func conditionalPermutations(
   var rng = generator
   defer { generator = rng }
   var scratch = (0..<UInt32(n - 1)).map { $0 }
-  let table = scheme == .shared
+  let table =
+    scheme == .shared
     ? sharedDraws(permutations: permutations, kMax: kMax, scratch: &scratch, rng: &rng) : []
   let others = UInt32(n - 1)
   scratch.withUnsafeMutableBufferPointer { buffer in
@@ -67,7 +68,8 @@ func conditionalPermutations(
       values.withUnsafeBufferPointer { v in
         weights.values.withUnsafeBufferPointer { w in
           for i in 0..<n {
-            let start = weights.offsets[i], k = weights.offsets[i + 1] - start
+            let start = weights.offsets[i]
+            let k = weights.offsets[i + 1] - start
             guard k > 0 else { continue }
             let unit = UInt32(i)
             var tally = Tally(

@@ -39,7 +39,8 @@ func totalPermutation(
   var generator = PermutationGenerator(seed: seed)
   var shuffled = values
   var larger = 0
-  var sum = 0.0, sumOfSquares = 0.0
+  var sum = 0.0
+  var sumOfSquares = 0.0
   for _ in 0..<permutations {
     generator.shuffle(&shuffled)
     let s = statistic(shuffled)

@@ -160,7 +160,8 @@ extension SpatialWeights {
     ids: [String], units: [[Polygon]], source: any AdjacencySource
   ) throws -> SpatialWeights {
     guard ids.count == units.count else {
-      throw WeightsError.countMismatch(what: "polygons and unit ids", expected: ids.count,
+      throw WeightsError.countMismatch(
+        what: "polygons and unit ids", expected: ids.count,
         got: units.count)
     }
     return try SpatialWeights(ids: ids, neighbours: source.adjacency(of: units))

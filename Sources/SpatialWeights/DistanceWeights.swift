@@ -19,7 +19,8 @@ extension SpatialWeights {
     -> SpatialWeights
   {
     guard ids.count == points.count else {
-      throw WeightsError.countMismatch(what: "points and unit ids", expected: ids.count,
+      throw WeightsError.countMismatch(
+        what: "points and unit ids", expected: ids.count,
         got: points.count)
     }
     guard k >= 1, k < points.count else {
@@ -39,11 +40,13 @@ extension SpatialWeights {
   ///   ``WeightsError/invalidWeight(unit:neighbour:value:)`` for two identical points under
   ///   inverse distance (infinite weight).
   public static func distanceBand(
-    ids: [String], points: [Coordinate], threshold: Double, inverseDistancePower alpha: Double? =
+    ids: [String], points: [Coordinate], threshold: Double,
+    inverseDistancePower alpha: Double? =
       nil
   ) throws -> SpatialWeights {
     guard ids.count == points.count else {
-      throw WeightsError.countMismatch(what: "points and unit ids", expected: ids.count,
+      throw WeightsError.countMismatch(
+        what: "points and unit ids", expected: ids.count,
         got: points.count)
     }
     guard threshold.isFinite, threshold > 0 else {
@@ -94,7 +97,8 @@ struct PointGrid {
   }
 
   func squaredDistance(_ i: Int, _ j: Int) -> Double {
-    let dx = points[i].x - points[j].x, dy = points[i].y - points[j].y
+    let dx = points[i].x - points[j].x
+    let dy = points[i].y - points[j].y
     return dx * dx + dy * dy
   }
 

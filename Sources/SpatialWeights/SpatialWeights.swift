@@ -168,7 +168,8 @@ extension SpatialWeights {
   }
 
   private func binarySearch(_ row: ArraySlice<Int>, _ j: Int) -> Int? {
-    var lo = row.startIndex, hi = row.endIndex
+    var lo = row.startIndex
+    var hi = row.endIndex
     while lo < hi {
       let mid = (lo + hi) / 2
       if row[mid] < j { lo = mid + 1 } else { hi = mid }

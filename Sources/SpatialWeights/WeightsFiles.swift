@@ -104,7 +104,8 @@ extension SpatialWeights {
         throw WeightsError.malformedFile(
           format: "GWT", line: lineNo, text: text, reason: "expected 'from to weight'")
       }
-      let i = try slot(parts[0], lineNo), j = try slot(parts[1], lineNo)
+      let i = try slot(parts[0], lineNo)
+      let j = try slot(parts[1], lineNo)
       neighbours[i].append(j)
       weights[i].append(w)
     }

@@ -50,7 +50,9 @@ struct Analyse: ParsableCommand {
         progress: { note($0, quiet: quiet) })
       let written = try AnalysisOutputs.write(
         run, to: out, options: OutputOptions(excel: excel), progress: { note($0, quiet: quiet) })
-      for notice in run.result.illustrativeInputs + run.result.notices { note("note: \(notice)", quiet: quiet) }
+      for notice in run.result.illustrativeInputs + run.result.notices {
+        note("note: \(notice)", quiet: quiet)
+      }
       note("wrote \(written.count) files to \(out)/ (open summary.html)", quiet: quiet)
     }
   }

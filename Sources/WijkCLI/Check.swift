@@ -62,9 +62,12 @@ struct Check: ParsableCommand {
     if (site == nil) == (sitePoint == nil) && scenario == nil {
       throw ValidationError("Give the site with --site FILE or --site-point X,Y --crs CRS.")
     }
-    if site != nil && sitePoint != nil { throw ValidationError("Give --site or --site-point, not both.") }
+    if site != nil && sitePoint != nil {
+      throw ValidationError("Give --site or --site-point, not both.")
+    }
     if sitePoint != nil && crs == nil {
-      throw ValidationError("--site-point needs --crs (e.g. EPSG:31370, or EPSG:4326 with lat,lon).")
+      throw ValidationError(
+        "--site-point needs --crs (e.g. EPSG:31370, or EPSG:4326 with lat,lon).")
     }
     if (programme == nil) == (scenario == nil) {
       throw ValidationError("Give either --programme FILE or --scenario FILE.")
@@ -77,18 +80,22 @@ struct Check: ParsableCommand {
       var rules = try RulesProfile.load(path: profile)
       if let buffer { rules.bufferMetres = buffer }
       let plan = try CheckPlan.make(programme: programme, scenario: scenario)
-      let run = try Analysis.run(configuration, configurationFile: config, progress: { note($0, quiet: quiet) })
+      let run = try Analysis.run(
+        configuration, configurationFile: config, progress: { note($0, quiet: quiet) })
       let theSite = try readSite(plan: plan, into: run.table.crs)
       let facilitiesFile = facilities ?? plan.facilities
-      let facilityList = try facilitiesFile.map {
-        try FacilitiesReader.read($0, into: run.table.crs)
-      } ?? []
+      let facilityList =
+        try facilitiesFile.map {
+          try FacilitiesReader.read($0, into: run.table.crs)
+        } ?? []
       note("checking \(plan.phases.count) phase(s) on \(theSite.source)", quiet: quiet)
       let inputs = CheckInputs(
         title: plan.title, site: theSite, phases: plan.phases, programmeFile: plan.file,
-        profile: rules, profileFile: profile, facilities: facilityList, facilitiesFile: facilitiesFile,
+        profile: rules, profileFile: profile, facilities: facilityList,
+        facilitiesFile: facilitiesFile,
         illustrativeInputs: CheckPlan.invented(
-          [theSite.source, plan.file, facilitiesFile].compactMap { $0 }, scenarioSaysSo: plan.illustrative)
+          [theSite.source, plan.file, facilitiesFile].compactMap { $0 },
+          scenarioSaysSo: plan.illustrative)
           + run.result.illustrativeInputs)
       let outcome = try LiveabilityCheck.check(inputs, run: run, configuration: configuration)
       let report = outcome.report
@@ -102,14 +109,18 @@ struct Check: ParsableCommand {
   func readSite(plan: CheckPlan, into target: CRSDefinition) throws -> Site {
     let declared = crs.map { CRSDefinition(authorityCode: $0) }
     if let sitePoint {
-      let numbers = sitePoint.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+      let numbers = sitePoint.split(separator: ",").map {
+        Double($0.trimmingCharacters(in: .whitespaces))
+      }
       guard numbers.count == 2, let a = numbers[0], let b = numbers[1], let declared else {
-        throw ValidationError("--site-point must be two numbers separated by a comma, e.g. 50.965,5.5.")
+        throw ValidationError(
+          "--site-point must be two numbers separated by a comma, e.g. 50.965,5.5.")
       }
       // EPSG:4326 is given latitude first (its authority order); wijk's coordinates are x = lon.
       let geographic = declared.epsgCode == 4326 || declared.epsgCode == 4258
       let c = geographic ? Coordinate(x: b, y: a) : Coordinate(x: a, y: b)
-      return try SiteReader.point(c, crs: declared, source: "--site-point \(sitePoint)", into: target)
+      return try SiteReader.point(
+        c, crs: declared, source: "--site-point \(sitePoint)", into: target)
     }
     guard let path = site ?? plan.site else {
       throw ValidationError("The scenario names no site; give --site or --site-point.")

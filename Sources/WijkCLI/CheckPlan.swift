@@ -20,7 +20,8 @@ struct CheckPlan {
     }
     let path = programme ?? ""
     let p = try Programme.load(path: path)
-    return CheckPlan(title: p.name, file: path, phases: [p], site: nil, facilities: nil, illustrative: false)
+    return CheckPlan(
+      title: p.name, file: path, phases: [p], site: nil, facilities: nil, illustrative: false)
   }
 
   /// A sentence for each input whose file name says it is illustrative or synthetic.
@@ -44,12 +45,15 @@ struct CheckPlan {
 enum CheckSummary {
   static func text(_ r: LiveabilityReport) -> String {
     var lines = ["verdict: \(r.verdict.rawValue)"]
-    let wards = r.location.wards.map { "\($0.name) (\($0.code)) \(String(format: "%.1f", $0.shareOfSite * 100)) %" }
+    let wards = r.location.wards.map {
+      "\($0.name) (\($0.code)) \(String(format: "%.1f", $0.shareOfSite * 100)) %"
+    }
     lines.append("site: " + wards.joined(separator: "; "))
     for p in r.phases {
       lines.append("phase \(p.name): \(p.verdict.rawValue)")
       for o in p.rules {
-        lines.append("  \(o.verdict.rawValue): \(o.rule)\(o.ward.map { " [\($0)]" } ?? "") - \(o.explanation)")
+        lines.append(
+          "  \(o.verdict.rawValue): \(o.rule)\(o.ward.map { " [\($0)]" } ?? "") - \(o.explanation)")
       }
     }
     return lines.joined(separator: "\n")
@@ -61,7 +65,8 @@ enum CheckMap {
   static func svg(
     _ outcome: LiveabilityCheck.Outcome, site: Site, run: Analysis.Run, profile: RulesProfile
   ) throws -> String? {
-    guard let after = profile.rules.compactMap(\.indicator).lazy.compactMap({ outcome.after[$0] }).first
+    guard
+      let after = profile.rules.compactMap(\.indicator).lazy.compactMap({ outcome.after[$0] }).first
     else { return nil }
     return try LiveabilityOutputs.siteMap(
       outcome.report, site: site, table: outcome.tableAfter, after: after,

@@ -21,7 +21,8 @@ struct ClassifyCommand: ParsableCommand {
   @Option(help: "The numeric field to classify.")
   var column: String
 
-  @Option(help: "quantiles | equal_interval | fisher_jenks | std_mean | box_plot | head_tail | user.")
+  @Option(
+    help: "quantiles | equal_interval | fisher_jenks | std_mean | box_plot | head_tail | user.")
   var method: ClassifyMethod = .quantiles
 
   @Option(help: "Number of classes (quantiles, equal_interval, fisher_jenks).")

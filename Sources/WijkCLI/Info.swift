@@ -6,7 +6,8 @@ import WijkCore
 /// `wijk info`: describe and check a ward layer.
 struct Info: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Describe and check a ward layer: CRS, fields, extent, invalid, overlapping and missing wards.",
+    abstract:
+      "Describe and check a ward layer: CRS, fields, extent, invalid, overlapping and missing wards.",
     discussion: """
       Reads a GeoJSON, GeoPackage or Shapefile and prints its driver, CRS, feature count, \
       extent and fields, then checks what breaks a ward analysis: invalid polygons (with \
@@ -36,7 +37,8 @@ struct Info: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let inspection = try LayerInspector.inspect(
-        path: file, layer: layer, idField: id, assumeCRS: crs.map { CRSDefinition(authorityCode: $0) })
+        path: file, layer: layer, idField: id,
+        assumeCRS: crs.map { CRSDefinition(authorityCode: $0) })
       if json {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -7,8 +7,11 @@ enum InfoText {
     var lines = [
       "file:      \(i.file)",
       "layer:     \(i.layer)" + (i.driver.map { " (\($0))" } ?? ""),
-      "CRS:       " + (i.crs.map { c in c + (i.crsName.map { " — \($0)" } ?? "") } ?? "none declared (give one with --crs)"),
-      "features:  \(i.featureCount) (" + i.geometryTypes.sorted { $0.key < $1.key }
+      "CRS:       "
+        + (i.crs.map { c in c + (i.crsName.map { " — \($0)" } ?? "") }
+          ?? "none declared (give one with --crs)"),
+      "features:  \(i.featureCount) ("
+        + i.geometryTypes.sorted { $0.key < $1.key }
         .map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")",
     ]
     if let e = i.extent {
@@ -21,13 +24,18 @@ enum InfoText {
     lines += section("invalid features", i.invalidFeatures.map(describe))
     if i.skipped.isEmpty {
       lines += section("overlapping features", i.overlaps.map(describe))
-      lines += section("gaps in the coverage", i.gaps.map {
-        "\(fmt($0.squareMetres)) m² near (\(fmt($0.x)), \(fmt($0.y)))"
-      })
+      lines += section(
+        "gaps in the coverage",
+        i.gaps.map {
+          "\(fmt($0.squareMetres)) m² near (\(fmt($0.x)), \(fmt($0.y)))"
+        })
     }
     lines += i.skipped.map { "not checked: \($0)" }
     lines += i.warnings.map { "warning: \($0)" }
-    lines.append(i.isUsableAsWards ? "verdict:   usable as a ward layer" : "verdict:   fix the problems above before using it as a ward layer")
+    lines.append(
+      i.isUsableAsWards
+        ? "verdict:   usable as a ward layer"
+        : "verdict:   fix the problems above before using it as a ward layer")
     return lines.joined(separator: "\n")
   }
 
@@ -43,7 +51,8 @@ enum InfoText {
   static func describe(_ o: LayerInspection.OverlapSummary) -> String {
     let a = "feature \(o.first)" + (o.firstLabel.map { " (\($0))" } ?? "")
     let b = "feature \(o.second)" + (o.secondLabel.map { " (\($0))" } ?? "")
-    return "\(a) and \(b) overlap by \(fmt(o.squareMetres)) m² (\(String(format: "%.2f", o.squareMetres / 10_000)) ha)"
+    return
+      "\(a) and \(b) overlap by \(fmt(o.squareMetres)) m² (\(String(format: "%.2f", o.squareMetres / 10_000)) ha)"
   }
 
   /// Metres to 0.01, without trailing zeros.

@@ -118,19 +118,22 @@ struct JoinWardsCommand: ParsableCommand {
         + mean.map { try RatioSpec.parse($0, option: "mean") }
       return .sectors(
         file: sectors, sectorKey: try required(sectorKey, "sector-key"),
-        lookup: try required(lookup, "lookup"), lookupSector: try required(lookupSector, "lookup-sector"),
+        lookup: try required(lookup, "lookup"),
+        lookupSector: try required(lookupSector, "lookup-sector"),
         lookupWard: try required(lookupWard, "lookup-ward"), filter: pairs, ratios: ratios)
     }
     if let points {
       if let lon, let lat {
-        return .points(file: points, x: lon, y: lat, crs: "EPSG:4326", boundary: boundary, id: pointId)
+        return .points(
+          file: points, x: lon, y: lat, crs: "EPSG:4326", boundary: boundary, id: pointId)
       }
       return .points(
         file: points, x: try required(x, "x"), y: try required(y, "y"), crs: crs,
         boundary: boundary, id: pointId)
     }
     let split = { (s: String?) in
-      s.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? []
+      s.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+        ?? []
     }
     return .areal(
       file: source!, layer: sourceLayer, extensive: split(extensive), intensive: split(intensive))

@@ -39,17 +39,23 @@ struct LocalCommandOptions: ParsableArguments {
     if json { return try printJSON(report) }
     print(
       "\(report.statistic) of \(report.column): \(report.n) units, \(report.weights) weights, "
-        + "\(report.transformation)" + (report.star.map { $0 ? ", unit included" : ", unit excluded" } ?? ""))
+        + "\(report.transformation)"
+        + (report.star.map { $0 ? ", unit included" : ", unit excluded" } ?? ""))
     if let undefined = report.undefined { return print("not computed: \(undefined)") }
     print(
       "significance: p < \(show(report.threshold)) (alpha \(report.alpha), correction "
-        + "\(report.correction); \(report.permutations > 0 ? "pseudo p, \(report.permutations) permutations, seed \(report.seed)" : "analytic p"))")
-    print(report.clusterCounts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
-      .joined(separator: ", "))
+        + "\(report.correction); \(report.permutations > 0 ? "pseudo p, \(report.permutations) permutations, seed \(report.seed)" : "analytic p"))"
+    )
+    print(
+      report.clusterCounts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+        .joined(separator: ", "))
     print("id\tvalue\tstatistic\tz\tp\tpseudo_p\tcluster")
     for u in report.units {
-      print([u.id, show(u.value), show(u.statistic), show(u.z), show(u.p), show(u.pseudoP),
-        u.cluster ?? u.status].joined(separator: "\t"))
+      print(
+        [
+          u.id, show(u.value), show(u.statistic), show(u.z), show(u.p), show(u.pseudoP),
+          u.cluster ?? u.status,
+        ].joined(separator: "\t"))
     }
   }
 }

@@ -45,7 +45,8 @@ struct MoranCommand: ParsableCommand {
       if let undefined = r.undefined { return print("I: \(undefined)") }
       print("I = \(r.i!)   E[I] = \(show(r.expectedI))")
       print("normality:     z = \(show(r.zNormality))   p = \(show(r.pNormality)) (two-tailed)")
-      print("randomisation: z = \(show(r.zRandomisation))   p = \(show(r.pRandomisation)) (two-tailed)")
+      print(
+        "randomisation: z = \(show(r.zRandomisation))   p = \(show(r.pRandomisation)) (two-tailed)")
       if let p = r.pseudoP {
         print("permutations:  pseudo p = \(show(p)) (\(r.permutations), seed \(r.seed))")
       }

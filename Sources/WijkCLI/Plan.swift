@@ -62,7 +62,8 @@ struct Plan: ParsableCommand {
     }
     if yearList.count == 1 {
       throw ValidationError(
-        "--years needs two years or more for a trend; to plan another year, change the period filter in the configuration.")
+        "--years needs two years or more for a trend; to plan another year, change the period filter in the configuration."
+      )
     }
   }
 
@@ -83,9 +84,13 @@ struct Plan: ParsableCommand {
         options: WardLoadingOptions(repair: repair, allowOverlaps: allowOverlaps),
         progress: { note($0, quiet: quiet) })
       let written = try WardPlans.write(pages, to: out)
-      for notice in pages.first?.plan.illustrativeInputs ?? [] { note("note: \(notice)", quiet: quiet) }
+      for notice in pages.first?.plan.illustrativeInputs ?? [] {
+        note("note: \(notice)", quiet: quiet)
+      }
       let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
-      note("wrote \(pages.count) ward plan(s), \(written.count) files, to \(out)/ in \(seconds) s", quiet: quiet)
+      note(
+        "wrote \(pages.count) ward plan(s), \(written.count) files, to \(out)/ in \(seconds) s",
+        quiet: quiet)
     }
   }
 }

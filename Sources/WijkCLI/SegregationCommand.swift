@@ -29,7 +29,8 @@ struct SegregationCommand: ParsableCommand {
   @Option(help: "A second group, to compare --group with instead of the rest of the total.")
   var otherGroup: String?
 
-  @Option(help: "Several non-overlapping group counts, comma-separated, for the multigroup indices.")
+  @Option(
+    help: "Several non-overlapping group counts, comma-separated, for the multigroup indices.")
   var groups: String?
 
   @Flag(help: "Print the result as JSON.")
@@ -50,13 +51,18 @@ struct SegregationCommand: ParsableCommand {
       let r: SegregationReport
       if let groups {
         r = try SegregationCommands.multigroup(
-          units, groups: groups.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
+          units,
+          groups: groups.split(separator: ",").map {
+            String($0).trimmingCharacters(in: .whitespaces)
+          })
       } else {
         r = try SegregationCommands.singleGroup(
           units, group: group!, total: total, other: otherGroup)
       }
       if !r.missing.isEmpty {
-        note("left out \(r.missing.count) unit(s) with a missing count: " + r.missing.joined(separator: ", "))
+        note(
+          "left out \(r.missing.count) unit(s) with a missing count: "
+            + r.missing.joined(separator: ", "))
       }
       if json { return try printJSON(r) }
       print("segregation: \(r.comparison), \(r.units - r.missing.count) units")

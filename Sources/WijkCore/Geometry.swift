@@ -33,7 +33,8 @@ public struct Ring: Hashable, Sendable {
   public var signedDoubleArea: Double {
     var sum = 0.0
     for i in 0..<(coordinates.count - 1) {
-      let a = coordinates[i], b = coordinates[i + 1]
+      let a = coordinates[i]
+      let b = coordinates[i + 1]
       sum += a.x * b.y - b.x * a.y
     }
     return sum
@@ -130,8 +131,10 @@ public struct Envelope: Hashable, Sendable {
     self = e
   }
   public mutating func expand(toInclude c: Coordinate) {
-    minX = min(minX, c.x); maxX = max(maxX, c.x)
-    minY = min(minY, c.y); maxY = max(maxY, c.y)
+    minX = min(minX, c.x)
+    maxX = max(maxX, c.x)
+    minY = min(minY, c.y)
+    maxY = max(maxY, c.y)
   }
   public func union(_ o: Envelope) -> Envelope {
     Envelope(

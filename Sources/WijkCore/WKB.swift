@@ -40,10 +40,16 @@ private struct Writer {
 
   mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
   mutating func f64(_ v: Double) { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes += $0 } }
-  mutating func header(_ type: UInt32) { bytes.append(1); u32(type) }
+  mutating func header(_ type: UInt32) {
+    bytes.append(1)
+    u32(type)
+  }
   mutating func points(_ cs: [Coordinate]) {
     u32(UInt32(cs.count))
-    for c in cs { f64(c.x); f64(c.y) }
+    for c in cs {
+      f64(c.x)
+      f64(c.y)
+    }
   }
   mutating func polygon(_ p: Polygon) {
     header(3)
@@ -53,20 +59,36 @@ private struct Writer {
 
   mutating func write(_ g: Geometry) {
     switch g {
-    case .point(let c): header(1); f64(c.x); f64(c.y)
-    case .lineString(let cs): header(2); points(cs)
+    case .point(let c):
+      header(1)
+      f64(c.x)
+      f64(c.y)
+    case .lineString(let cs):
+      header(2)
+      points(cs)
     case .polygon(let p): polygon(p)
     case .multiPoint(let cs):
-      header(4); u32(UInt32(cs.count))
-      for c in cs { header(1); f64(c.x); f64(c.y) }
+      header(4)
+      u32(UInt32(cs.count))
+      for c in cs {
+        header(1)
+        f64(c.x)
+        f64(c.y)
+      }
     case .multiLineString(let ls):
-      header(5); u32(UInt32(ls.count))
-      for l in ls { header(2); points(l) }
+      header(5)
+      u32(UInt32(ls.count))
+      for l in ls {
+        header(2)
+        points(l)
+      }
     case .multiPolygon(let ps):
-      header(6); u32(UInt32(ps.count))
+      header(6)
+      u32(UInt32(ps.count))
       for p in ps { polygon(p) }
     case .collection(let gs):
-      header(7); u32(UInt32(gs.count))
+      header(7)
+      u32(UInt32(gs.count))
       for part in gs { write(part) }
     }
   }
@@ -96,7 +118,8 @@ private struct Reader {
     return Double(bitPattern: littleEndian ? v : v.byteSwapped)
   }
   mutating func coordinate() throws(WKBError) -> Coordinate {
-    let x = try f64(), y = try f64()
+    let x = try f64()
+    let y = try f64()
     for _ in 2..<dimensions { _ = try f64() }
     return Coordinate(x: x, y: y)
   }
@@ -151,7 +174,8 @@ private struct Reader {
     switch type {
     case 4: return .multiPoint(parts.flatMap(\.allCoordinates))
     case 5:
-      return .multiLineString(parts.compactMap { if case .lineString(let l) = $0 { l } else { nil } })
+      return .multiLineString(
+        parts.compactMap { if case .lineString(let l) = $0 { l } else { nil } })
     case 6: return .multiPolygon(parts.flatMap(\.polygons))
     default: return .collection(parts)
     }

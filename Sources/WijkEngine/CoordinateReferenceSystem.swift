@@ -108,7 +108,10 @@ public final class CoordinateReferenceSystem {
   /// The region where the CRS is meant to be used, as a longitude/latitude box in degrees
   /// (`x` longitude, `y` latitude); `nil` when PROJ knows none.
   public var areaOfUse: Envelope? {
-    var west = 0.0, south = 0.0, east = 0.0, north = 0.0
+    var west = 0.0
+    var south = 0.0
+    var east = 0.0
+    var north = 0.0
     // proj_get_area_of_use returns 0 when the object has no area of use (not an error).
     guard
       proj_get_area_of_use(context.handle, object.pointer, &west, &south, &east, &north, nil)
@@ -154,8 +157,9 @@ public final class CoordinateReferenceSystem {
       proj_int_list_destroy(confidence)
     }
     for i in 0..<proj_list_get_count(list) where confidence?[Int(i)] == 100 {
-      guard let match = try? PROJHandle(
-        proj_list_get(context.handle, list, i), context: context, function: "proj_list_get")
+      guard
+        let match = try? PROJHandle(
+          proj_list_get(context.handle, list, i), context: context, function: "proj_list_get")
       else { continue }
       if let code = Self.epsgIdentifier(of: match.pointer) { return code }
     }

@@ -80,7 +80,8 @@ extension GEOSGeometry {
   public var coordinate: Coordinate? {
     get throws(EngineError) {
       if try isEmpty { return nil }
-      var x = 0.0, y = 0.0
+      var x = 0.0
+      var y = 0.0
       // GEOSGeomGetX_r / GEOSGeomGetY_r return 0 on exception (e.g. not a point), 1 on success.
       guard GEOSGeomGetX_r(context.handle, handle, &x) == 1 else {
         throw context.failure("GEOSGeomGetX_r")

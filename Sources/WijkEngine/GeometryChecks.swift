@@ -285,7 +285,8 @@ extension GeometryChecks {
   static func requireSameCRS(_ a: Layer, _ b: Layer) throws(EngineError) {
     if a.crs == b.crs { return }
     let context = PROJContext()
-    let crsA = try crs(of: a, context: context), crsB = try crs(of: b, context: context)
+    let crsA = try crs(of: a, context: context)
+    let crsB = try crs(of: b, context: context)
     guard crsA.isEquivalent(to: crsB) else {
       throw .crsMismatch(
         layer: a.name, crs: a.crs?.description ?? "?", otherLayer: b.name,

@@ -35,7 +35,8 @@ public final class Transformer {
     let ctx = source.context
     // proj_create_crs_to_crs_from_pj returns NULL when no operation exists.
     let raw = try PROJHandle(
-      proj_create_crs_to_crs_from_pj(ctx.handle, source.object.pointer, target.object.pointer,
+      proj_create_crs_to_crs_from_pj(
+        ctx.handle, source.object.pointer, target.object.pointer,
         nil, nil),
       context: ctx, function: "proj_create_crs_to_crs_from_pj")
     // proj_normalize_for_visualization returns a new object (NULL on failure); `raw` is

@@ -42,10 +42,16 @@ func box(_ d: String) -> (minX: Double, minY: Double, maxX: Double, maxY: Double
 
   init() throws {
     svg = try ChoroplethFixture.map(
-      MapOptions(highlightedWardIDs: ["W03"],
-                 overlays: [MapOverlay(geometry: .polygon(Polygon(exterior:
-                   Wards.square(230_400, 184_400, 200))), style: .site,
-                   legendLabel: "Projectzone")])
+      MapOptions(
+        highlightedWardIDs: ["W03"],
+        overlays: [
+          MapOverlay(
+            geometry: .polygon(
+              Polygon(
+                exterior:
+                  Wards.square(230_400, 184_400, 200))), style: .site,
+            legendLabel: "Projectzone")
+        ])
     ).svg()
     doc = XMLInspector(svg)
   }
@@ -155,20 +161,25 @@ func box(_ d: String) -> (minX: Double, minY: Double, maxX: Double, maxY: Double
 }
 
 @Suite struct ChoroplethMapErrorTests {
-  func make(values: [Double?] = ChoroplethFixture.values,
-            classification: MapClassification = ChoroplethFixture.classification,
-            classes: Int = 3, options: MapOptions = MapOptions()) throws {
-    _ = try ChoroplethMap(wards: Wards.all, values: values, classification: classification,
-                          palette: try Palette.named("Blues", classes: classes),
-                          text: ChoroplethFixture.text, options: options)
+  func make(
+    values: [Double?] = ChoroplethFixture.values,
+    classification: MapClassification = ChoroplethFixture.classification,
+    classes: Int = 3, options: MapOptions = MapOptions()
+  ) throws {
+    _ = try ChoroplethMap(
+      wards: Wards.all, values: values, classification: classification,
+      palette: try Palette.named("Blues", classes: classes),
+      text: ChoroplethFixture.text, options: options)
   }
 
   @Test func valueOnTheWrongSideOfABoundIsRejected() {
     // 12.6 is above the first class's upper bound 12.5 (right-closed), so class 0 is wrong.
     var values = ChoroplethFixture.values
     values[1] = 12.6
-    #expect(throws: CartographyError.valueOutsideClass(
-      ward: "W02", value: 12.6, classIndex: 0, lower: nil, upper: 12.5)) { try make(values: values) }
+    #expect(
+      throws: CartographyError.valueOutsideClass(
+        ward: "W02", value: 12.6, classIndex: 0, lower: nil, upper: 12.5)
+    ) { try make(values: values) }
   }
 
   @Test func statedCountsMustMatch() {
@@ -205,15 +216,20 @@ func box(_ d: String) -> (minX: Double, minY: Double, maxX: Double, maxY: Double
   }
 
   @Test func messagesNameTheEvidence() {
-    #expect(CartographyError.valueOutsideClass(
-      ward: "W02", value: 12.6, classIndex: 0, lower: nil, upper: 12.5).description
-      == "Ward W02 has the value 12.6, which is not in its class 1 (up to 12.5); the values "
-      + "and the classification do not match.")
-    #expect(CartographyError.lengthMismatch(input: "values", count: 5, wards: 6).description
-      == "The map has 6 wards but 5 values; give exactly one per ward, in the same order.")
-    #expect(CartographyError.unknownPalette(name: "Jet", known: ["YlOrRd", "RdBu"]).description
-      == "There is no colour palette called \"Jet\"; choose one of YlOrRd, RdBu.")
-    #expect(CartographyError.tableRowWidth(table: "Wijken", row: 2, cells: 3, columns: 4)
-      .description == "Row 3 of the table \"Wijken\" has 3 cells but the table has 4 columns.")
+    #expect(
+      CartographyError.valueOutsideClass(
+        ward: "W02", value: 12.6, classIndex: 0, lower: nil, upper: 12.5
+      ).description
+        == "Ward W02 has the value 12.6, which is not in its class 1 (up to 12.5); the values "
+        + "and the classification do not match.")
+    #expect(
+      CartographyError.lengthMismatch(input: "values", count: 5, wards: 6).description
+        == "The map has 6 wards but 5 values; give exactly one per ward, in the same order.")
+    #expect(
+      CartographyError.unknownPalette(name: "Jet", known: ["YlOrRd", "RdBu"]).description
+        == "There is no colour palette called \"Jet\"; choose one of YlOrRd, RdBu.")
+    #expect(
+      CartographyError.tableRowWidth(table: "Wijken", row: 2, cells: 3, columns: 4)
+        .description == "Row 3 of the table \"Wijken\" has 3 cells but the table has 4 columns.")
   }
 }

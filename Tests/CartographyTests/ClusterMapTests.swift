@@ -14,8 +14,9 @@ import WijkCore
   static func map() throws -> ClusterMap {
     try ClusterMap(
       wards: Wards.all, categories: categories,
-      text: MapText(title: "LISA cluster map", subtitle: "Fixture wards",
-                    legendTitle: "Local Moran", credits: "Fixture data, invented"),
+      text: MapText(
+        title: "LISA cluster map", subtitle: "Fixture wards",
+        legendTitle: "Local Moran", credits: "Fixture data, invented"),
       significanceNote: "p ≤ 0.05; 999 permutations, seed 12345",
       options: MapOptions(language: .english, showsLabels: false))
   }
@@ -34,8 +35,11 @@ import WijkCore
   @Test func legendFollowsGeoDaOrderWithCounts() throws {
     let doc = XMLInspector(try Self.map().svg())
     let labels = doc.all("text", class: "legend-label").map(\.text)
-    #expect(labels == ["Not significant", "High-High", "Low-Low", "Low-High", "High-Low",
-                       "No neighbours", "No data"])
+    #expect(
+      labels == [
+        "Not significant", "High-High", "Low-Low", "Low-High", "High-Low",
+        "No neighbours", "No data",
+      ])
     let counts = doc.all("text", class: "legend-count").map { Int($0.text)! }
     #expect(counts == [1, 2, 0, 1, 0, 1, 1])
     #expect(counts.reduce(0, +) == Wards.all.count)
@@ -47,8 +51,11 @@ import WijkCore
   }
 
   @Test func categoriesMustMatchWards() {
-    #expect(throws: CartographyError.lengthMismatch(input: "cluster categories", count: 1,
-                                                    wards: 6)) {
+    #expect(
+      throws: CartographyError.lengthMismatch(
+        input: "cluster categories", count: 1,
+        wards: 6)
+    ) {
       _ = try ClusterMap(wards: Wards.all, categories: [.highHigh], text: ChoroplethFixture.text)
     }
   }

@@ -63,8 +63,9 @@ import WijkCore
       options: MapOptions(
         highlightedWardIDs: [ref.ids[12]],
         overlays: [
-          MapOverlay(geometry: polygon(site.ring), style: .bufferRing,
-                     legendLabel: "Buffer 500 m"),
+          MapOverlay(
+            geometry: polygon(site.ring), style: .bufferRing,
+            legendLabel: "Buffer 500 m"),
           MapOverlay(geometry: polygon(site.site), style: .site, legendLabel: "Projectzone"),
         ]))
     return (map, map.svg())
@@ -84,15 +85,17 @@ import WijkCore
     #expect(counts == [7, 6, 6, 6, 6])
     #expect(svg.utf8.count < 120_000)
     if let dir = ProcessInfo.processInfo.environment["WIJK_CARTO_OUT"] {
-      var report = ReportDocument(title: "Wijkanalyse Genk", subtitle: "Testrapport",
-                                  language: .dutch)
+      var report = ReportDocument(
+        title: "Wijkanalyse Genk", subtitle: "Testrapport",
+        language: .dutch)
       report.addSection("Oppervlakte")
       report.addParagraph("De kaart toont de oppervlakte van de 31 wijken van Genk.")
       report.addFigure(svg: svg, caption: "Oppervlakte per wijk (km²), kwantielen")
       report.addNote("Projectzone en buffer zijn verzonnen, ter illustratie.")
       try svg.write(toFile: dir + "/genk_area.svg", atomically: true, encoding: .utf8)
-      try report.html().write(toFile: dir + "/genk_report.html", atomically: true,
-                              encoding: .utf8)
+      try report.html().write(
+        toFile: dir + "/genk_report.html", atomically: true,
+        encoding: .utf8)
     }
   }
 }

@@ -34,8 +34,9 @@ import Testing
 
   @Test func fiveClassYlOrRdIsColorBrewers() throws {
     // colorbrewer2.org, YlOrRd, 5 classes.
-    #expect(try Palette.named("ylorrd", classes: 5).colours
-      == ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"])
+    #expect(
+      try Palette.named("ylorrd", classes: 5).colours
+        == ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"])
   }
 
   @Test func reversedDivergingPutsRedOnTop() throws {
@@ -54,8 +55,11 @@ import Testing
     #expect(throws: CartographyError.unknownPalette(name: "Jet", known: Palette.names)) {
       try Palette.named("Jet", classes: 5)
     }
-    #expect(throws: CartographyError.tooManyClasses(palette: "Purples", requested: 10,
-                                                    maximum: 9)) {
+    #expect(
+      throws: CartographyError.tooManyClasses(
+        palette: "Purples", requested: 10,
+        maximum: 9)
+    ) {
       try Palette.named("Purples", classes: 10)
     }
   }

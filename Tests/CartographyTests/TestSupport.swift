@@ -4,11 +4,11 @@ import Foundation
 import Testing
 import WijkCore
 
+@testable import Cartography
+
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
-
-@testable import Cartography
 
 /// Paths of the test fixtures, relative to this file.
 enum FixturePaths {
@@ -32,20 +32,25 @@ enum Wards {
   /// x from 229000 to 232000, y from 184000 to 185000), with their names as that case reads
   /// them.
   static let case09: [MapWard] = [
-    MapWard(id: "W01", name: "Hoëvelde",
-            geometry: .polygon(Polygon(exterior: square(229_000, 184_000, 1000)))),
-    MapWard(id: "W02", name: "Sint-Ruïnehof",
-            geometry: .polygon(Polygon(exterior: square(230_000, 184_000, 1000)))),
-    MapWard(id: "W03", name: "Bèkerzand",
-            geometry: .polygon(Polygon(exterior: square(231_000, 184_000, 1000)))),
+    MapWard(
+      id: "W01", name: "Hoëvelde",
+      geometry: .polygon(Polygon(exterior: square(229_000, 184_000, 1000)))),
+    MapWard(
+      id: "W02", name: "Sint-Ruïnehof",
+      geometry: .polygon(Polygon(exterior: square(230_000, 184_000, 1000)))),
+    MapWard(
+      id: "W03", name: "Bèkerzand",
+      geometry: .polygon(Polygon(exterior: square(231_000, 184_000, 1000)))),
   ]
 
   /// Two more wards north of the squares (invented): one with a hole (a 1 km square with a
   /// 400 m hole in the middle, holding a ward of its own) and one in two parts.
   static let holed = MapWard(
     id: "W04", name: "Winterslag 2 en 4",
-    geometry: .polygon(Polygon(exterior: square(229_000, 185_000, 1000),
-                               holes: [square(229_300, 185_300, 400).reversed])),
+    geometry: .polygon(
+      Polygon(
+        exterior: square(229_000, 185_000, 1000),
+        holes: [square(229_300, 185_300, 400).reversed])),
     labelAnchor: Coordinate(x: 229_150, y: 185_500))
   static let island = MapWard(
     id: "W05", name: "Oud-Sledderlo",
@@ -100,8 +105,10 @@ struct XMLInspector {
     ) {
       let ancestors = open.map { elements[$0].name }
       let classes = open.map { elements[$0].attributes["class"] ?? "" }
-      elements.append(XMLElement(name: name, attributes: attributes, text: "",
-                                 ancestors: ancestors, ancestorClasses: classes))
+      elements.append(
+        XMLElement(
+          name: name, attributes: attributes, text: "",
+          ancestors: ancestors, ancestorClasses: classes))
       open.append(elements.count - 1)
     }
     func parser(_ parser: XMLParser, foundCharacters string: String) {
@@ -134,17 +141,21 @@ func readWards(geoJSON url: URL, idField: String, nameField: String) throws -> [
   return features.map { f in
     let props = f["properties"] as! [String: Any]
     let g = f["geometry"] as! [String: Any]
-    let geometry: Geometry = (g["type"] as! String) == "Polygon"
+    let geometry: Geometry =
+      (g["type"] as! String) == "Polygon"
       ? .polygon(polygon(g["coordinates"]!))
       : .multiPolygon((g["coordinates"] as! [Any]).map(polygon))
-    return MapWard(id: props[idField] as! String, name: props[nameField] as! String,
-                   geometry: geometry)
+    return MapWard(
+      id: props[idField] as! String, name: props[nameField] as! String,
+      geometry: geometry)
   }
 }
 
 /// Compares `actual` with the golden file `name`; with `WIJK_RECORD_GOLDEN=1` in the
 /// environment it writes the file instead (and the test still passes).
-func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+func expectGolden(
+  _ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation
+) throws {
   let url = FixturePaths.golden.appendingPathComponent(name)
   if ProcessInfo.processInfo.environment["WIJK_RECORD_GOLDEN"] == "1" {
     try actual.write(to: url, atomically: true, encoding: .utf8)
@@ -154,11 +165,13 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
   if expected != actual {
     let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
     let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-    let first = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+    let first =
+      zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset
       ?? min(a.count, e.count)
     let want: String = first < e.count ? String(e[first]) : "<end>"
     let got: String = first < a.count ? String(a[first]) : "<end>"
-    let message: String = "\(name) differs from the golden file at line \(first + 1): "
+    let message: String =
+      "\(name) differs from the golden file at line \(first + 1): "
       + "expected \(want) got \(got). Re-record with WIJK_RECORD_GOLDEN=1 if intended."
     Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
   }

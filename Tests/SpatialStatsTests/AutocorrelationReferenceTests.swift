@@ -130,12 +130,16 @@ func compareAll(_ y: [Double?], _ w: SpatialWeights, _ expected: [String: Any]) 
     let rate = json["moran_rate"] as! [String: Any]
     let lists = (json["neighbours"] as! [String: [[Int]]])[weights]!
     let w = try AutocorrelationFixtures.weights(lists)
-    let e = rate["events_values"] as! [Double], b = rate["base_values"] as! [Double]
+    let e = rate["events_values"] as! [Double]
+    let b = rate["base_values"] as! [Double]
     let expected = (rate["weights"] as! [String: [String: Any]])[weights]!
     var c = ReferenceComparison()
     c.array("rates", assuncaoReisRates(events: e, base: b), expected["standardised_rates"])
-    let m = try #require(try moranIForRates(events: e, base: b, weights: w, permutations: 0,
-      seed: 0).value)
+    let m = try #require(
+      try moranIForRates(
+        events: e, base: b, weights: w, permutations: 0,
+        seed: 0
+      ).value)
     c.value("I", m.i, expected["I"])
     c.value("VI_rand", m.varianceRandomisation, expected["VI_rand"])
     c.value("z_rand", m.zRandomisation, expected["z_rand"])

@@ -34,20 +34,25 @@ struct ClassificationTests {
     let set = Self.set(name)
     let values = set.numbers("values")
     for k in [4, 5] {
-      compare(try Classifier.quantiles(values, classes: k), set.object("quantiles\(k)"),
-              "\(name) quantiles\(k)", exact: true)
-      compare(try Classifier.equalInterval(values, classes: k), set.object("equalInterval\(k)"),
-              "\(name) equalInterval\(k)", exact: true)
-      compare(try Classifier.fisherJenks(values, classes: k), set.object("fisherJenks\(k)"),
-              "\(name) fisherJenks\(k)", exact: true)
+      compare(
+        try Classifier.quantiles(values, classes: k), set.object("quantiles\(k)"),
+        "\(name) quantiles\(k)", exact: true)
+      compare(
+        try Classifier.equalInterval(values, classes: k), set.object("equalInterval\(k)"),
+        "\(name) equalInterval\(k)", exact: true)
+      compare(
+        try Classifier.fisherJenks(values, classes: k), set.object("fisherJenks\(k)"),
+        "\(name) fisherJenks\(k)", exact: true)
     }
     compare(try Classifier.standardDeviation(values), set.object("stdMean"), "\(name) stdMean")
     compare(try Classifier.boxPlot(values), set.object("boxPlot"), "\(name) boxPlot", exact: true)
-    compare(try Classifier.headTailBreaks(values), set.object("headTailBreaks"),
-            "\(name) headTailBreaks")
+    compare(
+      try Classifier.headTailBreaks(values), set.object("headTailBreaks"),
+      "\(name) headTailBreaks")
     let user = (set["userDefinedInput"] as! [Double])
-    compare(try Classifier.userDefined(values, bins: user), set.object("userDefined"),
-            "\(name) userDefined", exact: true)
+    compare(
+      try Classifier.userDefined(values, bins: user), set.object("userDefined"),
+      "\(name) userDefined", exact: true)
   }
 
   @Test("missing values get no class and are not counted")
@@ -80,8 +85,9 @@ struct ClassificationTests {
     #expect(try Classifier.quantiles([nil, nil]) == .undefined(.noUnits))
     #expect(try Classifier.equalInterval([4, 4, nil]) == .undefined(.allValuesEqual))
     #expect(try Classifier.standardDeviation([4, 4]) == .undefined(.allValuesEqual))
-    #expect(try Classifier.fisherJenks([1, 2, 2], classes: 3)
-            == .undefined(.tooFewDistinctValues(distinct: 2, classes: 3)))
+    #expect(
+      try Classifier.fisherJenks([1, 2, 2], classes: 3)
+        == .undefined(.tooFewDistinctValues(distinct: 2, classes: 3)))
     #expect(throws: ClassificationError.nonFiniteValue(index: 1, value: .infinity)) {
       try Classifier.quantiles([1, .infinity])
     }

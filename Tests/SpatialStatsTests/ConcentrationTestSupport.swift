@@ -25,8 +25,9 @@ func expectClose(
 ) {
   #expect(actual.count == expected.count, "\(label): lengths", sourceLocation: sourceLocation)
   for (i, (a, e)) in zip(actual, expected).enumerated() where !close(a, e, relative: relative) {
-    Issue.record("\(label)[\(i)]: \(String(describing: a)) vs \(String(describing: e))",
-                 sourceLocation: sourceLocation)
+    Issue.record(
+      "\(label)[\(i)]: \(String(describing: a)) vs \(String(describing: e))",
+      sourceLocation: sourceLocation)
     return
   }
 }
@@ -49,8 +50,12 @@ struct ReferenceFile {
 
 /// Any JSON value, decoded with full double precision.
 private enum JSONValue: Decodable {
-  case null, bool(Bool), number(Double), string(String)
-  case array([JSONValue]), object([String: JSONValue])
+  case null
+  case bool(Bool)
+  case number(Double)
+  case string(String)
+  case array([JSONValue])
+  case object([String: JSONValue])
 
   init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()

@@ -56,8 +56,11 @@ struct EmpiricalBayesTests {
     #expect(result.values[1] == .undefined(.missingInput))
     // Unit 1 with neighbour 3 only: m = 4/40 = 0.1; both raw rates are 0.1, so s² ≤ 0 → 0.1.
     #expect(close(result.values[0].value, 0.1))
-    #expect(throws: ConcentrationError.invalidNeighbour(unit: "unit 1", neighbour: 5,
-                                                        unitCount: 3)) {
+    #expect(
+      throws: ConcentrationError.invalidNeighbour(
+        unit: "unit 1", neighbour: 5,
+        unitCount: 3)
+    ) {
       try EmpiricalBayes.spatialRates(
         events: [1, 2, 3], bases: [10, 10, 30], neighbours: [[5], [], []])
     }

@@ -22,8 +22,10 @@ struct InequalityTests {
     expectClose(lorenz.map(\.valueShare), expected.map { $0[1] }, "Lorenz y")
     let top = set.object("topShare")
     for percent in ["10", "20", "50"] {
-      #expect(close(try inequality.topShare(percent: Double(percent)!).value,
-                    top.number(percent)), "top \(percent)%")
+      #expect(
+        close(
+          try inequality.topShare(percent: Double(percent)!).value,
+          top.number(percent)), "top \(percent)%")
     }
   }
 

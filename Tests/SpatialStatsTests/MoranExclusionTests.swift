@@ -36,8 +36,9 @@ import Testing
     #expect(throws: AutocorrelationError.islands(["island"])) {
       try moranI(y, weights: w, seed: 1, islands: .fail)
     }
-    #expect(AutocorrelationError.islands(["W07", "W12"]).description
-      == "These units have no neighbours, so no spatial statistic can use them: W07, W12.")
+    #expect(
+      AutocorrelationError.islands(["W07", "W12"]).description
+        == "These units have no neighbours, so no spatial statistic can use them: W07, W12.")
   }
 
   @Test func aMissingUnitIsExcludedAndTheSubgraphMatchesEsda() throws {
@@ -66,8 +67,9 @@ import Testing
     #expect(try generalG(y, weights: w, seed: 1).value == nil)
     #expect(try localMoran(y, weights: w, seed: 1).value == nil)
     #expect(try localG(y, weights: w, seed: 1).value == nil)
-    #expect(reason.description
-      == "not defined (zero variance: every analysed unit has the same value)")
+    #expect(
+      reason.description
+        == "not defined (zero variance: every analysed unit has the same value)")
   }
 
   @Test func valuesMustLineUpWithTheWeights() throws {

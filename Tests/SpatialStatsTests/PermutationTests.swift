@@ -54,7 +54,8 @@ import Testing
       let e = permutation[key] as! [String: Any]
       let (mean, sd) = Self.meanAndSD(ours)
       let tol = Self.tolerance(e["sd"] as! Double, sd, ours.count)
-      #expect(abs(mean - (e["mean"] as! Double)) <= tol,
+      #expect(
+        abs(mean - (e["mean"] as! Double)) <= tol,
         "\(dataset) \(key): ours \(mean), esda \(e["mean"]!), tolerance \(tol)")
     }
   }
@@ -68,13 +69,19 @@ import Testing
     let checks: [(String, (UInt64) throws -> [Double])] = [
       ("local_moran", { try localMoran(y, weights: w, seed: $0).value!.permutation!.pseudoP }),
       ("g_local_R", { try localG(y, weights: w, seed: $0).value!.permutation!.pseudoP }),
-      ("local_moran", {
-        try localMoran(y, weights: w, seed: $0, scheme: .shared).value!.permutation!.pseudoP
-      }),
-      ("g_local_B_star", {
-        try localG(y, weights: w, transformation: .binary, star: true, seed: $0)
-          .value!.permutation!.pseudoP
-      }),
+      (
+        "local_moran",
+        {
+          try localMoran(y, weights: w, seed: $0, scheme: .shared).value!.permutation!.pseudoP
+        }
+      ),
+      (
+        "g_local_B_star",
+        {
+          try localG(y, weights: w, transformation: .binary, star: true, seed: $0)
+            .value!.permutation!.pseudoP
+        }
+      ),
     ]
     for (key, run) in checks {
       let runs = try Self.seeds.map(run)

@@ -46,8 +46,9 @@ struct RatesTests {
       try RateTable(counts: inconsistent, bases: population, unitIDs: wards, per: 1000)
     }
     let message = ConcentrationError.countWithZeroBase(unit: "W02", count: 2).description
-    #expect(message == "Unit W02 has 2 cases but a base (population) of 0; the count or the "
-      + "base is wrong.")
+    #expect(
+      message == "Unit W02 has 2 cases but a base (population) of 0; the count or the "
+        + "base is wrong.")
   }
 
   @Test("a missing unit is excluded from the city totals and named, not read as 0")
@@ -62,15 +63,19 @@ struct RatesTests {
 
   @Test("errors: lengths, negative counts, bad multiplier")
   func errors() {
-    #expect(throws: ConcentrationError.lengthMismatch(
-      first: "the counts", firstCount: 2, second: "the bases", secondCount: 1)) {
+    #expect(
+      throws: ConcentrationError.lengthMismatch(
+        first: "the counts", firstCount: 2, second: "the bases", secondCount: 1)
+    ) {
       try RateTable(counts: [1, 2], bases: [3])
     }
     #expect(throws: ConcentrationError.negativeValue(unit: "unit 2", field: "count", value: -1)) {
       try RateTable(counts: [1, -1], bases: [3, 4])
     }
-    #expect(throws: ConcentrationError.invalidParameter(
-      name: "rate multiplier", value: 0, expected: "above 0")) {
+    #expect(
+      throws: ConcentrationError.invalidParameter(
+        name: "rate multiplier", value: 0, expected: "above 0")
+    ) {
       try RateTable(counts: [1], bases: [3], per: 0)
     }
   }
@@ -86,7 +91,8 @@ struct RatesTests {
         counts: [counts.reduce(0, +)], bases: [bases.reduce(0, +)], per: 1000)
       #expect(city.locationQuotients[0].value.map { abs($0 - 1) < 1e-12 } ?? true)
       let table = try RateTable(counts: counts, bases: bases)
-      let mean = zip(table.locationQuotients, bases).reduce(0.0) { $0 + $1.0.value! * $1.1 }
+      let mean =
+        zip(table.locationQuotients, bases).reduce(0.0) { $0 + $1.0.value! * $1.1 }
         / bases.reduce(0, +)
       #expect(abs(mean - 1) < 1e-12 || counts.allSatisfy { $0 == 0 })
     }
@@ -138,18 +144,23 @@ struct RatesTests {
       .invalidParameter(name: "rate multiplier", value: 0, expected: "above 0"),
       .tooFewGroups(count: 1),
     ]
-    #expect(errors[0].description
-      == "There are 3 values in the counts but 2 in the bases; they must be given for the "
-      + "same units in the same order.")
-    #expect(errors[2].description == "Unit W07 has a negative count (-1); counts cannot be "
-      + "negative.")
-    #expect(errors[5].description
-      == "Unit W07 lists neighbour 40, which is not another unit among the 31 units.")
+    #expect(
+      errors[0].description
+        == "There are 3 values in the counts but 2 in the bases; they must be given for the "
+        + "same units in the same order.")
+    #expect(
+      errors[2].description == "Unit W07 has a negative count (-1); counts cannot be "
+        + "negative.")
+    #expect(
+      errors[5].description
+        == "Unit W07 lists neighbour 40, which is not another unit among the 31 units.")
     for error in errors { #expect(error.description.hasSuffix(".")) }
     for error in errors.dropFirst().prefix(5) { #expect(error.description.contains("W0")) }
-    #expect(UndefinedReason.zeroTotal(quantity: "the base").description
-      == "not defined (the city total of the base is 0)")
-    #expect(ClassificationError.nonFiniteValue(index: 2, value: .nan).description
-      == "Value 3 is nan, which cannot be classified; leave it empty (missing).")
+    #expect(
+      UndefinedReason.zeroTotal(quantity: "the base").description
+        == "not defined (the city total of the base is 0)")
+    #expect(
+      ClassificationError.nonFiniteValue(index: 2, value: .nan).description
+        == "Value 3 is nan, which cannot be classified; leave it empty (missing).")
   }
 }

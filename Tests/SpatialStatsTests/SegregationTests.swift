@@ -52,8 +52,10 @@ struct SegregationTests {
     #expect(close(m.gini.value, expected.number("gini")))
     #expect(close(m.informationTheory.value, expected.number("informationTheory")))
     #expect(close(m.normalisedExposure.value, expected.number("normalisedExposure")))
-    #expect(close(m.squaredCoefficientOfVariation.value,
-                  expected.number("squaredCoefficientOfVariation")))
+    #expect(
+      close(
+        m.squaredCoefficientOfVariation.value,
+        expected.number("squaredCoefficientOfVariation")))
     #expect(close(m.relativeDiversity.value, expected.number("relativeDiversity")))
     #expect(close(m.diversity.value, expected.number("diversity")))
     let lq = (file["locationQuotients"] as! [Any]).map(optionalNumbers)

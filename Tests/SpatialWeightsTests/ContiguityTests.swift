@@ -51,10 +51,12 @@ import WijkCore
       let (r, c) = (Double(k / 3), Double(k % 3))
       let (x0, y0) = (c + gap, -r - 1 + gap)
       let (x1, y1) = (c + 1 - gap, -r - gap)
-      return .polygon(Polygon(exterior: Ring([
-        Coordinate(x: x0, y: y0), Coordinate(x: x1, y: y0), Coordinate(x: x1, y: y1),
-        Coordinate(x: x0, y: y1),
-      ])))
+      return .polygon(
+        Polygon(
+          exterior: Ring([
+            Coordinate(x: x0, y: y0), Coordinate(x: x1, y: y0), Coordinate(x: x1, y: y1),
+            Coordinate(x: x0, y: y1),
+          ])))
     }
   }
 
@@ -62,10 +64,12 @@ import WijkCore
     let reference = try Fixtures.reference("small")["lattice3x3"] as! [String: Any]
     let expected = reference["neighbours"] as! [String: [[Int]]]
     let ids = (0..<9).map(String.init)
-    #expect(try SpatialWeights.rook(ids: ids, geometries: Self.lattice()).neighbourLists
-      == expected["rook"])
-    #expect(try SpatialWeights.queen(ids: ids, geometries: Self.lattice()).neighbourLists
-      == expected["queen"])
+    #expect(
+      try SpatialWeights.rook(ids: ids, geometries: Self.lattice()).neighbourLists
+        == expected["rook"])
+    #expect(
+      try SpatialWeights.queen(ids: ids, geometries: Self.lattice()).neighbourLists
+        == expected["queen"])
   }
 
   @Test func snapToleranceJoinsNearlyTouchingBoundaries() throws {
@@ -83,9 +87,12 @@ import WijkCore
   }
 
   @Test func negativeSnapToleranceIsRejected() {
-    #expect(throws: WeightsError.invalidParameter(
-      name: "snapTolerance", value: "-1.0", expected: "a finite number ≥ 0")) {
-      try SpatialWeights.queen(ids: ["a"], geometries: Self.lattice().prefix(1).map { $0 },
+    #expect(
+      throws: WeightsError.invalidParameter(
+        name: "snapTolerance", value: "-1.0", expected: "a finite number ≥ 0")
+    ) {
+      try SpatialWeights.queen(
+        ids: ["a"], geometries: Self.lattice().prefix(1).map { $0 },
         snapTolerance: -1)
     }
   }

@@ -37,7 +37,8 @@ import WijkCore
 
   @Test func lagOfTheLatticeByHand() throws {
     // 3×3 rook lattice, unit 4 (centre) has neighbours 1, 3, 5, 7
-    let lists = (try Fixtures.reference("small")["lattice3x3"] as! [String: Any])["neighbours"]
+    let lists =
+      (try Fixtures.reference("small")["lattice3x3"] as! [String: Any])["neighbours"]
       as! [String: [[Int]]]
     let w = try SpatialWeights(ids: (0..<9).map(String.init), neighbours: lists["rook"]!)
     let y: [Double] = [3, 1, 4, 1, 5, 9, 2, 6, 5]
@@ -48,8 +49,10 @@ import WijkCore
   }
 
   @Test func initialiserChecksWithEvidence() {
-    #expect(throws: WeightsError.countMismatch(
-      what: "neighbour lists and unit ids", expected: 2, got: 1)) {
+    #expect(
+      throws: WeightsError.countMismatch(
+        what: "neighbour lists and unit ids", expected: 2, got: 1)
+    ) {
       try SpatialWeights(ids: ["a", "b"], neighbours: [[1]])
     }
     #expect(throws: WeightsError.selfNeighbour(unit: "a")) {
@@ -67,10 +70,12 @@ import WijkCore
   }
 
   @Test func errorMessagesSayWhatWasExpected() {
-    #expect(WeightsError.countMismatch(what: "weight lists and unit ids", expected: 3, got: 2)
-      .description == "The weight lists and unit ids do not line up: expected 3, got 2.")
-    #expect(WeightsError.neighbourOutOfRange(unit: "W01", index: 9, count: 4).description
-      == "Unit 'W01' has neighbour number 9, but there are only 4 units (expected 0 to 3).")
+    #expect(
+      WeightsError.countMismatch(what: "weight lists and unit ids", expected: 3, got: 2)
+        .description == "The weight lists and unit ids do not line up: expected 3, got 2.")
+    #expect(
+      WeightsError.neighbourOutOfRange(unit: "W01", index: 9, count: 4).description
+        == "Unit 'W01' has neighbour number 9, but there are only 4 units (expected 0 to 3).")
   }
 
   @Test func islandsAreListedByID() throws {
@@ -153,9 +158,10 @@ import WijkCore
     let inverse = try SpatialWeights.distanceBand(
       ids: ids, points: c, threshold: threshold, inverseDistancePower: -1)
     let expected = p["inverse_distance_weights"] as! [[Double]]
-    #expect(zip(inverse.weightLists, expected).allSatisfy { row, e in
-      row.count == e.count && zip(row, e).allSatisfy { close($0, $1) }
-    })
+    #expect(
+      zip(inverse.weightLists, expected).allSatisfy { row, e in
+        row.count == e.count && zip(row, e).allSatisfy { close($0, $1) }
+      })
   }
 }
 
@@ -168,11 +174,14 @@ import WijkCore
   }
 
   @Test func aShortNeighbourLineIsReportedWithItsLine() {
-    #expect(throws: WeightsError.malformedFile(
-      format: "GAL", line: 3, text: "b", reason: "expected 2 neighbour ids, got 1")) {
+    #expect(
+      throws: WeightsError.malformedFile(
+        format: "GAL", line: 3, text: "b", reason: "expected 2 neighbour ids, got 1")
+    ) {
       try SpatialWeights.readGAL("2\na 2\nb\nb 1\na\n")
     }
-    #expect(WeightsError.malformedFile(format: "GAL", line: 3, text: "b", reason: "x").description
-      == "Line 3 of the GAL file cannot be read (x): 'b'.")
+    #expect(
+      WeightsError.malformedFile(format: "GAL", line: 3, text: "b", reason: "x").description
+        == "Line 3 of the GAL file cannot be read (x): 'b'.")
   }
 }

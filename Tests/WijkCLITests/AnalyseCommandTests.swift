@@ -14,7 +14,9 @@ import Testing
       "wards.gpkg", "wards.csv", "results.json", "summary.md", "summary.html",
       "maps/gas_share.svg", "maps/gas_share-lisa.svg", "maps/households.svg",
     ]
-    for f in files { #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(f).path), "\(f)") }
+    for f in files {
+      #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(f).path), "\(f)")
+    }
     let csv = try Data(contentsOf: out.appendingPathComponent("wards.csv"))
     #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF], "Excel dialect: a BOM")
     #expect(String(decoding: csv.dropFirst(3).prefix(19), as: UTF8.self) == "code;name;area_km2;")
@@ -33,10 +35,13 @@ import Testing
 
   @Test func unknownConfigurationKeyExits78NamingTheKey() throws {
     let config = tempFolder().appendingPathExtension("yaml")
-    var text = try String(contentsOfFile: "\(CLIRunner.root.path)/GeoData/wijk-genk.yaml", encoding: .utf8)
+    var text = try String(
+      contentsOfFile: "\(CLIRunner.root.path)/GeoData/wijk-genk.yaml", encoding: .utf8)
     text = text.replacingOccurrences(of: "permutations: 999", with: "permutatons: 999")
       .replacingOccurrences(of: "file: genk_", with: "file: \(CLIRunner.root.path)/GeoData/genk_")
-      .replacingOccurrences(of: "groups_file: impulswijken", with: "groups_file: \(CLIRunner.root.path)/GeoData/impulswijken")
+      .replacingOccurrences(
+        of: "groups_file: impulswijken",
+        with: "groups_file: \(CLIRunner.root.path)/GeoData/impulswijken")
     try text.write(to: config, atomically: true, encoding: .utf8)
     let out = tempFolder()
     let r = try CLIRunner.run(["analyse", "--config", config.path, "--out", out.path])
@@ -51,10 +56,10 @@ import Testing
     let before = try Data(contentsOf: out.appendingPathComponent("results.json"))
     let config = tempFolder().appendingPathExtension("yaml")
     try """
-      wards: { file: \(CLIRunner.root.path)/Tests/Fixtures/cases/04-self-intersecting-ward/wards.geojson, code: wijkcode, name: wijknaam }
-      indicators:
-        - { id: a, kind: count, numerator: n, label: A }
-      """.write(to: config, atomically: true, encoding: .utf8)
+    wards: { file: \(CLIRunner.root.path)/Tests/Fixtures/cases/04-self-intersecting-ward/wards.geojson, code: wijkcode, name: wijknaam }
+    indicators:
+      - { id: a, kind: count, numerator: n, label: A }
+    """.write(to: config, atomically: true, encoding: .utf8)
     let r = try CLIRunner.run(["analyse", "--config", config.path, "--out", out.path])
     #expect(r.status == 65)
     #expect(r.stderr.contains("feature 0 (W31): Self-intersection at (229500, 184500)"))
@@ -72,9 +77,13 @@ import Testing
   // The region: Genk and its ten neighbours, 155 wards on the 2020-2024 sectors.
   @Test func regionConfigurationRuns() throws {
     let out = tempFolder()
-    let r = try CLIRunner.run(["analyse", "--config", "GeoData/wijk-region.yaml", "--out", out.path, "-q"])
+    let r = try CLIRunner.run([
+      "analyse", "--config", "GeoData/wijk-region.yaml", "--out", out.path, "-q",
+    ])
     #expect(r.status == 0, "\(r.stderr)")
-    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("results.json"))) as? [String: Any]
+    let json =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: out.appendingPathComponent("results.json"))) as? [String: Any]
     #expect((json?["wards"] as? [Any])?.count == 155)
   }
 }

@@ -15,7 +15,8 @@ enum CLIRunner {
   /// The `wijk` binary next to the test bundle (SwiftPM builds it for the tests).
   static var executable: URL {
     var dir = Bundle.main.bundleURL
-    for _ in 0..<4 where !FileManager.default.fileExists(atPath: dir.appendingPathComponent("wijk").path) {
+    for _ in 0..<4
+    where !FileManager.default.fileExists(atPath: dir.appendingPathComponent("wijk").path) {
       dir.deleteLastPathComponent()
     }
     return dir.appendingPathComponent("wijk")
@@ -26,7 +27,8 @@ enum CLIRunner {
     process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = directory
-    let out = Pipe(), err = Pipe()
+    let out = Pipe()
+    let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     try process.run()

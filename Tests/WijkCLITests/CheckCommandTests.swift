@@ -19,7 +19,8 @@ import Testing
     let out = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: out) }
     let r = try CLIRunner.run([
-      "check", "--scenario", "Examples/sledderlo/scenario_illustrative.yaml", "--out", out.path, "-q",
+      "check", "--scenario", "Examples/sledderlo/scenario_illustrative.yaml", "--out", out.path,
+      "-q",
     ])
     #expect(r.status == 0, "\(r.stderr)")
     let lines = r.stdout.split(separator: "\n").map(String.init)
@@ -30,7 +31,9 @@ import Testing
     #expect(lines.contains { $0.hasPrefix("  attention: households_loss [7101616]") })
     #expect(lines.contains { $0.hasPrefix("  not applicable: social_rental_share") })
 
-    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("check.json"))) as! [String: Any]
+    let json =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: out.appendingPathComponent("check.json"))) as! [String: Any]
     let phases = json["phases"] as! [[String: Any]]
     func rule(_ phase: Int, _ id: String) -> [String: Any] {
       (phases[phase]["rules"] as! [[String: Any]]).first { $0["rule"] as? String == id }!
@@ -53,15 +56,20 @@ import Testing
   /// The same point in Lambert 72 (231740, 180540) and in WGS84 (PROJ: 50.929399466 N,
   /// 5.531500127 E, "BD72 to WGS 84 (3)") gives the same verdicts and ward values.
   @Test func wgs84AndLambertPointsGiveTheSameCheck() throws {
-    let a = temporaryFolder(), b = temporaryFolder()
+    let a = temporaryFolder()
+    let b = temporaryFolder()
     defer { for f in [a, b] { try? FileManager.default.removeItem(at: f) } }
     let common = [
       "check", "--programme", "Examples/sledderlo/programme_phase1_illustrative.yaml",
       "--facilities", "Examples/sledderlo/facilities_synthetic.csv", "-q",
     ]
-    let lambert = try CLIRunner.run(common + ["--site-point", "231740,180540", "--crs", "EPSG:31370", "--out", a.path])
+    let lambert = try CLIRunner.run(
+      common + ["--site-point", "231740,180540", "--crs", "EPSG:31370", "--out", a.path])
     let wgs = try CLIRunner.run(
-      common + ["--site-point", "50.92939946600855,5.531500127229886", "--crs", "EPSG:4326", "--out", b.path])
+      common + [
+        "--site-point", "50.92939946600855,5.531500127229886", "--crs", "EPSG:4326", "--out",
+        b.path,
+      ])
     #expect(lambert.status == 0 && wgs.status == 0, "\(lambert.stderr) \(wgs.stderr)")
     // The site line and every verdict line are the same; only distances could differ by
     // millimetres, and they print rounded to metres.

@@ -27,7 +27,9 @@ import Testing
     #expect(r.stderr.contains("3 register row(s) lie outside every ward"))
     let summary = try String(
       contentsOf: out.appendingPathComponent("summary.html"), encoding: .utf8)
-    #expect(summary.contains("SYNTHETISCH") && summary.contains("register_synthetic_2021.csv bevat synthetische gegevens"))
+    #expect(
+      summary.contains("SYNTHETISCH")
+        && summary.contains("register_synthetic_2021.csv bevat synthetische gegevens"))
     #expect(summary.contains("Het woningregister") && summary.contains("Verandering 2021–2024"))
     // The brochure: Belgian Excel (BOM, ;), the city row holds the shapely total of 2024.
     let brochure = try Data(

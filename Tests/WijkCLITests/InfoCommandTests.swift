@@ -19,7 +19,9 @@ import Testing
 
   // Case 04: the bow-tie W31 is named with GEOS's reason and the crossing point.
   @Test func case04SelfIntersectionIsNamedWithItsLocation() throws {
-    let r = try CLIRunner.run(["info", "Tests/Fixtures/cases/04-self-intersecting-ward/wards.geojson"])
+    let r = try CLIRunner.run([
+      "info", "Tests/Fixtures/cases/04-self-intersecting-ward/wards.geojson",
+    ])
     #expect(r.status == 0)
     #expect(r.stdout.contains("feature 0 (W31): Self-intersection at (229500, 184500)"))
     #expect(r.stdout.contains("not checked: overlaps, gaps and area: 1 invalid feature(s) first"))
@@ -27,7 +29,9 @@ import Testing
 
   // Case 03: W21 and W22 overlap by 50 000 m² = 5.00 ha.
   @Test func case03OverlapIsNamedWithItsArea() throws {
-    let r = try CLIRunner.run(["info", "Tests/Fixtures/cases/03-overlapping-ward-polygons/wards.geojson"])
+    let r = try CLIRunner.run([
+      "info", "Tests/Fixtures/cases/03-overlapping-ward-polygons/wards.geojson",
+    ])
     #expect(r.stdout.contains("feature 0 (W21) and feature 1 (W22) overlap by 50000 m² (5.00 ha)"))
   }
 

@@ -103,7 +103,8 @@ import Testing
     let ours = try table(out, key: "geoitem")
     let expected = try table(
       StatisticFixtures.fixtures.appendingPathComponent(
-        "expected/DERIVED_genk_fluvius_energy_by_wijk2024.csv").path, key: "ggw72024",
+        "expected/DERIVED_genk_fluvius_energy_by_wijk2024.csv"
+      ).path, key: "ggw72024",
       period: "2021")
     #expect(ours.count == 30)
     var compared = 0
@@ -118,7 +119,9 @@ import Testing
   }
 
   /// A CSV as key → column → text, keeping rows whose `period` is `period` when given.
-  func table(_ path: String, key: String, period: String? = nil) throws -> [String: [String: String]] {
+  func table(_ path: String, key: String, period: String? = nil) throws -> [String: [String:
+    String]]
+  {
     let rows = try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline)
     let header = rows[0].split(separator: ",").map(String.init)
     var out: [String: [String: String]] = [:]
@@ -138,10 +141,14 @@ import Testing
     var current = ""
     var quoted = false
     for ch in line {
-      if ch == "\"" { quoted.toggle() } else if ch == "," && !quoted {
+      if ch == "\"" {
+        quoted.toggle()
+      } else if ch == "," && !quoted {
         out.append(current)
         current = ""
-      } else { current.append(ch) }
+      } else {
+        current.append(ch)
+      }
     }
     out.append(current)
     return out
@@ -181,14 +188,18 @@ import Testing
   @Test func halfAndHalf() throws {
     let dir = try StatisticFixtures.temporaryFolder()
     let source = dir.appendingPathComponent("source.geojson")
-    let ring = [[229500, 184000], [230500, 184000], [230500, 185000], [229500, 185000], [229500, 184000]]
+    let ring = [
+      [229500, 184000], [230500, 184000], [230500, 185000], [229500, 185000], [229500, 184000],
+    ]
     let collection: [String: Any] = [
       "type": "FeatureCollection",
       "crs": ["type": "name", "properties": ["name": "urn:ogc:def:crs:EPSG::31370"]],
-      "features": [[
-        "type": "Feature", "properties": ["people": 100.0, "density": 100.0],
-        "geometry": ["type": "Polygon", "coordinates": [ring]],
-      ]],
+      "features": [
+        [
+          "type": "Feature", "properties": ["people": 100.0, "density": 100.0],
+          "geometry": ["type": "Polygon", "coordinates": [ring]],
+        ]
+      ],
     ]
     try JSONSerialization.data(withJSONObject: collection).write(to: source)
     let out = dir.appendingPathComponent("wards.csv").path

@@ -14,13 +14,16 @@ import Testing
 
   /// JSON text with sorted keys, so two parsed values compare exactly.
   func canonical(_ value: Any) throws -> String {
-    String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]), as: UTF8.self)
+    String(
+      decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]),
+      as: UTF8.self)
   }
 
   // One source of truth: the plan's numbers for Kolderbos are `wijk analyse`'s results.json
   // numbers for Kolderbos, key for key (JSON round trip, exact).
   @Test func planNumbersEqualResultsJSON() throws {
-    let analysed = freshFolder(), plans = freshFolder()
+    let analysed = freshFolder()
+    let plans = freshFolder()
     #expect(try CLIRunner.run(["analyse", "-q", "--out", analysed]).status == 0)
     let r = try CLIRunner.run(["plan", "-q", "--ward", "kolderbos (genk)", "--out", plans])
     #expect(r.status == 0, "\(r.stderr)")
@@ -30,7 +33,8 @@ import Testing
     let planIndicators = try #require(plan["indicators"] as? [[String: Any]])
     #expect(indicators.count == 5 && planIndicators.count == 5)
     for (ri, pi) in zip(indicators, planIndicators) {
-      let ward = try #require((ri["wards"] as? [[String: Any]])?.first { $0["code"] as? String == "7101613" })
+      let ward = try #require(
+        (ri["wards"] as? [[String: Any]])?.first { $0["code"] as? String == "7101613" })
       let planWard = try #require(pi["ward"] as? [String: Any])
       #expect(try canonical(ward) == canonical(planWard), "\(ri["id"] ?? "")")
       let city = try #require(ri["city"] as? [String: Any])
@@ -77,8 +81,10 @@ import Testing
     let plans = freshFolder()
     let r = try CLIRunner.run(["plan", "-q", "--ward", "Sledderloo", "--out", plans])
     #expect(r.status == 65)
-    #expect(r.stderr.contains(
-      "no ward is called or coded 'Sledderloo'; the closest are: Oud-Sledderlo [7101620], Nieuw Sledderlo [7101616], Langerlo [7101614]"))
+    #expect(
+      r.stderr.contains(
+        "no ward is called or coded 'Sledderloo'; the closest are: Oud-Sledderlo [7101620], Nieuw Sledderlo [7101616], Langerlo [7101614]"
+      ))
     #expect(!FileManager.default.fileExists(atPath: plans))
   }
 

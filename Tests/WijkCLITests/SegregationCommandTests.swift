@@ -54,7 +54,9 @@ import Testing
     ])
     let indices = try #require(json["indices"] as? [String: Any])
     #expect(
-      close(indices["dissimilarity"] as? Double, ref["dissimilarityGasVersusNonResidential"] as? Double))
+      close(
+        indices["dissimilarity"] as? Double, ref["dissimilarityGasVersusNonResidential"] as? Double)
+    )
   }
 
   @Test func multigroupMatchesSegregation() throws {

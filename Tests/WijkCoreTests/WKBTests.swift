@@ -2,9 +2,11 @@ import Testing
 import WijkCore
 
 @Suite struct WKBTests {
-  let square = Polygon(exterior: Ring([
-    Coordinate(x: 0, y: 0), Coordinate(x: 10, y: 0), Coordinate(x: 10, y: 10), Coordinate(x: 0, y: 10),
-  ]))
+  let square = Polygon(
+    exterior: Ring([
+      Coordinate(x: 0, y: 0), Coordinate(x: 10, y: 0), Coordinate(x: 10, y: 10),
+      Coordinate(x: 0, y: 10),
+    ]))
 
   @Test func roundTripsEveryType() throws {
     let geometries: [Geometry] = [

@@ -1,5 +1,6 @@
 import Testing
 import WijkCore
+
 @testable import WijkEngine
 
 /// CRS metadata against the EPSG registry as PROJ 9.1 ships it (`projinfo EPSG:31370`).

@@ -1,13 +1,16 @@
 import Testing
 import WijkCore
+
 @testable import WijkEngine
 
 @Suite struct CoverageTests {
   func square(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> Geometry {
-    .polygon(Polygon(exterior: Ring([
-      Coordinate(x: x0, y: y0), Coordinate(x: x1, y: y0), Coordinate(x: x1, y: y1),
-      Coordinate(x: x0, y: y1),
-    ])))
+    .polygon(
+      Polygon(
+        exterior: Ring([
+          Coordinate(x: x0, y: y0), Coordinate(x: x1, y: y0), Coordinate(x: x1, y: y1),
+          Coordinate(x: x0, y: y1),
+        ])))
   }
 
   /// Four wards framing an unassigned 100 m × 100 m square: a 10 000 m² gap.
@@ -25,7 +28,9 @@ import WijkCore
     let gaps = try GeometryChecks.gaps(in: framedHole())
     #expect(gaps.count == 1)
     #expect(abs(gaps[0].squareMetres - 10_000) < 1e-6)
-    #expect(Envelope([gaps[0].location])!.intersects(Envelope(minX: 100, minY: 100, maxX: 200, maxY: 200)))
+    #expect(
+      Envelope([gaps[0].location])!.intersects(Envelope(minX: 100, minY: 100, maxX: 200, maxY: 200))
+    )
   }
 
   @Test func anEnclaveWardIsNotAGap() throws {

@@ -1,5 +1,6 @@
 import Testing
 import WijkCore
+
 @testable import WijkEngine
 
 /// The sentences a city GIS user reads; each case's text pinned.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WijkCore
+
 @testable import WijkEngine
 
 /// The error plumbing itself: GEOS's own message reaches the Swift error unchanged, one call's
@@ -89,7 +90,9 @@ import WijkCore
     func box(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) throws -> GEOSGeometry {
       try GEOSGeometry.rectangle(Envelope(minX: x0, minY: y0, maxX: x1, maxY: y1), context: context)
     }
-    let a = try box(0, 0, 2, 2), b = try box(1, 1, 3, 3), far = try box(3, 0, 4, 2)
+    let a = try box(0, 0, 2, 2)
+    let b = try box(1, 1, 3, 3)
+    let far = try box(3, 0, 4, 2)
     #expect(try a.intersection(b).area == 1)
     #expect(try a.union(b).area == 7)
     #expect(try GEOSGeometry.collection([a, b], context: context).unaryUnion().area == 7)

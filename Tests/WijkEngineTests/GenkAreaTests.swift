@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WijkCore
+
 @testable import WijkEngine
 
 /// Genk's 31 wards (2025): GEOS areas against shapely 2.2's (the committed script

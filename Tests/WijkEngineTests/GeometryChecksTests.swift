@@ -1,5 +1,6 @@
 import Testing
 import WijkCore
+
 @testable import WijkEngine
 
 @Suite struct GeometryChecksTests {

@@ -1,5 +1,6 @@
 import Testing
 import WijkCore
+
 @testable import WijkEngine
 
 /// STRtree and prepared geometries on Genk's wards, checked against brute force with the

@@ -1,5 +1,6 @@
 import Testing
 import WijkCore
+
 @testable import WijkEngine
 
 /// Cases 05 and 06: WGS 84 → Belgian Lambert 72 needs the BD72 datum shift, and the axis
@@ -118,9 +119,10 @@ import WijkCore
         messages: ["Invalid coordinate", "push: Invalid latitude"])
     ) { try transformer.transform(bad) }
     // The error is cleared: the next coordinate transforms again.
-    #expect(Self.near(
-      try transformer.transform(Coordinate(x: 5.5, y: 50.965)), Self.lambert72["S1"]!,
-      within: 1.0))
+    #expect(
+      Self.near(
+        try transformer.transform(Coordinate(x: 5.5, y: 50.965)), Self.lambert72["S1"]!,
+        within: 1.0))
   }
 
   @Test func geometryTransformKeepsRingsClosedAndAxesInOrder() throws {

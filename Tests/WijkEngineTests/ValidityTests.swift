@@ -1,5 +1,6 @@
 import Testing
 import WijkCore
+
 @testable import WijkEngine
 
 /// Case 04 (`Tests/Fixtures/cases/04-self-intersecting-ward`): W31 is a bow-tie whose edges

@@ -21,8 +21,9 @@ func runClassificationBenchmarks() {
   let runs = timings.dropFirst().map { seconds($0) }.sorted()
   print("fisher-jenks k=5 n=20000 (distinct values: \(Set(values.compactMap { $0 }).count))")
   print("  breaks: \(bins)")
-  print("  best \(milliseconds(runs.first!)) ms, median \(milliseconds(runs[runs.count / 2])) ms"
-    + " over \(runs.count) runs")
+  print(
+    "  best \(milliseconds(runs.first!)) ms, median \(milliseconds(runs[runs.count / 2])) ms"
+      + " over \(runs.count) runs")
 }
 
 /// SplitMix64 → ⌊u²·10⁶⌋/100; see `runClassificationBenchmarks()`.

@@ -57,7 +57,8 @@ private func seconds(_ body: () throws -> Void) rethrows -> Double {
 }
 
 private func benchmark(_ folder: URL, _ repeats: Int, _ cellsPerEdge: Double) throws {
-  var codes: [String] = [], geometries: [Geometry?] = []
+  var codes: [String] = []
+  var geometries: [Geometry?] = []
   let tWards = try seconds {
     (codes, geometries) = try readWards(folder.appendingPathComponent("wards.geojson"))
   }
@@ -65,7 +66,8 @@ private func benchmark(_ folder: URL, _ repeats: Int, _ cellsPerEdge: Double) th
   let tIndex = try seconds {
     index = try WardPointIndex(codes: codes, geometries: geometries, cellsPerEdge: cellsPerEdge)
   }
-  var best = Double.infinity, bestRead = Double.infinity
+  var best = Double.infinity
+  var bestRead = Double.infinity
   var result: PointJoinResult?
   var pointCount = 0
   for _ in 0..<max(repeats, 1) {
@@ -77,14 +79,16 @@ private func benchmark(_ folder: URL, _ repeats: Int, _ cellsPerEdge: Double) th
     pointCount = points.count
     best = min(best, seconds { result = index!.join(points) })
   }
-  let r = result!, idx = index!
+  let r = result!
+  let idx = index!
   try check(r, idx, folder)
   let rate = Double(pointCount) / best / 1e6
   // Ward tests (point-in-one-ward crossing tests) done by the join, counted in a separate pass.
   let points = try readPoints(folder.appendingPathComponent("points.f64"))
   let tests = points.reduce(0) { $0 + idx.wardTestCount(at: $1) }
   let direct = points.filter { idx.wardTestCount(at: $0) == 0 }.count
-  print("""
+  print(
+    """
     \(folder.lastPathComponent): \(codes.count) wards, \(idx.edgeCount) edges, grid \
     \(idx.gridSize.columns)×\(idx.gridSize.rows); \(pointCount) points
       read wards (JSONSerialization)  \(fmt(tWards)) s
@@ -147,7 +151,8 @@ private func readWards(_ url: URL) throws -> ([String], [Geometry?]) {
   guard let features = root?["features"] as? [[String: Any]] else {
     throw PointsBenchError.malformed(url.path)
   }
-  var codes: [String] = [], geometries: [Geometry?] = []
+  var codes: [String] = []
+  var geometries: [Geometry?] = []
   for f in features {
     guard let code = (f["properties"] as? [String: Any])?["code"] as? String,
       let g = f["geometry"] as? [String: Any], let type = g["type"] as? String

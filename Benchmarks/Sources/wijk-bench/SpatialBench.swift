@@ -30,7 +30,9 @@ enum SpatialBenchGrid {
   static func make(rows: Int, columns: Int, seed: UInt64)
     -> (ids: [String], geometries: [Geometry], values: [Double])
   {
-    var ids: [String] = [], geometries: [Geometry] = [], values: [Double] = []
+    var ids: [String] = []
+    var geometries: [Geometry] = []
+    var values: [Double] = []
     for r in 0..<rows {
       for c in 0..<columns {
         let ring = Ring([

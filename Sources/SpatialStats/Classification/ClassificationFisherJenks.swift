@@ -107,8 +107,9 @@ struct FisherJenksSolver {
     for layer in 2...max(k, 2) where layer <= k {
       var next = Array(repeating: Double.infinity, count: m + 1)
       var start = Array(repeating: 0, count: m + 1)
-      solve(previous: best, into: &next, starts: &start, layer: layer,
-            low: layer, high: m, optLow: layer - 1, optHigh: m - 1)
+      solve(
+        previous: best, into: &next, starts: &start, layer: layer,
+        low: layer, high: m, optLow: layer - 1, optHigh: m - 1)
       best = next
       starts.append(start)
     }
@@ -141,9 +142,11 @@ struct FisherJenksSolver {
     }
     next[mid] = bestCost
     starts[mid] = bestStart
-    solve(previous: previous, into: &next, starts: &starts, layer: layer,
-          low: low, high: mid - 1, optLow: optLow, optHigh: bestStart)
-    solve(previous: previous, into: &next, starts: &starts, layer: layer,
-          low: mid + 1, high: high, optLow: bestStart, optHigh: optHigh)
+    solve(
+      previous: previous, into: &next, starts: &starts, layer: layer,
+      low: low, high: mid - 1, optLow: optLow, optHigh: bestStart)
+    solve(
+      previous: previous, into: &next, starts: &starts, layer: layer,
+      low: mid + 1, high: high, optLow: bestStart, optHigh: optHigh)
   }
 }

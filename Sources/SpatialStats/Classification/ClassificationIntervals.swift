@@ -48,8 +48,9 @@ extension Classifier {
     var bins = multiples.map { m + s * $0 }
     let high = present.max()!
     if bins[bins.count - 1] < high { bins.append(high) }
-    return .defined(Classification(
-      method: .standardDeviation(multiples: multiples), bins: bins, values: values))
+    return .defined(
+      Classification(
+        method: .standardDeviation(multiples: multiples), bins: bins, values: values))
   }
 
   /// Box-plot classes: low outliers, the four quarters, high outliers.

@@ -34,8 +34,9 @@ public enum Classifier {
         "\(k) classes asked for, \(bins.count) made: tied values leave too few distinct "
           + "quantiles (mapclassify made \(candidates.count)).")
     }
-    return .defined(Classification(
-      method: .quantiles(classes: k), bins: bins, values: values, notes: notes))
+    return .defined(
+      Classification(
+        method: .quantiles(classes: k), bins: bins, values: values, notes: notes))
   }
 
   /// mapclassify's percentiles: `np.arange(w, 100 + w, w)` with w = 100/k, the last capped

@@ -55,8 +55,9 @@ public enum EmpiricalBayes {
     let input = try RiskInput(events: events, bases: bases, unitIDs: unitIDs, per: per)
     let prior = input.moments(of: input.atRisk)
     let values = input.map { i in
-      shrink(rate: input.rate(i), base: input.bases[i]!, mean: prior.mean,
-             variance: max(0, prior.variance)) * per
+      shrink(
+        rate: input.rate(i), base: input.bases[i]!, mean: prior.mean,
+        variance: max(0, prior.variance)) * per
     }
     return Result(unitIDs: input.labels, values: values, missingUnits: input.missing)
   }
@@ -96,8 +97,9 @@ public enum EmpiricalBayes {
     let values = input.map { i in
       let set = ([i] + neighbours[i]).filter { atRisk.contains($0) }
       let local = input.moments(of: set)
-      return shrink(rate: input.rate(i), base: input.bases[i]!, mean: local.mean,
-                    variance: max(0, local.variance)) * per
+      return shrink(
+        rate: input.rate(i), base: input.bases[i]!, mean: local.mean,
+        variance: max(0, local.variance)) * per
     }
     return Result(unitIDs: input.labels, values: values, missingUnits: input.missing)
   }

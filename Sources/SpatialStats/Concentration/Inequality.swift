@@ -69,10 +69,11 @@ public struct Inequality: Hashable, Sendable {
     if let failure { return .undefined(failure) }
     let n = Double(sortedValues.count)
     let sum = total
-    return .defined(sortedValues.reduce(0.0) { partial, x in
-      let s = x / sum
-      return s > 0 ? partial + s * log(n * s) : partial
-    })
+    return .defined(
+      sortedValues.reduce(0.0) { partial, x in
+        let s = x / sum
+        return s > 0 ? partial + s * log(n * s) : partial
+      })
   }
 
   /// The Lorenz curve: (0, 0), then (i/n, Σ_{j≤i} x₍ⱼ₎/S) for i = 1…n, ending at (1, 1).

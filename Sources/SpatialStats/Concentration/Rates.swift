@@ -82,8 +82,11 @@ public struct RateTable: Hashable, Sendable {
       unitRates.append(base == 0 ? .undefined(.zeroBase) : .defined(count / base * multiplier))
     }
     let city: StatisticOutcome<Double> =
-      cityBase > 0 ? .defined(cityCount / cityBase * multiplier) : .undefined(.zeroTotal(
-        quantity: "the base"))
+      cityBase > 0
+      ? .defined(cityCount / cityBase * multiplier)
+      : .undefined(
+        .zeroTotal(
+          quantity: "the base"))
     self.unitIDs = labels
     self.multiplier = multiplier
     self.rates = unitRates

@@ -117,8 +117,10 @@ public struct SingleGroupSegregation: Hashable, Sendable {
       let reason: UndefinedReason =
         x.isEmpty ? .noUnits : .zeroTotal(quantity: "the population")
       (dissimilarity, gini, isolation, interaction, entropy, groupShare) =
-        (.undefined(reason), .undefined(reason), .undefined(reason), .undefined(reason),
-         .undefined(reason), .undefined(reason))
+        (
+          .undefined(reason), .undefined(reason), .undefined(reason), .undefined(reason),
+          .undefined(reason), .undefined(reason)
+        )
       return
     }
     let share = groupSum / totalSum

@@ -81,8 +81,9 @@ public struct MultigroupSegregation: Hashable, Sendable {
     diversity = indices.outcome(indices.diversity)
     groupShares = indices.shares.map { indices.totalSum > 0 ? .defined($0) : indices.failure! }
     var quotients = Array(
-      repeating: Array(repeating: StatisticOutcome<Double>.undefined(.missingInput),
-                       count: groups.count), count: n)
+      repeating: Array(
+        repeating: StatisticOutcome<Double>.undefined(.missingInput),
+        count: groups.count), count: n)
     for (row, i) in complete.enumerated() {
       quotients[i] = indices.locationQuotients(row: row)
     }

@@ -35,13 +35,16 @@ public enum Analysis {
     progress("reading and checking the wards in \(configuration.wards.file)")
     let loaded = try WardLayerLoader.load(configuration.wards, options: options)
     var table = loaded.table
-    let tables = try joinTables(configuration, layer: loaded.layer, table: &table, progress: progress)
+    let tables = try joinTables(
+      configuration, layer: loaded.layer, table: &table, progress: progress)
     progress("building \(configuration.weights.kind.rawValue) weights for \(table.count) wards")
     let weights = try makeWeights(configuration.weights, table: table, layer: loaded.layer)
     let settings = IndicatorSettings(configuration: configuration)
     var indicators: [IndicatorResult] = []
     for spec in configuration.indicators {
-      progress("computing \(spec.id) (\(configuration.permutations) permutations, seed \(configuration.seed))")
+      progress(
+        "computing \(spec.id) (\(configuration.permutations) permutations, seed \(configuration.seed))"
+      )
       do {
         indicators.append(
           try IndicatorAnalysis.compute(spec, table: table, weights: weights, settings: settings))
@@ -65,7 +68,8 @@ public enum Analysis {
       title: configuration.title, language: configuration.language,
       provenance: try provenance(configuration, configurationFile: configurationFile),
       wards: WardSummary.all(of: table),
-      weights: summary(weights, configuration.weights), indicators: indicators, groups: groups, zones: zones,
+      weights: summary(weights, configuration.weights), indicators: indicators, groups: groups,
+      zones: zones,
       tables: tables, smallNumberThreshold: configuration.smallNumberThreshold,
       significance: configuration.significance,
       notices: notices(loaded.report, weights: weights),
@@ -96,12 +100,16 @@ public enum Analysis {
     return reports
   }
 
-  static func makeWeights(_ spec: WeightsSpec, table: WardTable, layer: Layer) throws -> SpatialWeights {
+  static func makeWeights(_ spec: WeightsSpec, table: WardTable, layer: Layer) throws
+    -> SpatialWeights
+  {
     switch spec.kind {
     case .queen:
-      return try .queen(ids: table.codes, geometries: table.geometries, snapTolerance: spec.snap ?? 0)
+      return try .queen(
+        ids: table.codes, geometries: table.geometries, snapTolerance: spec.snap ?? 0)
     case .rook:
-      return try .rook(ids: table.codes, geometries: table.geometries, snapTolerance: spec.snap ?? 0)
+      return try .rook(
+        ids: table.codes, geometries: table.geometries, snapTolerance: spec.snap ?? 0)
     case .knn:
       let centroids = try GeometryChecks.centroids(of: layer).map { $0 ?? Coordinate(x: 0, y: 0) }
       return try .kNearest(ids: table.codes, points: centroids, k: spec.k ?? 4)
@@ -138,13 +146,19 @@ public enum Analysis {
     var out = report.readerWarnings
     if let p = report.projection { out.append("The ward layer was \(p).") }
     if !report.repaired.isEmpty {
-      out.append("Repaired invalid ward(s) with GEOS make-valid: \(report.repaired.joined(separator: ", ")).")
+      out.append(
+        "Repaired invalid ward(s) with GEOS make-valid: \(report.repaired.joined(separator: ", "))."
+      )
     }
     if !report.acceptedOverlaps.isEmpty {
-      out.append("Overlapping wards accepted on request: \(report.acceptedOverlaps.joined(separator: "; ")).")
+      out.append(
+        "Overlapping wards accepted on request: \(report.acceptedOverlaps.joined(separator: "; "))."
+      )
     }
     if !weights.islands.isEmpty {
-      out.append("Ward(s) without neighbours, left out of spatial statistics: \(weights.islands.joined(separator: ", ")).")
+      out.append(
+        "Ward(s) without neighbours, left out of spatial statistics: \(weights.islands.joined(separator: ", "))."
+      )
     }
     return out
   }
@@ -155,14 +169,16 @@ public enum Analysis {
       out.append("The ward group '\(g.name)' is illustrative, not the city's official list.")
     }
     for f in illustrativeFiles(c) {
-      out.append("\(f) is \(f.lowercased().contains("synthetic") ? "synthetic" : "illustrative") data.")
+      out.append(
+        "\(f) is \(f.lowercased().contains("synthetic") ? "synthetic" : "illustrative") data.")
     }
     return out
   }
 
   /// File names of inputs that say they are illustrative or synthetic.
   static func illustrativeFiles(_ c: AnalysisConfiguration) -> [String] {
-    let files = [c.wards.file] + c.tables.map(\.file) + [c.groupsFile, c.zones?.file].compactMap { $0 }
+    let files =
+      [c.wards.file] + c.tables.map(\.file) + [c.groupsFile, c.zones?.file].compactMap { $0 }
     return files.map { URL(fileURLWithPath: $0).lastPathComponent }.filter {
       $0.lowercased().contains("synthetic") || $0.lowercased().contains("illustrative")
     }

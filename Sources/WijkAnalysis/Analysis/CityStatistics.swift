@@ -12,7 +12,8 @@ enum CityStatistics {
     addInequality(numerators, values, table, &result)
     result.city.moran = try moran(values, weights, settings, "Moran's I", &result)
     if spec.kind == .rate, let bases {
-      result.city.moranEmpiricalBayes = try moranForRates(numerators, bases, weights, settings, &result)
+      result.city.moranEmpiricalBayes = try moranForRates(
+        numerators, bases, weights, settings, &result)
     }
   }
 

@@ -37,7 +37,9 @@ public enum GroupComparison {
     _ group: WardGroup, table: WardTable, indicators: [IndicatorSpec]
   ) throws -> GroupResult {
     let unknown = group.wards.filter { table.index(ofCode: $0) == nil }
-    guard unknown.isEmpty else { throw AnalysisError.unknownGroupWards(group: group.name, codes: unknown) }
+    guard unknown.isEmpty else {
+      throw AnalysisError.unknownGroupWards(group: group.name, codes: unknown)
+    }
     let inGroup = Set(group.wards)
     let member = table.codes.map { inGroup.contains($0) }
     let values = try indicators.map { spec in try compare(spec, member: member, table: table) }
@@ -50,7 +52,9 @@ public enum GroupComparison {
   ) throws -> GroupIndicatorValue {
     let n = try table.column(spec.numerator)
     let b = try spec.base.map { (c) throws(AnalysisError) in try table.column(c) }
-    let missing = table.codes.indices.filter { member[$0] && (n[$0] == nil || (b != nil && b![$0] == nil)) }
+    let missing = table.codes.indices.filter {
+      member[$0] && (n[$0] == nil || (b != nil && b![$0] == nil))
+    }
     let (gn, rn) = sums(n, member)
     var out = GroupIndicatorValue(
       indicator: spec.id, numerator: gn, base: nil, value: gn, restValue: rn,
@@ -60,7 +64,8 @@ public enum GroupComparison {
     let (gb, rb) = sums(b, member)
     out.base = gb
     let per = spec.kind == .rate ? (spec.per ?? 100) : 1
-    let rates = try RateTable(counts: [gn, rn], bases: [gb, rb], unitIDs: ["group", "rest"], per: per)
+    let rates = try RateTable(
+      counts: [gn, rn], bases: [gb, rb], unitIDs: ["group", "rest"], per: per)
     out.locationQuotient = rates.locationQuotients[0].value
     if spec.kind != .count {
       out.value = rates.rates[0].value
@@ -71,7 +76,8 @@ public enum GroupComparison {
 
   /// Σ over the group and over the rest; a side is `nil` when one of its wards is missing.
   static func sums(_ column: [Double?], _ member: [Bool]) -> (Double?, Double?) {
-    var group: Double? = 0, rest: Double? = 0
+    var group: Double? = 0
+    var rest: Double? = 0
     for (value, inGroup) in zip(column, member) {
       if inGroup {
         group = group.flatMap { g in value.map { g + $0 } }

@@ -37,7 +37,8 @@ public enum IndicatorTableJoiner {
     _ spec: IndicatorTable, columns: [String], onto layer: Layer, codeField: String
   ) throws -> (columns: [String: [Double?]], report: TableJoinReport) {
     let keyColumns = [spec.key] + (spec.filter?.keys.sorted() ?? [])
-    let reading = try CSVReader.read(path: spec.file, options: CSVOptions(textColumns: Set(keyColumns)))
+    let reading = try CSVReader.read(
+      path: spec.file, options: CSVOptions(textColumns: Set(keyColumns)))
     let table = filtered(reading.table, by: spec.filter ?? [:])
     let wanted = columns.filter { table.columnIndex($0) != nil }
     var report = TableJoinReport(
@@ -64,7 +65,9 @@ public enum IndicatorTableJoiner {
     guard !filter.isEmpty else { return table }
     let tests = filter.compactMap { key, value in table.columnIndex(key).map { ($0, value) } }
     var out = table
-    let keep = table.rows.indices.filter { r in tests.allSatisfy { table.rows[r][$0.0].text == $0.1 } }
+    let keep = table.rows.indices.filter { r in
+      tests.allSatisfy { table.rows[r][$0.0].text == $0.1 }
+    }
     out.rows = keep.map { table.rows[$0] }
     out.lineNumbers = keep.map { table.lineNumbers[$0] }
     return out

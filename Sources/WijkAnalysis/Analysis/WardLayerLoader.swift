@@ -38,7 +38,7 @@ public struct WardLoadingReport: Sendable, Equatable {
 /// overlap. Then it measures areas and label points with GEOS.
 public enum WardLayerLoader {
   /// - Returns: a ``WardTable`` with no indicator columns yet, the checked (projected,
-///   repaired) layer the table was made from, for joins onto it, and the loading report.
+  ///   repaired) layer the table was made from, for joins onto it, and the loading report.
   /// - Throws: `IOError` (unreadable file, layer choice), ``AnalysisError`` (unknown field,
   ///   duplicate code, missing CRS, invalid or overlapping wards), `EngineError`.
   public static func load(
@@ -101,7 +101,9 @@ public enum WardLayerLoader {
     guard repair else {
       throw AnalysisError.invalidWards(
         file: layer.source,
-        problems: problems.map { "feature \($0.featureIndex) (\(codes[$0.featureIndex])): \($0.problem)" })
+        problems: problems.map {
+          "feature \($0.featureIndex) (\(codes[$0.featureIndex])): \($0.problem)"
+        })
     }
     let (fixed, repaired) = try GeometryChecks.repaired(layer)
     report.repaired = repaired.map { codes[$0] }
@@ -111,7 +113,8 @@ public enum WardLayerLoader {
   static func checkOverlaps(
     _ layer: Layer, codes: [String], allow: Bool, report: inout WardLoadingReport
   ) throws {
-    let overlaps = try GeometryChecks.overlaps(in: layer, minimumArea: LayerInspector.sliverSquareMetres)
+    let overlaps = try GeometryChecks.overlaps(
+      in: layer, minimumArea: LayerInspector.sliverSquareMetres)
     let sentences = overlaps.map {
       "\(codes[$0.first]) and \(codes[$0.second]) overlap by \(Int($0.squareMetres.rounded())) m²"
     }

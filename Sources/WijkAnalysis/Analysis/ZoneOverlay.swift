@@ -47,16 +47,20 @@ public enum ZoneOverlay {
       zones = try Transformer(from: crs, to: target).transform(zones)
     }
     if let bad = try GeometryChecks.problems(in: zones).first {
-      throw AnalysisError.invalidWards(file: source.file, problems: ["zone \(codes[bad.featureIndex]): \(bad.problem)"])
+      throw AnalysisError.invalidWards(
+        file: source.file, problems: ["zone \(codes[bad.featureIndex]): \(bad.problem)"])
     }
     let overlaps = try GeometryChecks.intersectionAreas(source: wards, target: zones)
-      .map { AreaOverlap(source: $0.sourceIndex, ward: $0.targetIndex, squareMetres: $0.squareMetres) }
+      .map {
+        AreaOverlap(source: $0.sourceIndex, ward: $0.targetIndex, squareMetres: $0.squareMetres)
+      }
     let columns = Set(indicators.flatMap { [$0.numerator] + ($0.base.map { [$0] } ?? []) })
     let carried = try ArealInterpolation.interpolate(
       sourceAreas: table.areaSquareMetres, wardCount: zones.features.count, overlaps: overlaps,
       extensive: table.columns.filter { columns.contains($0.key) })
     let zoneAreas = try GeometryChecks.areas(of: zones)
-    let illustrative = URL(fileURLWithPath: source.file).lastPathComponent.lowercased().contains("illustrative")
+    let illustrative = URL(fileURLWithPath: source.file).lastPathComponent.lowercased().contains(
+      "illustrative")
     return zones.features.indices.map { z in
       let inZone = overlaps.filter { $0.ward == z }
       let covered = inZone.reduce(0) { $0 + $1.squareMetres }
@@ -71,7 +75,9 @@ public enum ZoneOverlay {
     }
   }
 
-  static func value(_ spec: IndicatorSpec, zone z: Int, carried: [String: [Double?]]) -> ZoneResult.Value {
+  static func value(_ spec: IndicatorSpec, zone z: Int, carried: [String: [Double?]])
+    -> ZoneResult.Value
+  {
     let n = carried[spec.numerator]?[z] ?? nil
     let b = spec.base.flatMap { carried[$0]?[z] ?? nil }
     var v = ZoneResult.Value(indicator: spec.id, numerator: n, base: b, value: n)

@@ -14,7 +14,8 @@ public enum CommandInputError: Error, Hashable, Sendable, CustomStringConvertibl
   /// A weights file whose unit ids differ from the layer's.
   case weightsDoNotMatch(file: String, notInLayer: [String], notInWeights: [String])
   /// A longitude/latitude point outside the area of use of the ward layer's CRS (1-based line).
-  case pointOutsideAreaOfUse(file: String, line: Int, point: String, lon: Double, lat: Double, crs: String)
+  case pointOutsideAreaOfUse(
+    file: String, line: Int, point: String, lon: Double, lat: Double, crs: String)
 
   public var description: String {
     switch self {

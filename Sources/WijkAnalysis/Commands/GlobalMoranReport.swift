@@ -50,7 +50,8 @@ public enum AutocorrelationCommands {
     let values = try units.numbers(column)
     let w = try units.weights(request)
     let t = try Self.transformation(transformation)
-    let result = try moranI(values, weights: w, transformation: t, permutations: permutations, seed: seed)
+    let result = try moranI(
+      values, weights: w, transformation: t, permutations: permutations, seed: seed)
     let m = result.value
     return GlobalMoranReport(
       column: column, weights: request.label, transformation: "\(t)",

@@ -11,7 +11,8 @@ public enum JoinCommandError: Error, Sendable, Equatable, CustomStringConvertibl
   public var description: String {
     switch self {
     case .unmatched(let what, let items, let report):
-      let shown = items.prefix(10).joined(separator: ", ")
+      let shown =
+        items.prefix(10).joined(separator: ", ")
         + (items.count > 10 ? " and \(items.count - 10) more" : "")
       return "\(items.count) \(what): \(shown). Nothing was written; use --allow-unmatched "
         + "to write anyway and list them as a warning.\n\(report)"
@@ -26,7 +27,8 @@ public enum JoinCommand {
   ///   `JoinError` (unknown column, duplicate keys, unmatched keys unless allowed, a cell that
   ///   is not a number), `PointJoinError`, `EngineError` (CRS, intersections),
   ///   ``JoinCommandError`` (points outside, unless allowed).
-  public static func run(_ request: JoinRequest) throws -> (layer: Layer, report: JoinCommandReport) {
+  public static func run(_ request: JoinRequest) throws -> (layer: Layer, report: JoinCommandReport)
+  {
     let reading = try LayerReader.read(path: request.wards, layer: request.layer)
     var layer = reading.layer
     guard let codeColumn = layer.column(request.code) else {

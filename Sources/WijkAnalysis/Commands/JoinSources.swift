@@ -113,8 +113,12 @@ extension JoinCommand {
 
   /// The `x`, `y` numbers of every row; a missing or non-numeric cell names its line.
   static func coordinates(_ table: Table, x: String, y: String) throws -> [Coordinate] {
-    guard let xi = table.columnIndex(x) else { throw JoinError.missingColumn(x, source: table.source) }
-    guard let yi = table.columnIndex(y) else { throw JoinError.missingColumn(y, source: table.source) }
+    guard let xi = table.columnIndex(x) else {
+      throw JoinError.missingColumn(x, source: table.source)
+    }
+    guard let yi = table.columnIndex(y) else {
+      throw JoinError.missingColumn(y, source: table.source)
+    }
     return try table.rows.enumerated().map { r, row in
       for (i, name) in [(xi, x), (yi, y)] where row[i].number == nil {
         throw JoinError.notANumber(
@@ -128,7 +132,9 @@ extension JoinCommand {
   /// The id of each point: the `id` column, or "line N".
   static func labels(_ table: Table, id: String?) throws -> [String] {
     guard let id else { return table.lineNumbers.map { "line \($0)" } }
-    guard let c = table.columnIndex(id) else { throw JoinError.missingColumn(id, source: table.source) }
+    guard let c = table.columnIndex(id) else {
+      throw JoinError.missingColumn(id, source: table.source)
+    }
     return table.rows.enumerated().map { r, row in row[c].text ?? "line \(table.lineNumbers[r])" }
   }
 
@@ -182,7 +188,8 @@ extension JoinCommand {
     for (c, v) in lost {
       report.notes.append("\(c): \(v) lies outside every ward and is not in any ward's total")
     }
-    let values = { (v: [Double?]) in v.map { $0.map(AttributeValue.real) ?? .missing(reason: nil) } }
+    let values = { (v: [Double?]) in v.map { $0.map(AttributeValue.real) ?? .missing(reason: nil) }
+    }
     return extensive.map { ($0, values(result.extensive[$0]!)) }
       + intensive.map { ($0, values(result.intensive[$0]!)) }
   }

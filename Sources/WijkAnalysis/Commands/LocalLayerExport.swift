@@ -32,13 +32,15 @@ public enum LocalLayerExport {
     func real(_ name: String, _ get: (LocalUnitResult) -> Double?) {
       layer.fields.append(Field(name: "\(prefix)_\(name)", type: .real))
       for f in layer.features.indices {
-        layer.features[f].values.append(get(rows[f]).map(AttributeValue.real) ?? .missing(reason: nil))
+        layer.features[f].values.append(
+          get(rows[f]).map(AttributeValue.real) ?? .missing(reason: nil))
       }
     }
     func text(_ name: String, _ get: (LocalUnitResult) -> String?) {
       layer.fields.append(Field(name: "\(prefix)_\(name)", type: .text))
       for f in layer.features.indices {
-        layer.features[f].values.append(get(rows[f]).map(AttributeValue.text) ?? .missing(reason: nil))
+        layer.features[f].values.append(
+          get(rows[f]).map(AttributeValue.text) ?? .missing(reason: nil))
       }
     }
     real("stat") { $0.statistic }

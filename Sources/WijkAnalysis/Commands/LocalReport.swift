@@ -170,7 +170,8 @@ extension AutocorrelationCommands {
   static func skeleton(_ units: UnitLayer, values: [Double?], sample: AnalysedSample)
     -> [LocalUnitResult]
   {
-    let missing = Set(sample.missing), islands = Set(sample.islands)
+    let missing = Set(sample.missing)
+    let islands = Set(sample.islands)
     return units.ids.indices.map { f in
       let id = units.ids[f]
       let status = missing.contains(id) ? "missing" : islands.contains(id) ? "island" : "analysed"

@@ -32,7 +32,8 @@ public enum SegregationCommands {
     let comparison: String
     let columns: [String]
     if let other {
-      s = try SingleGroupSegregation(group: g, otherGroup: try units.numbers(other), unitIDs: units.ids)
+      s = try SingleGroupSegregation(
+        group: g, otherGroup: try units.numbers(other), unitIDs: units.ids)
       comparison = "\(group) against \(other) (total = \(group) + \(other))"
       columns = [group, other]
     } else {

@@ -56,10 +56,19 @@ public struct UnitLayer: Sendable {
     }
     var out: [Double?] = []
     for (k, cell) in column.enumerated() {
-      if cell.isMissing { out.append(nil); continue }
-      if let x = cell.number { out.append(x.isNaN ? nil : x); continue }
+      if cell.isMissing {
+        out.append(nil)
+        continue
+      }
+      if let x = cell.number {
+        out.append(x.isNaN ? nil : x)
+        continue
+      }
       let text = cell.text ?? ""
-      if text.trimmingCharacters(in: .whitespaces).isEmpty { out.append(nil); continue }
+      if text.trimmingCharacters(in: .whitespaces).isEmpty {
+        out.append(nil)
+        continue
+      }
       guard let x = Double(text) else {
         throw .notANumber(file: layer.source, feature: k, id: ids[k], field: field, value: text)
       }

@@ -61,7 +61,8 @@ public enum WeightsFileFormat: String, Sendable, CaseIterable {
   public static func of(path: String) throws(CommandInputError) -> WeightsFileFormat {
     let ext = (path as NSString).pathExtension.lowercased()
     guard let f = WeightsFileFormat(rawValue: ext) else {
-      throw .invalidOption(name: "out", value: path, expected: "a file ending in .gal, .gwt or .csv")
+      throw .invalidOption(
+        name: "out", value: path, expected: "a file ending in .gal, .gwt or .csv")
     }
     return f
   }
@@ -85,7 +86,8 @@ extension SpatialWeights {
   }
 
   private func csvField(_ s: String) -> String {
-    s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    s.contains(",") || s.contains("\"")
+      ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
   }
 }
 

@@ -70,7 +70,8 @@ extension UnitLayer {
     case .distance:
       guard let threshold = request.threshold else {
         throw CommandInputError.invalidOption(
-          name: "threshold", value: "(none)", expected: "a distance in layer units for --kind distance")
+          name: "threshold", value: "(none)",
+          expected: "a distance in layer units for --kind distance")
       }
       return try .distanceBand(ids: ids, points: try centroids(), threshold: threshold)
     }
@@ -96,7 +97,8 @@ extension UnitLayer {
       file.lowercased().hasSuffix(".gwt")
       ? try SpatialWeights.readGWT(text, ids: nil) : try SpatialWeights.readGAL(text)
     let original = read.transformed(.original)
-    let position = Dictionary(original.ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    let position = Dictionary(
+      original.ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     let layerIDs = Set(ids)
     let notInLayer = original.ids.filter { !layerIDs.contains($0) }
     let notInWeights = ids.filter { position[$0] == nil && !file.lowercased().hasSuffix(".gwt") }
@@ -104,7 +106,8 @@ extension UnitLayer {
       throw CommandInputError.weightsDoNotMatch(
         file: file, notInLayer: notInLayer, notInWeights: notInWeights)
     }
-    let layerPosition = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    let layerPosition = Dictionary(
+      ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     var neighbours: [[Int]] = []
     var values: [[Double]] = []
     for id in ids {

@@ -105,7 +105,8 @@ extension LocalisedText {
       return
     }
     let c = try decoder.strictContainer(CodingKeys.self)
-    self.init(nl: try c.decode(String.self, forKey: .nl), en: try c.decode(String.self, forKey: .en))
+    self.init(
+      nl: try c.decode(String.self, forKey: .nl), en: try c.decode(String.self, forKey: .en))
   }
 }
 

@@ -140,7 +140,9 @@ public struct WeightsSpec: Sendable, Equatable, Codable {
 /// Map classification.
 public struct ClassificationSpec: Sendable, Equatable, Codable {
   public enum Method: String, Sendable, Equatable, Codable {
-    case quantiles, equalInterval = "equal_interval", fisherJenks = "fisher_jenks"
+    case quantiles
+    case equalInterval = "equal_interval"
+    case fisherJenks = "fisher_jenks"
   }
   public var method: Method
   public var classes: Int

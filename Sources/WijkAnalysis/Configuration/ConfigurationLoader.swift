@@ -42,7 +42,8 @@ public enum ConfigurationLoader {
     do {
       text = try String(contentsOfFile: path, encoding: .utf8)
     } catch {
-      throw .unreadable(file: path, reason: "cannot read the groups file (\(error.localizedDescription))")
+      throw .unreadable(
+        file: path, reason: "cannot read the groups file (\(error.localizedDescription))")
     }
     do {
       return try YAMLDecoder().decode(GroupsFile.self, from: text).groups

@@ -25,7 +25,8 @@ public enum LayerInspector {
     var result = LayerInspection(
       file: path, layer: l.name, driver: reading.report.driver, crs: l.crs?.authorityCode,
       crsName: nil, isGeographic: nil, featureCount: l.features.count,
-      geometryTypes: geometryTypes(l), extent: l.envelope.map { [$0.minX, $0.minY, $0.maxX, $0.maxY] },
+      geometryTypes: geometryTypes(l),
+      extent: l.envelope.map { [$0.minX, $0.minY, $0.maxX, $0.maxY] },
       totalSquareKilometres: nil,
       fields: l.fields.map { .init(name: $0.name, type: $0.type.rawValue) },
       invalidFeatures: [], overlaps: [], gaps: [], skipped: [],
@@ -49,7 +50,8 @@ public enum LayerInspector {
     to result: inout LayerInspection, layer: Layer, labels: [String?]
   ) throws {
     guard result.invalidFeatures.isEmpty else {
-      result.skipped.append("overlaps, gaps and area: \(result.invalidFeatures.count) invalid feature(s) first")
+      result.skipped.append(
+        "overlaps, gaps and area: \(result.invalidFeatures.count) invalid feature(s) first")
       return
     }
     guard layer.crs != nil, result.isGeographic == false else {

@@ -1,7 +1,8 @@
 /// The Levenshtein distance between `a` and `b` over Unicode scalars (insertions, deletions
 /// and substitutions each cost 1), used to suggest the closest key for an unmatched one.
 func editDistance(_ a: String, _ b: String) -> Int {
-  let s = Array(a.unicodeScalars), t = Array(b.unicodeScalars)
+  let s = Array(a.unicodeScalars)
+  let t = Array(b.unicodeScalars)
   if s.isEmpty { return t.count }
   if t.isEmpty { return s.count }
   var previous = Array(0...t.count)

@@ -160,8 +160,10 @@ struct AggregationMerger {
       allIntegers = allIntegers && Self.isWholeNumber(table.rows[row][index[kind.columns[0]]!])
     }
     if !missingUnits.isEmpty && missing == .propagate {
-      return (.missing(reason: "no value for \(missingUnits.count) of \(rows.count) units"),
-        missingUnits)
+      return (
+        .missing(reason: "no value for \(missingUnits.count) of \(rows.count) units"),
+        missingUnits
+      )
     }
     switch kind {
     case .count:

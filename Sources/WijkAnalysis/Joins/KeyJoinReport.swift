@@ -9,7 +9,8 @@ extension KeyJoin {
   ) -> JoinReport {
     let shown = { (parts: [String?]) in parts.map { $0 ?? "" }.joined(separator: "+") }
     let matchedRows = Set(rowOfFeature.compactMap { $0 })
-    let allLayer = layerRaw.map(shown), allTable = tableRaw.map(shown)
+    let allLayer = layerRaw.map(shown)
+    let allTable = tableRaw.map(shown)
     var unmatchedFeatures: [UnmatchedKey] = []
     for (f, row) in rowOfFeature.enumerated() where row == nil {
       unmatchedFeatures.append(

@@ -79,9 +79,15 @@ private func grow(_ e: UnsafeMutableBufferPointer<Double>, _ count: inout Int, _
     let s = q + part
     let bv = s - q
     let err = (q - (s - bv)) + (part - bv)
-    if err != 0 { e[kept] = err; kept += 1 }
+    if err != 0 {
+      e[kept] = err
+      kept += 1
+    }
     q = s
   }
-  if q != 0 { e[kept] = q; kept += 1 }
+  if q != 0 {
+    e[kept] = q
+    kept += 1
+  }
   count = kept
 }

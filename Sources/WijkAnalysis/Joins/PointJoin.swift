@@ -123,7 +123,9 @@ extension WardPointIndex {
     var counts = result.counts
     for i in 0..<points.count {
       let p = points[i]
-      var covered = false, onBoundary = false, interiors = 0
+      var covered = false
+      var onBoundary = false
+      var interiors = 0
       storage.forEachCoveringWard(x: p.x, y: p.y) { w, interior in
         if interior { interiors += 1 } else { onBoundary = true }
         if interior || intersects {

@@ -43,7 +43,8 @@ public enum SectorAggregation {
     lookupWard: String, groupBy: [String] = [], indicators: [AggregationSpec],
     missing: MissingPolicy = .propagate, normalisation: KeyNormalisation = .codes
   ) throws(JoinError) -> SectorAggregationResult {
-    let wardOfSector = try lookupMap(lookup, sector: lookupSector, ward: lookupWard,
+    let wardOfSector = try lookupMap(
+      lookup, sector: lookupSector, ward: lookupWard,
       normalisation: normalisation)
     let sectorIndex = try index(of: sectorColumn, in: table)
     let groupIndices = try groupBy.map { (c) throws(JoinError) -> Int in
@@ -84,7 +85,8 @@ public enum SectorAggregation {
   private static func lookupMap(
     _ lookup: Table, sector: String, ward: String, normalisation: KeyNormalisation
   ) throws(JoinError) -> [String: String] {
-    let s = try index(of: sector, in: lookup), w = try index(of: ward, in: lookup)
+    let s = try index(of: sector, in: lookup)
+    let w = try index(of: ward, in: lookup)
     let keys = lookup.rows.map { $0[s].text.map(normalisation.normalise) }
     _ = try KeyJoin.uniqueIndex(
       keys, positions: lookup.lineNumbers, source: lookup.source, column: sector)

@@ -28,27 +28,28 @@ struct TileOrder {
       order.withUnsafeMutableBufferPointer { order in
         start.withUnsafeMutableBufferPointer { start in
           sorted.withUnsafeMutableBufferPointer { sorted in
-          for base in stride(from: 0, to: points.count, by: Self.block) {
-            let n = min(Self.block, points.count - base)
-            for t in 0..<start.count { start[t] = 0 }
-            for k in 0..<n {
-              let p = points[base + k]
-              let inside = p.x >= s.minX && p.x <= s.maxX && p.y >= s.minY && p.y <= s.maxY
-              let tile = inside
-                ? (s.row(p.y) >> Self.shift) * tilesX + (s.column(p.x) >> Self.shift)
-                : outsideTile
-              keys[k] = UInt32(tile)
-              start[tile + 1] += 1
+            for base in stride(from: 0, to: points.count, by: Self.block) {
+              let n = min(Self.block, points.count - base)
+              for t in 0..<start.count { start[t] = 0 }
+              for k in 0..<n {
+                let p = points[base + k]
+                let inside = p.x >= s.minX && p.x <= s.maxX && p.y >= s.minY && p.y <= s.maxY
+                let tile =
+                  inside
+                  ? (s.row(p.y) >> Self.shift) * tilesX + (s.column(p.x) >> Self.shift)
+                  : outsideTile
+                keys[k] = UInt32(tile)
+                start[tile + 1] += 1
+              }
+              for t in 1..<start.count { start[t] += start[t - 1] }
+              for k in 0..<n {
+                let t = Int(keys[k])
+                order[start[t]] = UInt32(k)
+                sorted[start[t]] = points[base + k]
+                start[t] += 1
+              }
+              for j in 0..<n { body(base + Int(order[j]), sorted[j].x, sorted[j].y) }
             }
-            for t in 1..<start.count { start[t] += start[t - 1] }
-            for k in 0..<n {
-              let t = Int(keys[k])
-              order[start[t]] = UInt32(k)
-              sorted[start[t]] = points[base + k]
-              start[t] += 1
-            }
-            for j in 0..<n { body(base + Int(order[j]), sorted[j].x, sorted[j].y) }
-          }
           }
         }
       }

@@ -208,7 +208,10 @@ final class Storage: @unchecked Sendable {
     var e = stripCoordinates.pointer + 4 * Int(stripStart[s])
     let end = stripCoordinates.pointer + 4 * Int(stripStart[s + 1])
     while e < end {
-      let ax = e[0], ay = e[1], bx = e[2], by = e[3]
+      let ax = e[0]
+      let ay = e[1]
+      let bx = e[2]
+      let by = e[3]
       e += 4
       if (ay > y) != (by > y) {
         if x < min(ax, bx) {
@@ -240,7 +243,10 @@ final class Storage: @unchecked Sendable {
       result.coveringCount += 1
       if interior { result.interiorCount += 1 }
       let r = ranks[Int(w)]
-      if r < bestRank { bestRank = r; result.smallestKeyWard = w }
+      if r < bestRank {
+        bestRank = r
+        result.smallestKeyWard = w
+      }
     }
     let cell = cells.pointer + 2 * c
     let owner = cell[1]

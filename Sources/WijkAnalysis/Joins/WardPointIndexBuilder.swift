@@ -50,8 +50,10 @@ struct IndexBuilder {
       var box = [Double.infinity, .infinity, -Double.infinity, -Double.infinity]
       for e in range {
         for (x, y) in [(edges[4 * e], edges[4 * e + 1]), (edges[4 * e + 2], edges[4 * e + 3])] {
-          box[0] = min(box[0], x); box[1] = min(box[1], y)
-          box[2] = max(box[2], x); box[3] = max(box[3], y)
+          box[0] = min(box[0], x)
+          box[1] = min(box[1], y)
+          box[2] = max(box[2], x)
+          box[3] = max(box[3], y)
         }
       }
       boxes += box
@@ -64,17 +66,24 @@ struct IndexBuilder {
   private func buildStrips(edges: [Double], ranges: [Range<Int>], boxes: [Double])
     -> (base: [Int32], count: [Int32], scale: [Double], start: [Int32], edges: [Int32])
   {
-    var base: [Int32] = [], count: [Int32] = [], scale: [Double] = []
-    var start: [Int32] = [0], list: [Int32] = []
+    var base: [Int32] = []
+    var count: [Int32] = []
+    var scale: [Double] = []
+    var start: [Int32] = [0]
+    var list: [Int32] = []
     for (w, range) in ranges.enumerated() {
       let n = max(1, min(range.count / 2, 1 << 16))
-      let minY = boxes[4 * w + 1], height = boxes[4 * w + 3] - minY
+      let minY = boxes[4 * w + 1]
+      let height = boxes[4 * w + 3] - minY
       let s = height > 0 ? Double(n) / height : 0
-      base.append(Int32(start.count - 1)); count.append(Int32(n)); scale.append(s)
+      base.append(Int32(start.count - 1))
+      count.append(Int32(n))
+      scale.append(s)
       func strip(_ y: Double) -> Int { min(max(Int((y - minY) * s), 0), n - 1) }
       var buckets = [[Int32]](repeating: [], count: n)
       for e in range {
-        let y0 = edges[4 * e + 1], y1 = edges[4 * e + 3]
+        let y0 = edges[4 * e + 1]
+        let y1 = edges[4 * e + 3]
         for k in strip(min(y0, y1))...strip(max(y0, y1)) { buckets[k].append(Int32(e)) }
       }
       for bucket in buckets {
@@ -88,11 +97,15 @@ struct IndexBuilder {
   private func gridGeometry(boxes: [Double], edgeCount: Int)
     -> (minX: Double, minY: Double, maxX: Double, maxY: Double, columns: Int, rows: Int)
   {
-    var (minX, minY, maxX, maxY) = (Double.infinity, Double.infinity, -Double.infinity,
-      -Double.infinity)
+    var (minX, minY, maxX, maxY) = (
+      Double.infinity, Double.infinity, -Double.infinity,
+      -Double.infinity
+    )
     for w in 0..<(boxes.count / 4) where boxes[4 * w] <= boxes[4 * w + 2] {
-      minX = min(minX, boxes[4 * w]); minY = min(minY, boxes[4 * w + 1])
-      maxX = max(maxX, boxes[4 * w + 2]); maxY = max(maxY, boxes[4 * w + 3])
+      minX = min(minX, boxes[4 * w])
+      minY = min(minY, boxes[4 * w + 1])
+      maxX = max(maxX, boxes[4 * w + 2])
+      maxY = max(maxY, boxes[4 * w + 3])
     }
     guard minX <= maxX else { return (0, 0, -1, -1, 1, 1) }  // no edges: nothing is inside
     let target = min(max(Double(edgeCount) * cellsPerEdge, 1), Double(1 << 23))
@@ -122,13 +135,17 @@ struct CellLists {
   /// written to each cell is enough to list each ward once per cell.
   mutating func fill(edges: [Double], edgeWard: [Int32]) {
     let cellCount = grid.columns * grid.rows
-    let sx = scaleX, sy = scaleY
+    let sx = scaleX
+    let sy = scaleY
     let (minX, minY, columns, rows) = (grid.minX, grid.minY, grid.columns, grid.rows)
     func visit(_ body: (Int, Int32) -> Void) {
       var last = [Int32](repeating: -1, count: cellCount)
       for e in 0..<edgeWard.count {
         let w = edgeWard[e]
-        let x0 = edges[4 * e], y0 = edges[4 * e + 1], x1 = edges[4 * e + 2], y1 = edges[4 * e + 3]
+        let x0 = edges[4 * e]
+        let y0 = edges[4 * e + 1]
+        let x1 = edges[4 * e + 2]
+        let y1 = edges[4 * e + 3]
         let c0 = min(max(Int((min(x0, x1) - minX) * sx), 0), columns - 1)
         let c1 = min(max(Int((max(x0, x1) - minX) * sx), 0), columns - 1)
         let r0 = min(max(Int((min(y0, y1) - minY) * sy), 0), rows - 1)
@@ -179,7 +196,9 @@ extension IndexBuilder {
       for c in 0..<columns {
         let xc = grid.minX + (Double(c) + 0.5) * cellW
         while k < row.count && row[k].x < xc {
-          if let i = active.firstIndex(of: row[k].ward) { active.remove(at: i) } else {
+          if let i = active.firstIndex(of: row[k].ward) {
+            active.remove(at: i)
+          } else {
             active.append(row[k].ward)
           }
           k += 1
@@ -213,8 +232,12 @@ extension IndexBuilder {
     var crossings = [[(x: Double, ward: Int32)]](repeating: [], count: grid.rows)
     guard cellH > 0 else { return crossings }
     for e in 0..<edgeWard.count {
-      let ax = edges[4 * e], ay = edges[4 * e + 1], bx = edges[4 * e + 2], by = edges[4 * e + 3]
-      let lo = min(ay, by), hi = max(ay, by)
+      let ax = edges[4 * e]
+      let ay = edges[4 * e + 1]
+      let bx = edges[4 * e + 2]
+      let by = edges[4 * e + 3]
+      let lo = min(ay, by)
+      let hi = max(ay, by)
       let first = max(0, Int(((lo - grid.minY) / cellH - 0.5).rounded(.down)))
       let last = min(grid.rows - 1, Int(((hi - grid.minY) / cellH - 0.5).rounded(.up)))
       guard first <= last else { continue }

@@ -55,36 +55,48 @@ public enum FacilitiesReader {
       guard case .point(let c)? = f.geometry else {
         throw LiveabilityError.facilityWithoutLocation(source: path, row: f.index, id: fid)
       }
-      let p = try SiteReader.point(c, crs: layer.crs ?? assumeCRS, source: path, row: f.index, into: target)
+      let p = try SiteReader.point(
+        c, crs: layer.crs ?? assumeCRS, source: path, row: f.index, into: target)
       return Facility(
         id: fid, kind: f.values[kind].text ?? "", name: name.flatMap { f.values[$0].text } ?? fid,
         location: p.geometry.allCoordinates[0])
     }
   }
 
-  static func csv(_ path: String, _ crs: CRSDefinition, _ target: CRSDefinition) throws -> [Facility] {
+  static func csv(_ path: String, _ crs: CRSDefinition, _ target: CRSDefinition) throws
+    -> [Facility]
+  {
     let table = try CSVReader.read(path: path, options: CSVOptions(textColumns: ["id"])).table
-    func column(_ names: [String]) -> Int? { table.columns.firstIndex { names.contains($0.lowercased()) } }
+    func column(_ names: [String]) -> Int? {
+      table.columns.firstIndex { names.contains($0.lowercased()) }
+    }
     guard let id = column(["id"]) else {
-      throw LiveabilityError.facilitiesColumnMissing(source: path, column: "id", available: table.columns)
+      throw LiveabilityError.facilitiesColumnMissing(
+        source: path, column: "id", available: table.columns)
     }
     guard let kind = column(["kind"]) else {
-      throw LiveabilityError.facilitiesColumnMissing(source: path, column: "kind", available: table.columns)
+      throw LiveabilityError.facilitiesColumnMissing(
+        source: path, column: "kind", available: table.columns)
     }
     let name = column(["name"])
-    let lat = column(["lat", "latitude"]), lon = column(["lon", "longitude"])
-    let x = column(["x"]), y = column(["y"])
+    let lat = column(["lat", "latitude"])
+    let lon = column(["lon", "longitude"])
+    let x = column(["x"])
+    let y = column(["y"])
     guard (lat != nil && lon != nil) || (x != nil && y != nil) else {
-      throw LiveabilityError.facilitiesColumnMissing(source: path, column: "x and y (or lat and lon)", available: table.columns)
+      throw LiveabilityError.facilitiesColumnMissing(
+        source: path, column: "x and y (or lat and lon)", available: table.columns)
     }
     return try table.rows.enumerated().map { r, row in
       let line = table.lineNumbers[r]
       let fid = row[id].text ?? String(line)
       let point: Site
       if let lat, let lon, let la = row[lat].number, let lo = row[lon].number {
-        point = try SiteReader.point(Coordinate(x: lo, y: la), crs: .epsg(4326), source: path, row: line, into: target)
+        point = try SiteReader.point(
+          Coordinate(x: lo, y: la), crs: .epsg(4326), source: path, row: line, into: target)
       } else if let x, let y, let px = row[x].number, let py = row[y].number {
-        point = try SiteReader.point(Coordinate(x: px, y: py), crs: crs, source: path, row: line, into: target)
+        point = try SiteReader.point(
+          Coordinate(x: px, y: py), crs: crs, source: path, row: line, into: target)
       } else {
         throw LiveabilityError.facilityWithoutLocation(source: path, row: line, id: fid)
       }
@@ -121,7 +133,8 @@ public enum FacilityDistances {
         if best == nil || d < best!.0 { best = (d, f) }
       }
       out.append(
-        FacilityDistance(kind: kind, metres: best?.0, nearestID: best?.1.id, nearestName: best?.1.name))
+        FacilityDistance(
+          kind: kind, metres: best?.0, nearestID: best?.1.id, nearestName: best?.1.name))
     }
     return out
   }

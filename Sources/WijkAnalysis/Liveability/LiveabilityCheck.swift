@@ -76,15 +76,19 @@ public enum LiveabilityCheck {
   ) throws -> Outcome {
     let run = (table: baseTable, weights: weights)
     let profile = inputs.profile
-    let location = try SiteLocator.locate(inputs.site, in: run.table, bufferMetres: profile.bufferMetres)
+    let location = try SiteLocator.locate(
+      inputs.site, in: run.table, bufferMetres: profile.bufferMetres)
     let specs = try indicatorSpecs(profile, configuration, file: inputs.profileFile)
     let applicable = specs.filter { spec in
-      ([spec.numerator] + (spec.base.map { [$0] } ?? [])).allSatisfy { run.table.columns[$0] != nil }
+      ([spec.numerator] + (spec.base.map { [$0] } ?? [])).allSatisfy {
+        run.table.columns[$0] != nil
+      }
     }
     let settings = IndicatorSettings(configuration: configuration)
     let language = Language(rawValue: configuration.language) ?? .dutch
     let before = try compute(applicable, run.table, run.weights, settings)
-    let kinds = Array(Set(profile.rules.compactMap(\.facility) + inputs.facilities.map(\.kind))).sorted()
+    let kinds = Array(Set(profile.rules.compactMap(\.facility) + inputs.facilities.map(\.kind)))
+      .sorted()
     let distancesBefore = try FacilityDistances.nearest(
       site: inputs.site, facilities: inputs.facilities, kinds: kinds)
     var table = run.table
@@ -105,17 +109,22 @@ public enum LiveabilityCheck {
       let after = try compute(applicable, table, run.weights, settings)
       last = after
       let distancesAfter = try FacilityDistances.nearest(
-        site: inputs.site, facilities: inputs.facilities, kinds: kinds, added: added, removed: removed)
+        site: inputs.site, facilities: inputs.facilities, kinds: kinds, added: added,
+        removed: removed)
       let context = PhaseContext(
         location: location, before: before, after: after, tableBefore: run.table, tableAfter: table,
-        distancesBefore: distancesBefore, distancesAfter: distancesAfter, words: Words(language: language))
-      let rules = profile.rules.flatMap { context.outcomes($0, specs: specs, applicable: applicable) }
+        distancesBefore: distancesBefore, distancesAfter: distancesAfter,
+        words: Words(language: language))
+      let rules = profile.rules.flatMap {
+        context.outcomes($0, specs: specs, applicable: applicable)
+      }
       phases.append(
         PhaseCheck(
           name: phase.name, changes: applied.changes, notes: applied.notes,
           indicators: context.comparisons(applicable),
           facilities: kinds.indices.map {
-            FacilityComparison(kind: kinds[$0], before: distancesBefore[$0], after: distancesAfter[$0])
+            FacilityComparison(
+              kind: kinds[$0], before: distancesBefore[$0], after: distancesAfter[$0])
           },
           rules: rules, verdict: Verdict.overall(rules.map(\.verdict))))
     }
@@ -124,7 +133,8 @@ public enum LiveabilityCheck {
       site: inputs.site.source, siteIsPoint: inputs.site.isPoint, siteNotes: inputs.site.notes,
       location: location, illustrativeInputs: inputs.illustrativeInputs, phases: phases,
       verdict: phases.last?.verdict ?? .pass,
-      overallRule: "any rule that fails → fail; else any rule needing attention → attention; else pass",
+      overallRule:
+        "any rule that fails → fail; else any rule needing attention → attention; else pass",
       facilitiesSource: inputs.facilitiesFile, provenance: provenance)
     return Outcome(report: report, tableAfter: table, after: last)
   }
@@ -138,7 +148,8 @@ public enum LiveabilityCheck {
     let specs = c.indicators.filter { !own.contains($0.id) } + profile.indicators
     for (i, r) in profile.rules.enumerated() {
       if let id = r.indicator, !specs.contains(where: { $0.id == id }) {
-        throw .unknownIndicator(file: file, key: "rules[\(i)].indicator", indicator: id, known: specs.map(\.id))
+        throw .unknownIndicator(
+          file: file, key: "rules[\(i)].indicator", indicator: id, known: specs.map(\.id))
       }
     }
     return specs
@@ -150,7 +161,8 @@ public enum LiveabilityCheck {
   ) throws -> [String: IndicatorResult] {
     var out: [String: IndicatorResult] = [:]
     for spec in specs {
-      out[spec.id] = try IndicatorAnalysis.compute(spec, table: table, weights: weights, settings: settings)
+      out[spec.id] = try IndicatorAnalysis.compute(
+        spec, table: table, weights: weights, settings: settings)
     }
     return out
   }

@@ -22,8 +22,12 @@ public enum LiveabilityOutputs {
       .buffer(by: report.location.bufferMetres).value()
     guard let box = buffer.envelope else { return nil }
     let margin = report.location.bufferMetres
-    let view = Envelope(minX: box.minX - margin, minY: box.minY - margin, maxX: box.maxX + margin, maxY: box.maxY + margin)
-    let shown = table.codes.indices.filter { table.geometries[$0].envelope.map(view.intersects) ?? false }
+    let view = Envelope(
+      minX: box.minX - margin, minY: box.minY - margin, maxX: box.maxX + margin,
+      maxY: box.maxY + margin)
+    let shown = table.codes.indices.filter {
+      table.geometries[$0].envelope.map(view.intersects) ?? false
+    }
     let values = shown.map { after.wards[$0].value }
     let indices = shown.map { classes.classOfWard[$0] }
     var counts = Array(repeating: 0, count: classes.upperBounds.count)
@@ -36,16 +40,22 @@ public enum LiveabilityOutputs {
       classification: MapClassification(
         method: classes.method, upperBounds: classes.upperBounds, classIndices: indices,
         counts: counts, minimum: after.wards.compactMap(\.value).min()),
-      palette: try Palette.named(after.worse == "neither" ? "Blues" : "YlOrRd", classes: classes.upperBounds.count,
+      palette: try Palette.named(
+        after.worse == "neither" ? "Blues" : "YlOrRd", classes: classes.upperBounds.count,
         reversed: after.worse == "lower"),
       text: MapText(
-        title: report.title, subtitle: after.label + t(" na het project (klassen van de stad)", " after the project (city classes)"),
+        title: report.title,
+        subtitle: after.label
+          + t(" na het project (klassen van de stad)", " after the project (city classes)"),
         legendTitle: after.unit ?? after.label, credits: credits.joined(separator: " · ")),
       options: MapOptions(
         language: language, idPrefix: "site", highlightedWardIDs: report.location.wards.map(\.code),
         overlays: [
           MapOverlay(geometry: buffer, style: .bufferRing, legendLabel: "Buffer \(Int(margin)) m"),
-          MapOverlay(geometry: site.isPoint ? try GEOSGeometry(site.geometry, context: context).buffer(by: 25).value() : site.geometry,
+          MapOverlay(
+            geometry: site.isPoint
+              ? try GEOSGeometry(site.geometry, context: context).buffer(by: 25).value()
+              : site.geometry,
             style: .site, legendLabel: t("Projectzone", "Site")),
         ]))
     return map.svg()
@@ -62,7 +72,8 @@ public enum LiveabilityOutputs {
     do {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      try out.write(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n", to: "check.json")
+      try out.write(
+        String(decoding: try encoder.encode(report), as: UTF8.self) + "\n", to: "check.json")
       let doc = try LiveabilityReportDocument.build(report, mapSVG: mapSVG)
       if let mapSVG { try out.write(mapSVG, to: "site-map.svg") }
       try out.write(doc.markdown(), to: "check.md")

@@ -14,27 +14,34 @@ public enum LiveabilityReportDocument {
     let language = Language(rawValue: report.language) ?? .dutch
     let t = Words(language: language)
     var doc = ReportDocument(
-      title: report.title, subtitle: report.profile + " · " + String(report.provenance.createdAt.prefix(10)),
+      title: report.title,
+      subtitle: report.profile + " · " + String(report.provenance.createdAt.prefix(10)),
       language: language)
     for line in report.illustrativeInputs { doc.addNote(t("Let op: ", "Note: ") + line) }
     doc.addSection(t("Oordeel: ", "Verdict: ") + verdictWord(report.verdict, t))
-    doc.addParagraph(t(
-      "Regel voor het eindoordeel: één regel die faalt → falen; anders één regel die aandacht vraagt → aandacht; anders in orde. Niet van toepassing telt niet mee.",
-      "Overall rule: any rule that fails → fail; else any rule needing attention → attention; else pass. Not applicable does not count."))
+    doc.addParagraph(
+      t(
+        "Regel voor het eindoordeel: één regel die faalt → falen; anders één regel die aandacht vraagt → aandacht; anders in orde. Niet van toepassing telt niet mee.",
+        "Overall rule: any rule that fails → fail; else any rule needing attention → attention; else pass. Not applicable does not count."
+      ))
     addLocation(report, &doc, t)
     if let mapSVG {
       doc.addFigure(
         svg: mapSVG,
-        caption: t("Projectzone (gestreept), buffer van \(Int(report.location.bufferMetres)) m en de wijken van het project (omlijnd)",
-          "Site (dashed), \(Int(report.location.bufferMetres)) m buffer and the site's wards (outlined)"),
+        caption: t(
+          "Projectzone (gestreept), buffer van \(Int(report.location.bufferMetres)) m en de wijken van het project (omlijnd)",
+          "Site (dashed), \(Int(report.location.bufferMetres)) m buffer and the site's wards (outlined)"
+        ),
         markdownPath: "site-map.svg")
     }
     if report.phases.count > 1 { try addTrajectory(report, &doc, t) }
     for phase in report.phases { try addPhase(phase, report, &doc, t) }
     doc.addSection(t("Werkwijze", "Method"))
-    doc.addParagraph(t(
-      "Na elke fase worden alle indicatoren opnieuw berekend op de gewijzigde wijktabel (zelfde buren, \(report.provenance.permutations) permutaties, seed \(report.provenance.seed)), dus ook lokale Moran en Gi*. De omgeving telt elke wijk mee naar het aandeel van haar oppervlakte binnen de buffer. Afstanden zijn vlakke afstanden in Lambert 72 vanaf de rand van de projectzone.",
-      "After each phase every indicator is recomputed on the changed ward table (same neighbours, \(report.provenance.permutations) permutations, seed \(report.provenance.seed)), local Moran and Gi* included. The surroundings count each ward by the share of its area inside the buffer. Distances are planar, in Lambert 72, from the edge of the site."))
+    doc.addParagraph(
+      t(
+        "Na elke fase worden alle indicatoren opnieuw berekend op de gewijzigde wijktabel (zelfde buren, \(report.provenance.permutations) permutaties, seed \(report.provenance.seed)), dus ook lokale Moran en Gi*. De omgeving telt elke wijk mee naar het aandeel van haar oppervlakte binnen de buffer. Afstanden zijn vlakke afstanden in Lambert 72 vanaf de rand van de projectzone.",
+        "After each phase every indicator is recomputed on the changed ward table (same neighbours, \(report.provenance.permutations) permutations, seed \(report.provenance.seed)), local Moran and Gi* included. The surroundings count each ward by the share of its area inside the buffer. Distances are planar, in Lambert 72, from the edge of the site."
+      ))
     for n in report.siteNotes { doc.addNote(n) }
     return doc
   }
@@ -51,46 +58,69 @@ public enum LiveabilityReportDocument {
   static func addLocation(_ r: LiveabilityReport, _ doc: inout ReportDocument, _ t: Words) {
     let style = NumberStyle(t.language)
     let wards = r.location.wards.map {
-      "\($0.name) (\($0.code))" + (r.siteIsPoint ? "" : ": " + style.percent($0.shareOfSite, decimals: 1))
+      "\($0.name) (\($0.code))"
+        + (r.siteIsPoint ? "" : ": " + style.percent($0.shareOfSite, decimals: 1))
     }
     var text = t("Projectzone: ", "Site: ") + wards.joined(separator: "; ") + "."
     if !r.siteIsPoint {
-      text += t(" Oppervlakte ", " Area ") + style.format(r.location.siteSquareMetres / 10_000, decimals: 2) + " ha."
+      text +=
+        t(" Oppervlakte ", " Area ")
+        + style.format(r.location.siteSquareMetres / 10_000, decimals: 2) + " ha."
     }
     if r.location.shareOutsideWards > 1e-6 {
-      text += t(" Buiten elke wijk: ", " Outside every ward: ") + style.percent(r.location.shareOutsideWards, decimals: 1) + "."
+      text +=
+        t(" Buiten elke wijk: ", " Outside every ward: ")
+        + style.percent(r.location.shareOutsideWards, decimals: 1) + "."
     }
-    let ring = r.location.surroundings.map { "\($0.name) \(style.percent($0.shareOfWard, decimals: 1))" }
-    text += t(" Binnen \(Int(r.location.bufferMetres)) m (aandeel van de wijk): ", " Within \(Int(r.location.bufferMetres)) m (share of the ward): ")
+    let ring = r.location.surroundings.map {
+      "\($0.name) \(style.percent($0.shareOfWard, decimals: 1))"
+    }
+    text +=
+      t(
+        " Binnen \(Int(r.location.bufferMetres)) m (aandeel van de wijk): ",
+        " Within \(Int(r.location.bufferMetres)) m (share of the ward): ")
       + ring.joined(separator: ", ") + "."
     doc.addParagraph(text)
   }
 
-  static func addTrajectory(_ r: LiveabilityReport, _ doc: inout ReportDocument, _ t: Words) throws {
+  static func addTrajectory(_ r: LiveabilityReport, _ doc: inout ReportDocument, _ t: Words) throws
+  {
     doc.addSection(t("Traject over de fasen", "Trajectory over the phases"))
     let first = r.phases[0]
-    let rows: [[ReportCell]] = first.indicators.filter { $0.scope == "ward" }.map { c in
-      let d = c.kind == "count" ? 0 : 1
-      var row: [ReportCell] = [.text(c.label + " (\(c.ward ?? ""))"), num(c.before, d)]
-      for p in r.phases {
-        row.append(num(p.indicators.first { $0.indicator == c.indicator && $0.ward == c.ward }?.after, d))
-      }
-      return row
-    } + [[.text(t("Oordeel", "Verdict")), .empty] + r.phases.map { .text(verdictWord($0.verdict, t)) }]
+    let rows: [[ReportCell]] =
+      first.indicators.filter { $0.scope == "ward" }.map { c in
+        let d = c.kind == "count" ? 0 : 1
+        var row: [ReportCell] = [.text(c.label + " (\(c.ward ?? ""))"), num(c.before, d)]
+        for p in r.phases {
+          row.append(
+            num(p.indicators.first { $0.indicator == c.indicator && $0.ward == c.ward }?.after, d))
+        }
+        return row
+      } + [
+        [.text(t("Oordeel", "Verdict")), .empty]
+          + r.phases.map { .text(verdictWord($0.verdict, t)) }
+      ]
     doc.addTable(
       try ReportTable(
-        caption: t("Indicatoren van de wijk na elke fase (cumulatief)", "The ward's indicators after each phase (cumulative)"),
+        caption: t(
+          "Indicatoren van de wijk na elke fase (cumulatief)",
+          "The ward's indicators after each phase (cumulative)"),
         columns: [ReportColumn("Indicator"), ReportColumn(t("Voor", "Before"), alignment: .right)]
           + r.phases.map { ReportColumn($0.name, alignment: .right) },
         rows: rows))
   }
 
-  static func addPhase(_ p: PhaseCheck, _ r: LiveabilityReport, _ doc: inout ReportDocument, _ t: Words) throws {
+  static func addPhase(
+    _ p: PhaseCheck, _ r: LiveabilityReport, _ doc: inout ReportDocument, _ t: Words
+  ) throws {
     doc.addPageBreak()
     doc.addSection(p.name + ": " + verdictWord(p.verdict, t))
     if !p.changes.isEmpty {
-      doc.addParagraph(t("Wijzigingen in de wijktabel: ", "Changes to the ward table: ")
-        + p.changes.map { "\($0.column) \($0.ward): \($0.before.shortText) → \($0.after.shortText)" }.joined(separator: "; ") + ".")
+      doc.addParagraph(
+        t("Wijzigingen in de wijktabel: ", "Changes to the ward table: ")
+          + p.changes.map {
+            "\($0.column) \($0.ward): \($0.before.shortText) → \($0.after.shortText)"
+          }.joined(separator: "; ") + ".")
     }
     for n in p.notes { doc.addNote(n) }
     doc.addTable(
@@ -98,13 +128,16 @@ public enum LiveabilityReportDocument {
         caption: t("Regels", "Rules"),
         columns: [
           ReportColumn(t("Regel", "Rule")), ReportColumn(t("Waar", "Where")),
-          ReportColumn(t("Voor", "Before"), alignment: .right), ReportColumn(t("Na", "After"), alignment: .right),
-          ReportColumn(t("Grens", "Threshold")), ReportColumn(t("Oordeel", "Verdict")), ReportColumn(t("Waarom", "Why")),
+          ReportColumn(t("Voor", "Before"), alignment: .right),
+          ReportColumn(t("Na", "After"), alignment: .right),
+          ReportColumn(t("Grens", "Threshold")), ReportColumn(t("Oordeel", "Verdict")),
+          ReportColumn(t("Waarom", "Why")),
         ],
         rows: p.rules.map {
           [
             .text("\($0.rule) (\($0.subject))"), .text($0.ward ?? t("omgeving", "surroundings")),
-            num($0.before, decimals(for: $0, p)), num($0.after, decimals(for: $0, p)), .text($0.threshold), .text(verdictWord($0.verdict, t)),
+            num($0.before, decimals(for: $0, p)), num($0.after, decimals(for: $0, p)),
+            .text($0.threshold), .text(verdictWord($0.verdict, t)),
             .text($0.explanation),
           ]
         }))
@@ -113,12 +146,14 @@ public enum LiveabilityReportDocument {
         caption: t("Indicatoren voor en na", "Indicators before and after"),
         columns: [
           ReportColumn("Indicator"), ReportColumn(t("Waar", "Where")),
-          ReportColumn(t("Voor", "Before"), alignment: .right), ReportColumn(t("Na", "After"), alignment: .right),
+          ReportColumn(t("Voor", "Before"), alignment: .right),
+          ReportColumn(t("Na", "After"), alignment: .right),
           ReportColumn("LISA"), ReportColumn("Gi*"),
         ],
         rows: p.indicators.map { c in
           [
-            .text(c.label + (c.unit.map { " (\($0))" } ?? "")), .text(c.ward ?? t("omgeving", "surroundings")),
+            .text(c.label + (c.unit.map { " (\($0))" } ?? "")),
+            .text(c.ward ?? t("omgeving", "surroundings")),
             num(c.before, c.kind == "count" ? 0 : 1), num(c.after, c.kind == "count" ? 0 : 1),
             .text(c.lisaBefore.map { "\($0) → \(c.lisaAfter ?? "")" } ?? ""),
             .text(c.scope == "ward" ? "\(c.hotspotBefore ?? "–") → \(c.hotspotAfter ?? "–")" : ""),
@@ -127,14 +162,19 @@ public enum LiveabilityReportDocument {
     if !p.facilities.isEmpty {
       doc.addTable(
         try ReportTable(
-          caption: t("Afstand tot de dichtste voorziening (m)", "Distance to the nearest facility (m)")
+          caption: t(
+            "Afstand tot de dichtste voorziening (m)", "Distance to the nearest facility (m)")
             + (r.facilitiesSource.map { " · " + t("bron: ", "source: ") + fileName($0) } ?? ""),
           columns: [
             ReportColumn(t("Soort", "Kind")), ReportColumn(t("Voor", "Before"), alignment: .right),
-            ReportColumn(t("Na", "After"), alignment: .right), ReportColumn(t("Dichtste na", "Nearest after")),
+            ReportColumn(t("Na", "After"), alignment: .right),
+            ReportColumn(t("Dichtste na", "Nearest after")),
           ],
           rows: p.facilities.map {
-            [.text($0.kind), num($0.before.metres, 0), num($0.after.metres, 0), .text($0.after.nearestName ?? "–")]
+            [
+              .text($0.kind), num($0.before.metres, 0), num($0.after.metres, 0),
+              .text($0.after.nearestName ?? "–"),
+            ]
           }))
     }
   }
@@ -149,5 +189,7 @@ public enum LiveabilityReportDocument {
     v.map { .number($0, decimals: decimals) } ?? .empty
   }
 
-  static func fileName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
+  static func fileName(_ path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
+  }
 }

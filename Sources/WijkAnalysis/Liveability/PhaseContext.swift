@@ -24,7 +24,8 @@ struct PhaseContext {
         let (wb, wa) = (b.wards[i], a.wards[i])
         out.append(
           IndicatorComparison(
-            indicator: spec.id, label: b.label, unit: b.unit, kind: spec.kind.rawValue, scope: "ward", ward: code,
+            indicator: spec.id, label: b.label, unit: b.unit, kind: spec.kind.rawValue,
+            scope: "ward", ward: code,
             before: wb.value, after: wa.value, locationQuotientBefore: wb.locationQuotient,
             locationQuotientAfter: wa.locationQuotient, lisaBefore: wb.lisaCategory,
             lisaAfter: wa.lisaCategory, hotspotBefore: wb.hotspot, hotspotAfter: wa.hotspot,
@@ -33,24 +34,31 @@ struct PhaseContext {
       }
       out.append(
         IndicatorComparison(
-          indicator: spec.id, label: b.label, unit: b.unit, kind: spec.kind.rawValue, scope: "surroundings", ward: nil,
+          indicator: spec.id, label: b.label, unit: b.unit, kind: spec.kind.rawValue,
+          scope: "surroundings", ward: nil,
           before: SurroundingsValue.value(spec, tableBefore, location),
           after: SurroundingsValue.value(spec, tableAfter, location),
-          concentrationBefore: b.wards.contains { bufferWards.contains($0.code) && $0.flags.contains("concentration ward") },
-          concentrationAfter: a.wards.contains { bufferWards.contains($0.code) && $0.flags.contains("concentration ward") }))
+          concentrationBefore: b.wards.contains {
+            bufferWards.contains($0.code) && $0.flags.contains("concentration ward")
+          },
+          concentrationAfter: a.wards.contains {
+            bufferWards.contains($0.code) && $0.flags.contains("concentration ward")
+          }))
     }
     return out
   }
 
   /// The outcomes of one rule: one per site ward for value rules in ward scope, else one.
-  func outcomes(_ rule: Rule, specs: [IndicatorSpec], applicable: [IndicatorSpec]) -> [RuleOutcome] {
+  func outcomes(_ rule: Rule, specs: [IndicatorSpec], applicable: [IndicatorSpec]) -> [RuleOutcome]
+  {
     let evaluator = RuleEvaluator(words: words)
     let threshold = RuleEvaluator.thresholdText(rule, NumberStyle(words.language))
     func outcome(_ ward: String?, _ input: RuleInput, _ subject: String) -> RuleOutcome {
       let (verdict, why) = evaluator.evaluate(rule, input)
       return RuleOutcome(
         rule: rule.id, kind: rule.kind.rawValue, subject: subject, scope: rule.scope.rawValue,
-        ward: ward, before: input.before, after: input.after, threshold: threshold, verdict: verdict,
+        ward: ward, before: input.before, after: input.after, threshold: threshold,
+        verdict: verdict,
         explanation: why)
     }
     if rule.kind == .maxDistance {
@@ -60,15 +68,19 @@ struct PhaseContext {
       return [outcome(nil, RuleInput(before: b, after: a, unit: "m", decimals: 0), kind)]
     }
     let id = rule.indicator ?? ""
-    guard let spec = applicable.first(where: { $0.id == id }), let b = before[id], let a = after[id] else {
-      let missing = specs.first { $0.id == id }.map { [$0.numerator] + ($0.base.map { [$0] } ?? []) } ?? []
+    guard let spec = applicable.first(where: { $0.id == id }), let b = before[id], let a = after[id]
+    else {
+      let missing =
+        specs.first { $0.id == id }.map { [$0.numerator] + ($0.base.map { [$0] } ?? []) } ?? []
       return [
         RuleOutcome(
-          rule: rule.id, kind: rule.kind.rawValue, subject: id, scope: rule.scope.rawValue, ward: nil,
+          rule: rule.id, kind: rule.kind.rawValue, subject: id, scope: rule.scope.rawValue,
+          ward: nil,
           before: nil, after: nil, threshold: threshold, verdict: .notApplicable,
           explanation: words(
             "Niet van toepassing: de wijktabel heeft geen kolom \(missing.filter { tableBefore.columns[$0] == nil }.joined(separator: ", ")) (geen register ingesteld).",
-            "Not applicable: the ward table has no column \(missing.filter { tableBefore.columns[$0] == nil }.joined(separator: ", ")) (no register configured)."))
+            "Not applicable: the ward table has no column \(missing.filter { tableBefore.columns[$0] == nil }.joined(separator: ", ")) (no register configured)."
+          ))
       ]
     }
     let decimals = spec.kind == .count ? 0 : 1
@@ -76,7 +88,9 @@ struct PhaseContext {
     let pick = { (r: IndicatorResult) in r.wards.filter { scopeWards.contains($0.code) } }
     if rule.kind == .noHotspot || rule.kind == .noNewConcentration {
       let flag = rule.kind == .noHotspot ? "hotspot" : "concentration ward"
-      let has = { (w: WardIndicatorValue) in flag == "hotspot" ? w.hotspot == "hotspot" : w.flags.contains(flag) }
+      let has = { (w: WardIndicatorValue) in
+        flag == "hotspot" ? w.hotspot == "hotspot" : w.flags.contains(flag)
+      }
       let input = RuleInput(
         before: Double(pick(b).filter(has).count), after: Double(pick(a).filter(has).count),
         wardsBefore: pick(b), wardsAfter: pick(a), decimals: 0)
@@ -85,7 +99,8 @@ struct PhaseContext {
     if rule.scope == .surroundings {
       let input = RuleInput(
         before: SurroundingsValue.value(spec, tableBefore, location),
-        after: SurroundingsValue.value(spec, tableAfter, location), unit: b.unit, decimals: decimals)
+        after: SurroundingsValue.value(spec, tableAfter, location), unit: b.unit, decimals: decimals
+      )
       return [outcome(nil, input, id)]
     }
     return siteWards.compactMap { code in
@@ -103,10 +118,12 @@ struct PhaseContext {
 /// Σ numerator / Σ base (× per) for a rate, Σ numerator / Σ base for a mean.
 enum SurroundingsValue {
   /// `nil` when a ward in the buffer has no value, or the weighted base is 0.
-  static func value(_ spec: IndicatorSpec, _ table: WardTable, _ location: SiteLocation) -> Double? {
+  static func value(_ spec: IndicatorSpec, _ table: WardTable, _ location: SiteLocation) -> Double?
+  {
     guard let numerators = table.columns[spec.numerator] else { return nil }
     let bases = spec.base.flatMap { table.columns[$0] }
-    var n = 0.0, b = 0.0
+    var n = 0.0
+    var b = 0.0
     for w in location.surroundings {
       guard let i = table.index(ofCode: w.code), let x = numerators[i] else { return nil }
       n += x * w.shareOfWard

@@ -72,7 +72,9 @@ public struct Scenario: Sendable, Equatable {
   /// - Throws: as ``Programme/load(path:)``; `invalid` for a scenario without phases.
   public static func load(path: String) throws(LiveabilityError) -> Scenario {
     var s = try YAMLFile.decode(Scenario.self, path: path)
-    if s.phases.isEmpty { throw .invalid(file: path, key: "phases", reason: "list at least one phase") }
+    if s.phases.isEmpty {
+      throw .invalid(file: path, key: "phases", reason: "list at least one phase")
+    }
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
     func resolve(_ p: String) -> String {
       p.hasPrefix("/") ? p : folder.appendingPathComponent(p).path
@@ -111,7 +113,8 @@ extension DwellingLine: Decodable {
     ward = try c.decodeIfPresent(String.self, forKey: .ward)
     if added < 0 || removed < 0 {
       throw DecodingError.dataCorrupted(
-        .init(codingPath: decoder.codingPath, debugDescription: "added and removed must be 0 or more"))
+        .init(
+          codingPath: decoder.codingPath, debugDescription: "added and removed must be 0 or more"))
     }
   }
 }

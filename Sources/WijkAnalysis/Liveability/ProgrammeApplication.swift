@@ -36,9 +36,11 @@ public enum ProgrammeApplication {
     for (n, line) in programme.dwellings.enumerated() {
       let key = "dwellings[\(n)]"
       guard let perUnit = profile.items[line.item] else {
-        throw .unknownItem(file: file, key: key + ".item", item: line.item, known: profile.items.keys.sorted())
+        throw .unknownItem(
+          file: file, key: key + ".item", item: line.item, known: profile.items.keys.sorted())
       }
-      let ward = try wardIndex(line, programme, key: key, file: file, location: location, table: table)
+      let ward = try wardIndex(
+        line, programme, key: key, file: file, location: location, table: table)
       let units = line.added - line.removed
       for (column, change) in perUnit.sorted(by: { $0.key < $1.key }) {
         guard table.columns[column] != nil else {
@@ -59,10 +61,13 @@ public enum ProgrammeApplication {
         throw .missingValue(column: column, ward: table.codes[ward])
       }
       if before + delta < 0 {
-        throw .negativeColumn(column: column, ward: table.codes[ward], before: before, change: delta)
+        throw .negativeColumn(
+          column: column, ward: table.codes[ward], before: before, change: delta)
       }
       table.columns[column]![ward] = before + delta
-      changes.append(ColumnChange(ward: table.codes[ward], column: column, before: before, after: before + delta))
+      changes.append(
+        ColumnChange(ward: table.codes[ward], column: column, before: before, after: before + delta)
+      )
     }
     return (changes, Array(Set(notes)).sorted())
   }

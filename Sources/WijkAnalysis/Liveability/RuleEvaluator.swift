@@ -69,31 +69,52 @@ struct RuleEvaluator {
 
   func threshold(_ rule: Rule, _ input: RuleInput) -> (Verdict, String) {
     guard let after = input.after else {
-      return (.attention, words("Er is geen waarde na het project; controleer de gegevens.",
-        "There is no value after the project; check the data."))
+      return (
+        .attention,
+        words(
+          "Er is geen waarde na het project; controleer de gegevens.",
+          "There is no value after the project; check the data.")
+      )
     }
     let above = rule.direction != "below"
     let verdict = Self.grade(after, rule, worseAbove: above)
     let before = input.before ?? after
     let worsened = above ? after > before : after < before
-    let move = words("van \(n(before, input)) naar \(n(after, input))", "from \(n(before, input)) to \(n(after, input))")
+    let move = words(
+      "van \(n(before, input)) naar \(n(after, input))",
+      "from \(n(before, input)) to \(n(after, input))")
     if verdict == .pass {
-      return (.pass, words("De waarde gaat \(move) en blijft binnen de grens.",
-        "The value goes \(move) and stays within the limit."))
+      return (
+        .pass,
+        words(
+          "De waarde gaat \(move) en blijft binnen de grens.",
+          "The value goes \(move) and stays within the limit.")
+      )
     }
     if !worsened {
-      return (.pass, words(
-        "De waarde lag al buiten de grens (\(move)); het project maakt het niet erger.",
-        "The value was already beyond the limit (\(move)); the project does not make it worse."))
+      return (
+        .pass,
+        words(
+          "De waarde lag al buiten de grens (\(move)); het project maakt het niet erger.",
+          "The value was already beyond the limit (\(move)); the project does not make it worse.")
+      )
     }
-    return (verdict, words("De waarde gaat \(move) en overschrijdt de grens.",
-      "The value goes \(move) and passes the limit."))
+    return (
+      verdict,
+      words(
+        "De waarde gaat \(move) en overschrijdt de grens.",
+        "The value goes \(move) and passes the limit.")
+    )
   }
 
   func maxChange(_ rule: Rule, _ input: RuleInput) -> (Verdict, String) {
     guard let after = input.after, let before = input.before else {
-      return (.attention, words("Zonder waarde voor of na is de verandering onbekend.",
-        "Without a value before or after, the change is unknown."))
+      return (
+        .attention,
+        words(
+          "Zonder waarde voor of na is de verandering onbekend.",
+          "Without a value before or after, the change is unknown.")
+      )
     }
     let change = after - before
     let measured: Double =
@@ -105,9 +126,16 @@ struct RuleEvaluator {
     let verdict = Self.grade(measured, rule, worseAbove: true)
     let sign = change >= 0 ? "+" : "−"
     let text = sign + n(abs(change), input)
-    return (verdict, verdict == .pass
-      ? words("De verandering (\(text)) blijft binnen de grens.", "The change (\(text)) stays within the limit.")
-      : words("De verandering (\(text)) is groter dan de grens.", "The change (\(text)) exceeds the limit."))
+    return (
+      verdict,
+      verdict == .pass
+        ? words(
+          "De verandering (\(text)) blijft binnen de grens.",
+          "The change (\(text)) stays within the limit.")
+        : words(
+          "De verandering (\(text)) is groter dan de grens.",
+          "The change (\(text)) exceeds the limit.")
+    )
   }
 
   /// Fails when a ward in scope gets `flag` (concentration ward, hotspot) that it did not
@@ -119,47 +147,79 @@ struct RuleEvaluator {
     let before = Set(input.wardsBefore.filter(has).map(\.code))
     let after = Set(input.wardsAfter.filter(has).map(\.code))
     let created = after.subtracting(before).sorted()
-    let what = flag == "hotspot" ? words("Gi*-hotspot", "Gi* hotspot") : words("concentratiewijk", "concentration ward")
+    let what =
+      flag == "hotspot"
+      ? words("Gi*-hotspot", "Gi* hotspot") : words("concentratiewijk", "concentration ward")
     if !created.isEmpty {
       let extends = !before.isEmpty
-      return (.fail, words(
-        "Na het project \(extends ? "breidt" : "ontstaat") een significante \(what) \(extends ? "uit naar" : "in") \(created.joined(separator: ", ")).",
-        "After the project a significant \(what) \(extends ? "extends to" : "appears in") \(created.joined(separator: ", "))."))
+      return (
+        .fail,
+        words(
+          "Na het project \(extends ? "breidt" : "ontstaat") een significante \(what) \(extends ? "uit naar" : "in") \(created.joined(separator: ", ")).",
+          "After the project a significant \(what) \(extends ? "extends to" : "appears in") \(created.joined(separator: ", "))."
+        )
+      )
     }
     let kept = after.intersection(before).sorted()
     if !kept.isEmpty {
       let stronger = input.wardsAfter.contains { w in
-        guard kept.contains(w.code), let b = input.wardsBefore.first(where: { $0.code == w.code }) else { return false }
+        guard kept.contains(w.code), let b = input.wardsBefore.first(where: { $0.code == w.code })
+        else { return false }
         return flag == "hotspot"
-          ? (w.giStarZ ?? 0) > (b.giStarZ ?? 0) : (w.locationQuotient ?? 0) > (b.locationQuotient ?? 0)
+          ? (w.giStarZ ?? 0) > (b.giStarZ ?? 0)
+          : (w.locationQuotient ?? 0) > (b.locationQuotient ?? 0)
       }
       if stronger {
-        return (.attention, words(
-          "\(kept.joined(separator: ", ")) was al \(what) en het project versterkt dat.",
-          "\(kept.joined(separator: ", ")) was already a \(what) and the project strengthens it."))
+        return (
+          .attention,
+          words(
+            "\(kept.joined(separator: ", ")) was al \(what) en het project versterkt dat.",
+            "\(kept.joined(separator: ", ")) was already a \(what) and the project strengthens it.")
+        )
       }
-      return (.pass, words(
-        "\(kept.joined(separator: ", ")) was al \(what); het project versterkt dat niet.",
-        "\(kept.joined(separator: ", ")) was already a \(what); the project does not strengthen it."))
+      return (
+        .pass,
+        words(
+          "\(kept.joined(separator: ", ")) was al \(what); het project versterkt dat niet.",
+          "\(kept.joined(separator: ", ")) was already a \(what); the project does not strengthen it."
+        )
+      )
     }
-    return (.pass, words("Het project maakt geen nieuwe \(what).", "The project creates no new \(what)."))
+    return (
+      .pass, words("Het project maakt geen nieuwe \(what).", "The project creates no new \(what).")
+    )
   }
 
   func distance(_ rule: Rule, _ input: RuleInput) -> (Verdict, String) {
     let kind = rule.facility ?? ""
     guard let after = input.after else {
-      return (.attention, words("Er is geen voorziening van het soort '\(kind)' in de voorzieningenlaag.",
-        "There is no facility of kind '\(kind)' in the facilities layer."))
+      return (
+        .attention,
+        words(
+          "Er is geen voorziening van het soort '\(kind)' in de voorzieningenlaag.",
+          "There is no facility of kind '\(kind)' in the facilities layer.")
+      )
     }
     let verdict = Self.grade(after, rule, worseAbove: true)
     let m = style.format(after, decimals: 0)
     if verdict != .pass, let before = input.before, after <= before {
-      return (.pass, words(
-        "De dichtste '\(kind)' ligt op \(m) m, al buiten de grens; het project maakt het niet erger.",
-        "The nearest '\(kind)' is \(m) m away, already beyond the limit; the project does not make it worse."))
+      return (
+        .pass,
+        words(
+          "De dichtste '\(kind)' ligt op \(m) m, al buiten de grens; het project maakt het niet erger.",
+          "The nearest '\(kind)' is \(m) m away, already beyond the limit; the project does not make it worse."
+        )
+      )
     }
-    return (verdict, verdict == .pass
-      ? words("De dichtste '\(kind)' ligt op \(m) m, binnen de grens.", "The nearest '\(kind)' is \(m) m away, within the limit.")
-      : words("De dichtste '\(kind)' ligt op \(m) m, verder dan de grens.", "The nearest '\(kind)' is \(m) m away, beyond the limit."))
+    return (
+      verdict,
+      verdict == .pass
+        ? words(
+          "De dichtste '\(kind)' ligt op \(m) m, binnen de grens.",
+          "The nearest '\(kind)' is \(m) m away, within the limit.")
+        : words(
+          "De dichtste '\(kind)' ligt op \(m) m, verder dan de grens.",
+          "The nearest '\(kind)' is \(m) m away, beyond the limit.")
+    )
   }
 }

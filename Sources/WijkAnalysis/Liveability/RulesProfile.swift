@@ -81,7 +81,9 @@ extension RulesProfile {
         throw .invalid(file: file, key: key + ".id", reason: "'\(r.id)' is used twice")
       }
       if r.kind == .maxDistance {
-        if r.facility == nil { throw .invalid(file: file, key: key + ".facility", reason: "required") }
+        if r.facility == nil {
+          throw .invalid(file: file, key: key + ".facility", reason: "required")
+        }
       } else if r.indicator == nil {
         throw .invalid(file: file, key: key + ".indicator", reason: "required")
       }
@@ -98,7 +100,8 @@ extension RulesProfile {
             reason: "must be one of \(directions.joined(separator: ", "))")
         }
       }
-      if [.threshold, .maxChange, .maxDistance].contains(r.kind), r.fail == nil, r.attention == nil {
+      if [.threshold, .maxChange, .maxDistance].contains(r.kind), r.fail == nil, r.attention == nil
+      {
         throw .invalid(file: file, key: key + ".fail", reason: "give fail, attention or both")
       }
       if let a = r.attention, let f = r.fail {
@@ -115,7 +118,9 @@ extension RulesProfile {
 
 extension RulesProfile: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case title, bufferMetres = "buffer_metres", items, indicators, rules
+    case title
+    case bufferMetres = "buffer_metres"
+    case items, indicators, rules
   }
   public init(from decoder: any Decoder) throws {
     let c = try decoder.strictContainer(CodingKeys.self)

@@ -90,7 +90,8 @@ public enum SiteReader {
     } else {
       let found = layer.features.compactMap { $0.geometry?.typeName }
       throw LiveabilityError.noSiteGeometry(
-        source: path, found: found.isEmpty ? "no geometry" : Set(found).sorted().joined(separator: ", "))
+        source: path,
+        found: found.isEmpty ? "no geometry" : Set(found).sorted().joined(separator: ", "))
     }
     let g = try transformChecked(geometry, crs: crs, source: path, row: nil, into: target)
     return Site(source: path, geometry: g.geometry, notes: g.notes)

@@ -57,12 +57,14 @@ public enum SiteLocator {
     let wards = try table.geometries.map { (g) throws(EngineError) in
       try GEOSGeometry(g, context: context)
     }
-    let shares = site.isPoint ? try pointShares(s, wards, table) : try polygonShares(s, wards, table)
+    let shares =
+      site.isPoint ? try pointShares(s, wards, table) : try polygonShares(s, wards, table)
     guard !shares.isEmpty else {
       let distances = try wards.map { (w) throws(EngineError) in try w.distance(to: s) }
       let nearest = distances.indices.min { distances[$0] < distances[$1] }
       throw LiveabilityError.siteOutsideWards(
-        source: site.source, nearestWard: nearest.map { "\(table.shortName($0)) (\(table.codes[$0]))" },
+        source: site.source,
+        nearestWard: nearest.map { "\(table.shortName($0)) (\(table.codes[$0]))" },
         metres: nearest.map { distances[$0] })
     }
     let buffer = try s.buffer(by: bufferMetres)
@@ -91,7 +93,9 @@ public enum SiteLocator {
     var covering: [Int] = []
     for (i, w) in wards.enumerated() where try w.covers(s) { covering.append(i) }
     guard let i = covering.min(by: { table.codes[$0] < table.codes[$1] }) else { return [] }
-    return [SiteWardShare(code: table.codes[i], name: table.shortName(i), squareMetres: 0, shareOfSite: 1)]
+    return [
+      SiteWardShare(code: table.codes[i], name: table.shortName(i), squareMetres: 0, shareOfSite: 1)
+    ]
   }
 
   static func polygonShares(
@@ -103,7 +107,9 @@ public enum SiteLocator {
       let a = try w.intersection(s).area
       if a > 0 {
         out.append(
-          SiteWardShare(code: table.codes[i], name: table.shortName(i), squareMetres: a, shareOfSite: a / total))
+          SiteWardShare(
+            code: table.codes[i], name: table.shortName(i), squareMetres: a, shareOfSite: a / total)
+        )
       }
     }
     return out.sorted { $0.shareOfSite > $1.shareOfSite }

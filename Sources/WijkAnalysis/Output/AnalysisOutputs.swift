@@ -72,16 +72,19 @@ public enum AnalysisOutputs {
     let credits = SummaryReport.credits(r)
     var maps: [(String, String)] = []
     for i in r.indicators {
-      if let svg = try IndicatorMaps.choropleth(i, table: run.table, credits: credits, language: language) {
+      if let svg = try IndicatorMaps.choropleth(
+        i, table: run.table, credits: credits, language: language)
+      {
         maps.append(("\(i.id).svg", svg))
       }
-      maps.append((
-        "\(i.id)-lisa.svg",
-        try IndicatorMaps.clusters(
-          i, table: run.table, credits: credits, language: language,
-          significance: r.significance, permutations: r.provenance.permutations,
-          seed: r.provenance.seed)
-      ))
+      maps.append(
+        (
+          "\(i.id)-lisa.svg",
+          try IndicatorMaps.clusters(
+            i, table: run.table, credits: credits, language: language,
+            significance: r.significance, permutations: r.provenance.permutations,
+            seed: r.provenance.seed)
+        ))
     }
     return maps
   }

@@ -32,7 +32,8 @@ public enum IndicatorMaps {
     let map = try ChoroplethMap(
       wards: wards(table), values: values,
       classification: MapClassification(
-        method: methodName(classes.method, language), upperBounds: classes.upperBounds, classIndices: classes.classOfWard,
+        method: methodName(classes.method, language), upperBounds: classes.upperBounds,
+        classIndices: classes.classOfWard,
         counts: classes.counts, minimum: values.compactMap { $0 }.min()),
       palette: palette,
       text: MapText(
@@ -80,7 +81,9 @@ public enum IndicatorMaps {
     guard language == .dutch else { return method }
     return method.replacingOccurrences(of: "quantiles", with: "kwantielen")
       .replacingOccurrences(of: "equal interval", with: "gelijke intervallen")
-      .replacingOccurrences(of: "Fisher-Jenks natural breaks", with: "Fisher-Jenks (natuurlijke grenzen)")
+      .replacingOccurrences(
+        of: "Fisher-Jenks natural breaks", with: "Fisher-Jenks (natuurlijke grenzen)"
+      )
       .replacingOccurrences(of: " classes)", with: " klassen)")
   }
 
@@ -88,7 +91,9 @@ public enum IndicatorMaps {
     let style = NumberStyle(language)
     guard let v = i.city.value else { return "" }
     let unit = i.unit.map { " \($0)" } ?? ""
-    let word = language == .dutch ? (i.kind == "count" ? "Stad totaal" : "Stad") : (i.kind == "count" ? "City total" : "City")
+    let word =
+      language == .dutch
+      ? (i.kind == "count" ? "Stad totaal" : "Stad") : (i.kind == "count" ? "City total" : "City")
     return "\(word): \(style.format(v, decimals: i.kind == "count" ? 0 : 1))\(unit)"
   }
 }

@@ -17,7 +17,8 @@ public final class OutputDirectory {
   /// - Throws: ``OutputError/cannotCreate(path:reason:)``.
   public init(path: String) throws(OutputError) {
     target = URL(fileURLWithPath: path, isDirectory: true)
-    staging = target.appendingPathComponent(".wijk-staging-\(ProcessInfo.processInfo.processIdentifier)")
+    staging = target.appendingPathComponent(
+      ".wijk-staging-\(ProcessInfo.processInfo.processIdentifier)")
     createdTarget = !FileManager.default.fileExists(atPath: target.path)
     do {
       try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -80,7 +81,9 @@ public final class OutputDirectory {
   /// run created it and nothing else is in it.
   public func discard() {
     try? FileManager.default.removeItem(at: staging)
-    if createdTarget, (try? FileManager.default.contentsOfDirectory(atPath: target.path))?.isEmpty == true {
+    if createdTarget,
+      (try? FileManager.default.contentsOfDirectory(atPath: target.path))?.isEmpty == true
+    {
       try? FileManager.default.removeItem(at: target)
     }
   }
@@ -91,7 +94,8 @@ public enum OutputError: Error, Equatable, Sendable, CustomStringConvertible {
   case cannotCreate(path: String, reason: String)
   public var description: String {
     switch self {
-    case .cannotCreate(let p, let r): "\(p): cannot be written (\(r)); earlier outputs were left as they were"
+    case .cannotCreate(let p, let r):
+      "\(p): cannot be written (\(r)); earlier outputs were left as they were"
     }
   }
 }

@@ -19,7 +19,8 @@ public enum SummaryReport {
     let t = Words(language: language)
     var doc = ReportDocument(
       title: r.title,
-      subtitle: t("\(r.wards.count) wijken · gemaakt op \(r.provenance.createdAt.prefix(10))",
+      subtitle: t(
+        "\(r.wards.count) wijken · gemaakt op \(r.provenance.createdAt.prefix(10))",
         "\(r.wards.count) wards · made on \(r.provenance.createdAt.prefix(10))"),
       language: language)
     for line in illustrativeNotes(r, t) { doc.addNote(line) }
@@ -36,7 +37,8 @@ public enum SummaryReport {
   /// The announcements of illustrative and synthetic inputs, in the report's language.
   static func illustrativeNotes(_ r: AnalysisResult, _ t: Words) -> [String] {
     r.groups.filter(\.illustrative).map { g in
-      t("De wijkgroep '\(g.name)' is illustratief, niet de officiële lijst van de stad.",
+      t(
+        "De wijkgroep '\(g.name)' is illustratief, niet de officiële lijst van de stad.",
         "The ward group '\(g.name)' is illustrative, not the city's official list.")
     }
       + r.illustrativeFiles.map { f in
@@ -57,7 +59,8 @@ public enum SummaryReport {
     doc.addSection(t("De stad in één tabel", "The city at a glance"))
     let rows: [[ReportCell]] = r.indicators.map { i in
       [
-        .text(i.label + (i.unit.map { " (\($0))" } ?? "")), value(i.city.value, i, r.smallNumberThreshold),
+        .text(i.label + (i.unit.map { " (\($0))" } ?? "")),
+        value(i.city.value, i, r.smallNumberThreshold),
         number(i.city.dissimilarity, 3), number(i.city.moran?.i, 3),
         number(i.city.moran?.pseudoP, 3),
         .text(String(i.wards.filter { $0.hotspot == "hotspot" }.count)),
@@ -68,9 +71,11 @@ public enum SummaryReport {
       try ReportTable(
         caption: t(
           "Stad: waarde, ongelijkheid tussen wijken (D), ruimtelijke samenhang (Moran's I, pseudo-p) en hotspots",
-          "City: value, dissimilarity (D), spatial autocorrelation (Moran's I, pseudo p) and hotspots"),
+          "City: value, dissimilarity (D), spatial autocorrelation (Moran's I, pseudo p) and hotspots"
+        ),
         columns: [
-          ReportColumn(t("Indicator", "Indicator")), ReportColumn(t("Stad", "City"), alignment: .right),
+          ReportColumn(t("Indicator", "Indicator")),
+          ReportColumn(t("Stad", "City"), alignment: .right),
           ReportColumn("D", alignment: .right), ReportColumn("Moran's I", alignment: .right),
           ReportColumn("p", alignment: .right), ReportColumn("Gi* hotspots", alignment: .right),
           ReportColumn(t("Concentratiewijken", "Concentration wards")),
@@ -84,28 +89,35 @@ public enum SummaryReport {
     for i in r.indicators {
       for (w, v) in i.wards.enumerated() where !v.flags.filter({ $0 != "small base" }).isEmpty {
         rows.append([
-          .text(r.wards[w].shortName), .text(i.label), value(v.value, i, r.smallNumberThreshold), number(v.locationQuotient, 2),
+          .text(r.wards[w].shortName), .text(i.label), value(v.value, i, r.smallNumberThreshold),
+          number(v.locationQuotient, 2),
           v.rank.map { .text("\($0)/\(r.wards.count)") } ?? .empty,
           .text(v.flags.map { t.flag($0) }.joined(separator: ", ")),
         ])
       }
     }
     guard !rows.isEmpty else {
-      doc.addParagraph(t(
-        "Geen enkele wijk is een significante cluster, uitschieter of hotspot bij p ≤ \(t.number(r.significance, 2)).",
-        "No ward is a significant cluster, outlier or hotspot at p ≤ \(r.significance)."))
+      doc.addParagraph(
+        t(
+          "Geen enkele wijk is een significante cluster, uitschieter of hotspot bij p ≤ \(t.number(r.significance, 2)).",
+          "No ward is a significant cluster, outlier or hotspot at p ≤ \(r.significance)."))
       return
     }
-    doc.addParagraph(t(
-      "Een wijk valt op als ze deel is van een significante cluster (lokale Moran, HH of LL), een ruimtelijke uitschieter is (HL, LH) of een Gi*-hotspot of -coldspot is, bij p ≤ \(t.number(r.significance, 2)). Een concentratiewijk heeft daarbij een locatiequotiënt van minstens de drempel en is een HH-cluster.",
-      "A ward stands out when it is part of a significant cluster (local Moran HH or LL), a spatial outlier (HL, LH) or a Gi* hotspot or coldspot, at p ≤ \(r.significance). A concentration ward also has a location quotient at or above the threshold and is an HH cluster."))
+    doc.addParagraph(
+      t(
+        "Een wijk valt op als ze deel is van een significante cluster (lokale Moran, HH of LL), een ruimtelijke uitschieter is (HL, LH) of een Gi*-hotspot of -coldspot is, bij p ≤ \(t.number(r.significance, 2)). Een concentratiewijk heeft daarbij een locatiequotiënt van minstens de drempel en is een HH-cluster.",
+        "A ward stands out when it is part of a significant cluster (local Moran HH or LL), a spatial outlier (HL, LH) or a Gi* hotspot or coldspot, at p ≤ \(r.significance). A concentration ward also has a location quotient at or above the threshold and is an HH cluster."
+      ))
     doc.addTable(
       try ReportTable(
-        caption: t("Wijken met een significante ruimtelijke positie", "Wards with a significant spatial position"),
+        caption: t(
+          "Wijken met een significante ruimtelijke positie",
+          "Wards with a significant spatial position"),
         columns: [
           ReportColumn(t("Wijk", "Ward")), ReportColumn("Indicator"),
           ReportColumn(t("Waarde", "Value"), alignment: .right),
-          ReportColumn(t("LQ", "LQ"), alignment: .right), ReportColumn(t("Rang", "Rank"), alignment: .right),
+          ReportColumn(t("LQ", "LQ"), alignment: .right),
+          ReportColumn(t("Rang", "Rank"), alignment: .right),
           ReportColumn(t("Waarom", "Why")),
         ],
         rows: rows))
@@ -122,8 +134,10 @@ public enum SummaryReport {
       .sorted { $0.element.rank! < $1.element.rank! }
     let rows: [[ReportCell]] = ranked.prefix(5).map { w, v in
       [
-        .text(r.wards[w].shortName), value(v.value, i, r.smallNumberThreshold), number(v.locationQuotient, 2),
-        number(v.zScore, 2), .text(t.category(v.lisaCategory)), .text(v.hotspot.map { t.flag($0) } ?? ""),
+        .text(r.wards[w].shortName), value(v.value, i, r.smallNumberThreshold),
+        number(v.locationQuotient, 2),
+        number(v.zScore, 2), .text(t.category(v.lisaCategory)),
+        .text(v.hotspot.map { t.flag($0) } ?? ""),
       ]
     }
     doc.addTable(
@@ -136,12 +150,15 @@ public enum SummaryReport {
         ],
         rows: rows))
     for (name, svg) in maps where name == "\(i.id).svg" || name == "\(i.id)-lisa.svg" {
-      let caption = name.hasSuffix("-lisa.svg")
+      let caption =
+        name.hasSuffix("-lisa.svg")
         ? t("Clusters en uitschieters (lokale Moran)", "Clusters and outliers (local Moran)")
         : t("Waarde per wijk", "Value per ward")
       doc.addFigure(svg: svg, caption: caption, markdownPath: "maps/\(name)")
     }
-    let missing = i.wards.enumerated().filter { $0.element.value == nil }.map { r.wards[$0.offset].shortName }
+    let missing = i.wards.enumerated().filter { $0.element.value == nil }.map {
+      r.wards[$0.offset].shortName
+    }
     if !missing.isEmpty {
       doc.addNote(
         t("Zonder waarde (niet meegeteld, nooit als 0): ", "No value (left out, never read as 0): ")
@@ -154,51 +171,65 @@ public enum SummaryReport {
     let style = NumberStyle(t.language)
     var parts: [String] = []
     if let v = i.city.value {
-      parts.append(t("Stad: ", "City: ") + formatted(v, i, style, r.smallNumberThreshold) + (i.unit.map { " \($0)" } ?? "") + ".")
+      parts.append(
+        t("Stad: ", "City: ") + formatted(v, i, style, r.smallNumberThreshold)
+          + (i.unit.map { " \($0)" } ?? "") + ".")
     }
     if let d = i.city.dissimilarity {
-      parts.append(t(
-        "Dissimilariteitsindex D = \(style.format(d, decimals: 3)): zoveel van de groep zou moeten verhuizen voor een gelijke spreiding over de wijken.",
-        "Dissimilarity index D = \(style.format(d, decimals: 3)): the share of the group that would have to move for an even spread over the wards."))
+      parts.append(
+        t(
+          "Dissimilariteitsindex D = \(style.format(d, decimals: 3)): zoveel van de groep zou moeten verhuizen voor een gelijke spreiding over de wijken.",
+          "Dissimilarity index D = \(style.format(d, decimals: 3)): the share of the group that would have to move for an even spread over the wards."
+        ))
     }
     if let h = i.city.theilH { parts.append("Theil H = \(style.format(h, decimals: 3)).") }
     if let g = i.city.giniInequality {
-      parts.append(t("Gini tussen wijken = ", "Gini across wards = ") + style.format(g, decimals: 3) + ".")
+      parts.append(
+        t("Gini tussen wijken = ", "Gini across wards = ") + style.format(g, decimals: 3) + ".")
     }
     if let m = i.city.moran {
       let p = m.pseudoP.map { style.format($0, decimals: 3) } ?? "–"
-      parts.append(t(
-        "Moran's I = \(style.format(m.i, decimals: 3)) (pseudo-p = \(p), \(m.permutations) permutaties): "
-          + (m.pseudoP.map { $0 <= r.significance } == true
-            ? (m.i > 0 ? "gelijke waarden liggen significant bij elkaar." : "buren verschillen significant van elkaar.")
-            : "geen significant ruimtelijk patroon."),
-        "Moran's I = \(style.format(m.i, decimals: 3)) (pseudo p = \(p), \(m.permutations) permutations): "
-          + (m.pseudoP.map { $0 <= r.significance } == true
-            ? (m.i > 0 ? "similar values cluster significantly." : "neighbours differ significantly.")
-            : "no significant spatial pattern.")))
+      parts.append(
+        t(
+          "Moran's I = \(style.format(m.i, decimals: 3)) (pseudo-p = \(p), \(m.permutations) permutaties): "
+            + (m.pseudoP.map { $0 <= r.significance } == true
+              ? (m.i > 0
+                ? "gelijke waarden liggen significant bij elkaar."
+                : "buren verschillen significant van elkaar.")
+              : "geen significant ruimtelijk patroon."),
+          "Moran's I = \(style.format(m.i, decimals: 3)) (pseudo p = \(p), \(m.permutations) permutations): "
+            + (m.pseudoP.map { $0 <= r.significance } == true
+              ? (m.i > 0
+                ? "similar values cluster significantly." : "neighbours differ significantly.")
+              : "no significant spatial pattern.")))
     }
     return parts.joined(separator: " ")
   }
 
-  static func addGroup(_ g: GroupResult, _ r: AnalysisResult, _ doc: inout ReportDocument, _ t: Words) throws {
+  static func addGroup(
+    _ g: GroupResult, _ r: AnalysisResult, _ doc: inout ReportDocument, _ t: Words
+  ) throws {
     doc.addPageBreak()
     doc.addSection(t("Wijkgroep: ", "Ward group: ") + g.name)
     if g.illustrative {
-      doc.addNote(t(
-        "Deze groep is illustratief: het is niet de officiële lijst van de stad.",
-        "This group is illustrative: it is not the city's official list."))
+      doc.addNote(
+        t(
+          "Deze groep is illustratief: het is niet de officiële lijst van de stad.",
+          "This group is illustrative: it is not the city's official list."))
     }
     let names = g.wards.compactMap { code in r.wards.first { $0.code == code }?.shortName }
     doc.addParagraph(t("Wijken: ", "Wards: ") + names.joined(separator: ", ") + ".")
     let rows: [[ReportCell]] = zip(g.indicators, r.indicators).map { gv, i in
       [
-        .text(i.label), value(gv.value, i, r.smallNumberThreshold), value(gv.restValue, i, r.smallNumberThreshold), number(gv.locationQuotient, 2),
+        .text(i.label), value(gv.value, i, r.smallNumberThreshold),
+        value(gv.restValue, i, r.smallNumberThreshold), number(gv.locationQuotient, 2),
         gv.shareOfCity.map { .percent($0, decimals: 1) } ?? .empty,
       ]
     }
     doc.addTable(
       try ReportTable(
-        caption: t("De groep tegenover de rest van de stad", "The group against the rest of the city"),
+        caption: t(
+          "De groep tegenover de rest van de stad", "The group against the rest of the city"),
         columns: [
           ReportColumn("Indicator"), ReportColumn(t("Groep", "Group"), alignment: .right),
           ReportColumn(t("Rest van de stad", "Rest of the city"), alignment: .right),
@@ -208,21 +239,30 @@ public enum SummaryReport {
         rows: rows))
   }
 
-  static func addZone(_ z: ZoneResult, _ r: AnalysisResult, _ doc: inout ReportDocument, _ t: Words) throws {
+  static func addZone(_ z: ZoneResult, _ r: AnalysisResult, _ doc: inout ReportDocument, _ t: Words)
+    throws
+  {
     doc.addSection(t("Zone: ", "Zone: ") + z.name)
     if z.illustrative {
-      doc.addNote(t(
-        "De omtrek van deze zone is illustratief, niet opgemeten.",
-        "This zone's outline is illustrative, not surveyed."))
+      doc.addNote(
+        t(
+          "De omtrek van deze zone is illustratief, niet opgemeten.",
+          "This zone's outline is illustrative, not surveyed."))
     }
     let wards = z.wardShares.sorted { $0.value > $1.value }.map { code, share in
-      (r.wards.first { $0.code == code }?.shortName ?? code) + " " + NumberStyle(t.language).percent(share)
+      (r.wards.first { $0.code == code }?.shortName ?? code) + " "
+        + NumberStyle(t.language).percent(share)
     }
-    doc.addParagraph(t(
-      "Oppervlakte \(t.number(z.areaSquareKilometres, 2)) km², in de wijken: \(wards.joined(separator: ", ")). De cijfers zijn naar oppervlakte uit de wijken overgedragen (elke wijk gelijk verdeeld over haar oppervlakte); verhoudingen zijn herberekend uit de overgedragen tellers en noemers.",
-      "Area \(t.number(z.areaSquareKilometres, 2)) km², in the wards: \(wards.joined(separator: ", ")). Figures are carried from the wards by area (each ward spread evenly over its area); ratios are recomputed from the carried numerators and bases."))
+    doc.addParagraph(
+      t(
+        "Oppervlakte \(t.number(z.areaSquareKilometres, 2)) km², in de wijken: \(wards.joined(separator: ", ")). De cijfers zijn naar oppervlakte uit de wijken overgedragen (elke wijk gelijk verdeeld over haar oppervlakte); verhoudingen zijn herberekend uit de overgedragen tellers en noemers.",
+        "Area \(t.number(z.areaSquareKilometres, 2)) km², in the wards: \(wards.joined(separator: ", ")). Figures are carried from the wards by area (each ward spread evenly over its area); ratios are recomputed from the carried numerators and bases."
+      ))
     let rows: [[ReportCell]] = zip(z.values, r.indicators).map { v, i in
-      [.text(i.label), value(v.value, i, r.smallNumberThreshold), value(i.city.value, i, r.smallNumberThreshold)]
+      [
+        .text(i.label), value(v.value, i, r.smallNumberThreshold),
+        value(i.city.value, i, r.smallNumberThreshold),
+      ]
     }
     doc.addTable(
       try ReportTable(
@@ -238,12 +278,16 @@ public enum SummaryReport {
     doc.addPageBreak()
     doc.addSection(t("Werkwijze en bronnen", "Method and sources"))
     let w = r.weights
-    doc.addParagraph(t(
-      "Buren: \(w.kind)-contiguïteit, \(w.links) verbindingen, gemiddeld \(NumberStyle(t.language).format(w.meanNeighbours, decimals: 1)) buren (\(w.minNeighbours)–\(w.maxNeighbours)). Lokale Moran en Gi* (binaire gewichten, de wijk zelf inbegrepen) met \(r.provenance.permutations) conditionele permutaties, seed \(r.provenance.seed), significantie p ≤ \(t.number(r.significance, 2)). De gewichten zijn rij-gestandaardiseerd voor Moran's I. Waarden volgen PySAL (esda, segregation, inequality, mapclassify).",
-      "Neighbours: \(w.kind) contiguity, \(w.links) links, on average \(NumberStyle(t.language).format(w.meanNeighbours, decimals: 1)) neighbours (\(w.minNeighbours)–\(w.maxNeighbours)). Local Moran and Gi* (binary weights, the ward itself included) with \(r.provenance.permutations) conditional permutations, seed \(r.provenance.seed), significance p ≤ \(r.significance). Weights are row-standardised for Moran's I. Values follow PySAL (esda, segregation, inequality, mapclassify)."))
-    doc.addParagraph(t(
-      "Aantallen onder \(r.smallNumberThreshold) staan als <\(r.smallNumberThreshold). Een cijfer met basis 0 is niet gedefinieerd en wordt nooit als 0 getoond.",
-      "Counts below \(r.smallNumberThreshold) print as <\(r.smallNumberThreshold). A figure on a base of 0 is undefined and never shown as 0."))
+    doc.addParagraph(
+      t(
+        "Buren: \(w.kind)-contiguïteit, \(w.links) verbindingen, gemiddeld \(NumberStyle(t.language).format(w.meanNeighbours, decimals: 1)) buren (\(w.minNeighbours)–\(w.maxNeighbours)). Lokale Moran en Gi* (binaire gewichten, de wijk zelf inbegrepen) met \(r.provenance.permutations) conditionele permutaties, seed \(r.provenance.seed), significantie p ≤ \(t.number(r.significance, 2)). De gewichten zijn rij-gestandaardiseerd voor Moran's I. Waarden volgen PySAL (esda, segregation, inequality, mapclassify).",
+        "Neighbours: \(w.kind) contiguity, \(w.links) links, on average \(NumberStyle(t.language).format(w.meanNeighbours, decimals: 1)) neighbours (\(w.minNeighbours)–\(w.maxNeighbours)). Local Moran and Gi* (binary weights, the ward itself included) with \(r.provenance.permutations) conditional permutations, seed \(r.provenance.seed), significance p ≤ \(r.significance). Weights are row-standardised for Moran's I. Values follow PySAL (esda, segregation, inequality, mapclassify)."
+      ))
+    doc.addParagraph(
+      t(
+        "Aantallen onder \(r.smallNumberThreshold) staan als <\(r.smallNumberThreshold). Een cijfer met basis 0 is niet gedefinieerd en wordt nooit als 0 getoond.",
+        "Counts below \(r.smallNumberThreshold) print as <\(r.smallNumberThreshold). A figure on a base of 0 is undefined and never shown as 0."
+      ))
     for table in r.tables {
       doc.addNote(table.joinReport.replacingOccurrences(of: "\n", with: " "))
     }
@@ -251,7 +295,9 @@ public enum SummaryReport {
     doc.addParagraph(t("Bronnen: ", "Sources: ") + credits(r).joined(separator: "; ") + ".")
     doc.addParagraph(
       "wijk \(r.provenance.toolVersion); GEOS \(r.provenance.libraries["GEOS"] ?? "?"), PROJ \(r.provenance.libraries["PROJ"] ?? "?"), GDAL \(r.provenance.libraries["GDAL"] ?? "?"). "
-        + t("Alle cijfers en controlesommen van de invoer: results.json.", "Every number and the input checksums: results.json."))
+        + t(
+          "Alle cijfers en controlesommen van de invoer: results.json.",
+          "Every number and the input checksums: results.json."))
   }
 
   // MARK: - Cells
@@ -267,8 +313,12 @@ public enum SummaryReport {
     v.map { .number($0, decimals: decimals) } ?? .empty
   }
 
-  static func formatted(_ v: Double, _ i: IndicatorResult, _ style: NumberStyle, _ threshold: Int) -> String {
-    i.kind == "count" ? style.count(Int(v.rounded()), suppressBelow: threshold) : style.format(v, decimals: abs(v) >= 100 ? 0 : 1)
+  static func formatted(_ v: Double, _ i: IndicatorResult, _ style: NumberStyle, _ threshold: Int)
+    -> String
+  {
+    i.kind == "count"
+      ? style.count(Int(v.rounded()), suppressBelow: threshold)
+      : style.format(v, decimals: abs(v) >= 100 ? 0 : 1)
   }
 
   static func names(_ wards: [WardIndicatorValue], _ r: AnalysisResult) -> String {
@@ -282,7 +332,9 @@ struct Words {
   func callAsFunction(_ nl: String, _ en: String) -> String { language == .dutch ? nl : en }
 
   /// A number in the report's format.
-  func number(_ v: Double, _ decimals: Int) -> String { NumberStyle(language).format(v, decimals: decimals) }
+  func number(_ v: Double, _ decimals: Int) -> String {
+    NumberStyle(language).format(v, decimals: decimals)
+  }
 
   func flag(_ f: String) -> String {
     guard language == .dutch else { return f }
@@ -296,6 +348,9 @@ struct Words {
 
   func category(_ c: String) -> String {
     guard language == .dutch else { return c }
-    return ["not significant": "niet significant", "no neighbours": "geen buren", "no data": "geen gegevens"][c] ?? c
+    return [
+      "not significant": "niet significant", "no neighbours": "geen buren",
+      "no data": "geen gegevens",
+    ][c] ?? c
   }
 }

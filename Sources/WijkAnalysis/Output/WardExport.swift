@@ -31,9 +31,13 @@ public enum WardExport {
 
   /// The values of ward `w`, aligned with ``fields(_:)``. With `suppressBelow`, counts from 1
   /// to threshold − 1 become the text "<threshold".
-  public static func row(_ result: AnalysisResult, ward w: Int, suppressBelow: Int?) -> [AttributeValue] {
+  public static func row(_ result: AnalysisResult, ward w: Int, suppressBelow: Int?)
+    -> [AttributeValue]
+  {
     let ward = result.wards[w]
-    var row: [AttributeValue] = [.text(ward.code), .text(ward.name), .real(ward.areaSquareKilometres)]
+    var row: [AttributeValue] = [
+      .text(ward.code), .text(ward.name), .real(ward.areaSquareKilometres),
+    ]
     for i in result.indicators {
       let v = i.wards[w]
       let count = { (x: Double?) in suppressed(x, below: suppressBelow) }

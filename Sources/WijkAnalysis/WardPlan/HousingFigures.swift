@@ -34,11 +34,13 @@ public struct HousingFigures: Sendable, Equatable {
     guard let key = table.columnIndex(codeColumn) else {
       throw WardPlanError.housingTable(
         file: path,
-        reason: "no column '\(codeColumn)'; the columns are \(table.columns.joined(separator: ", "))")
+        reason:
+          "no column '\(codeColumn)'; the columns are \(table.columns.joined(separator: ", "))")
     }
     let numeric = table.columns.indices.filter { c in isNumeric(table, column: c) && c != key }
     guard !numeric.isEmpty else {
-      throw WardPlanError.housingTable(file: path, reason: "no numeric column besides '\(codeColumn)'")
+      throw WardPlanError.housingTable(
+        file: path, reason: "no numeric column besides '\(codeColumn)'")
     }
     var values: [String: [Double?]] = [:]
     for (r, row) in table.rows.enumerated() {

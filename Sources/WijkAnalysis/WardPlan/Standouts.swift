@@ -44,7 +44,8 @@ public enum Standouts {
     guard r <= 3 || fromBottom < 3 else { return nil }
     let position = r <= 3 ? t.highest(r) : t.lowest(fromBottom + 1)
     let text = t.sentence(
-      t("\(position) \(t.lower(i.label)) van alle \(i.rankedWards) wijken",
+      t(
+        "\(position) \(t.lower(i.label)) van alle \(i.rankedWards) wijken",
         "\(position) \(t.lower(i.label)) of all \(i.rankedWards) wards")
         + ": " + t.value(v, i) + t.againstCity(i))
     let extremity = Double(3 - min(r - 1, fromBottom)) + abs((i.ward.locationQuotient ?? 1) - 1)
@@ -55,7 +56,10 @@ public enum Standouts {
     guard i.kind != "count", let v = i.ward.value, let lq = i.ward.locationQuotient,
       abs(lq - 1) >= cityDeviation
     else { return nil }
-    let rank = i.ward.rank.map { t(" (rang \($0) van \(i.rankedWards))", " (rank \($0) of \(i.rankedWards))") } ?? ""
+    let rank =
+      i.ward.rank.map {
+        t(" (rang \($0) van \(i.rankedWards))", " (rank \($0) of \(i.rankedWards))")
+      } ?? ""
     let text = t.sentence(t.lower(i.label) + ": " + t.value(v, i) + t.againstCity(i) + rank)
     return Standout(kind: "city", indicator: i.id, text: text, value: v, score: 1 + abs(lq - 1))
   }
@@ -65,25 +69,30 @@ public enum Standouts {
     let w = i.ward
     let style = NumberStyle(t.language)
     if let h = w.hotspot, let z = w.giStarZ, let p = w.giStarPseudoP {
-      out.append(Standout(
-        kind: "hotspot", indicator: i.id,
-        text: t.sentence(
-          t("Gi*-\(h) voor \(t.lower(i.label))", "Gi* \(h) for \(t.lower(i.label))")
-            + " (z = \(style.format(z, decimals: 2)), p = \(style.format(p, decimals: 3)))"),
-        value: z, score: 2.5))
+      out.append(
+        Standout(
+          kind: "hotspot", indicator: i.id,
+          text: t.sentence(
+            t("Gi*-\(h) voor \(t.lower(i.label))", "Gi* \(h) for \(t.lower(i.label))")
+              + " (z = \(style.format(z, decimals: 2)), p = \(style.format(p, decimals: 3)))"),
+          value: z, score: 2.5))
     }
     if let q = w.lisaQuadrant, w.lisaCategory == q, let p = w.lisaPseudoP {
-      let what = ["HH", "LL"].contains(q)
+      let what =
+        ["HH", "LL"].contains(q)
         ? t("deel van een \(q)-cluster", "part of a \(q) cluster")
         : t("ruimtelijke uitschieter (\(q))", "a spatial outlier (\(q))")
-      let concentration = w.flags.contains("concentration ward")
+      let concentration =
+        w.flags.contains("concentration ward")
         ? t(", een concentratiewijk", ", a concentration ward") : ""
-      out.append(Standout(
-        kind: "cluster", indicator: i.id,
-        text: t.sentence(
-          t("\(what) voor \(t.lower(i.label))", "\(what) for \(t.lower(i.label))")
-            + " (\(t("lokale Moran", "local Moran")), p = \(style.format(p, decimals: 3))\(concentration))"),
-        value: w.localMoranI, score: concentration.isEmpty ? 2.2 : 3))
+      out.append(
+        Standout(
+          kind: "cluster", indicator: i.id,
+          text: t.sentence(
+            t("\(what) voor \(t.lower(i.label))", "\(what) for \(t.lower(i.label))")
+              + " (\(t("lokale Moran", "local Moran")), p = \(style.format(p, decimals: 3))\(concentration))"
+          ),
+          value: w.localMoranI, score: concentration.isEmpty ? 2.2 : 3))
     }
     return out
   }
@@ -99,11 +108,13 @@ public enum Standouts {
     let style = NumberStyle(t.language)
     let pct = style.percent(abs(relative), decimals: 0)
     let verb = relative > 0 ? t("steeg", "rose") : t("daalde", "fell")
-    var text = t.lower(i.label) + " \(verb) \(pct) " + t("van", "from") + " \(first.year) "
+    var text =
+      t.lower(i.label) + " \(verb) \(pct) " + t("van", "from") + " \(first.year) "
       + t("tot", "to") + " \(last.year) (" + t.value(a, i) + " → " + t.value(b, i) + ")"
     if let c = cityChange { text += t("; stad ", "; city ") + signed(c, style) }
-    return Standout(kind: "trend", indicator: i.id, text: t.sentence(text), value: relative,
-                    score: 1 + abs(relative))
+    return Standout(
+      kind: "trend", indicator: i.id, text: t.sentence(text), value: relative,
+      score: 1 + abs(relative))
   }
 
   static func signed(_ share: Double, _ style: NumberStyle) -> String {
@@ -124,18 +135,26 @@ struct PlanWords {
   func callAsFunction(_ nl: String, _ en: String) -> String { language == .dutch ? nl : en }
 
   func highest(_ r: Int) -> String {
-    [t("hoogste", "highest"), t("op één na hoogste", "second highest"), t("op twee na hoogste", "third highest")][r - 1]
+    [
+      t("hoogste", "highest"), t("op één na hoogste", "second highest"),
+      t("op twee na hoogste", "third highest"),
+    ][r - 1]
   }
 
   func lowest(_ r: Int) -> String {
-    [t("laagste", "lowest"), t("op één na laagste", "second lowest"), t("op twee na laagste", "third lowest")][r - 1]
+    [
+      t("laagste", "lowest"), t("op één na laagste", "second lowest"),
+      t("op twee na laagste", "third lowest"),
+    ][r - 1]
   }
 
   private func t(_ nl: String, _ en: String) -> String { callAsFunction(nl, en) }
 
   /// A label in running text: first letter lower case unless the word is an acronym.
   func lower(_ label: String) -> String {
-    guard let first = label.first, label.dropFirst().first?.isLowercase ?? true else { return label }
+    guard let first = label.first, label.dropFirst().first?.isLowercase ?? true else {
+      return label
+    }
     return first.lowercased() + label.dropFirst()
   }
 
@@ -156,11 +175,14 @@ struct PlanWords {
   func againstCity(_ i: PlanIndicator) -> String {
     let style = NumberStyle(language)
     if i.kind == "count" {
-      return i.ward.shareOfCity.map { ", " + style.percent($0, decimals: 1) + t(" van de stad", " of the city") } ?? ""
+      return i.ward.shareOfCity.map {
+        ", " + style.percent($0, decimals: 1) + t(" van de stad", " of the city")
+      } ?? ""
     }
     guard let lq = i.ward.locationQuotient else { return "" }
     let pct = style.percent(abs(lq - 1), decimals: 0)
     if abs(lq - 1) < 0.005 { return t(", gelijk aan de stad", ", level with the city") }
-    return ", \(pct) " + (lq > 1 ? t("boven de stad", "above the city") : t("onder de stad", "below the city"))
+    return ", \(pct) "
+      + (lq > 1 ? t("boven de stad", "above the city") : t("onder de stad", "below the city"))
   }
 }

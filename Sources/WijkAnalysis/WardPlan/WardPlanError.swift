@@ -19,9 +19,11 @@ public enum WardPlanError: Error, Equatable, Sendable, CustomStringConvertible {
       let hint = s.isEmpty ? "" : "; the closest are: \(s.joined(separator: ", "))"
       return "no ward is called or coded '\(q)'\(hint)"
     case .ambiguousWard(let q, let c):
-      return "'\(q)' names several wards (\(c.joined(separator: ", "))); give the code or the full name"
+      return
+        "'\(q)' names several wards (\(c.joined(separator: ", "))); give the code or the full name"
     case .noPeriodFilter(let column):
-      return "a trend over years needs an indicator table with a filter on '\(column)' in the configuration (e.g. filter: { \(column): \"2021\" })"
+      return
+        "a trend over years needs an indicator table with a filter on '\(column)' in the configuration (e.g. filter: { \(column): \"2021\" })"
     case .noRowsForYear(let year, let file):
       return "\(file): no row has the period \(year), so that year cannot be analysed"
     case .housingTable(let file, let reason):

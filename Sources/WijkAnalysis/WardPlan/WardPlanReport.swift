@@ -37,9 +37,11 @@ public enum WardPlanReport {
   static func addStandouts(_ plan: WardPlan, _ doc: inout ReportDocument, _ t: Words) {
     doc.addSection(t("Wat opvalt", "What stands out"))
     guard !plan.standouts.isEmpty else {
-      doc.addParagraph(t(
-        "Niets springt eruit: geen indicator bij de drie hoogste of laagste, geen waarde 25% of meer van de stad af, geen significante hotspot of cluster.",
-        "Nothing stands out: no indicator among the three highest or lowest, no value 25% or more from the city's, no significant hotspot or cluster."))
+      doc.addParagraph(
+        t(
+          "Niets springt eruit: geen indicator bij de drie hoogste of laagste, geen waarde 25% of meer van de stad af, geen significante hotspot of cluster.",
+          "Nothing stands out: no indicator among the three highest or lowest, no value 25% or more from the city's, no significant hotspot or cluster."
+        ))
       return
     }
     for s in plan.standouts { doc.addParagraph("• " + s.text + ".") }
@@ -51,7 +53,9 @@ public enum WardPlanReport {
     doc.addSection(t("De wijk en haar buren", "The ward and its neighbours"))
     let names = plan.neighbours.map { WardNameMatcher.withoutSuffix($0.name) }
     doc.addParagraph(
-      t("\(plan.shortName) grenst aan \(names.count) wijken: ", "\(plan.shortName) borders \(names.count) wards: ")
+      t(
+        "\(plan.shortName) grenst aan \(names.count) wijken: ",
+        "\(plan.shortName) borders \(names.count) wards: ")
         + names.joined(separator: ", ") + ".")
     if let map {
       doc.addFigure(
@@ -78,21 +82,25 @@ public enum WardPlanReport {
         cell(i.cityValue, i, plan), comparison(i), rank(i),
       ] + plan.groups.map { cell($0.indicators[k].value, i, plan) }
     }
-    doc.addTable(try ReportTable(
-      caption: t(
-        "Waarde van de wijk, van de stad en van haar wijkgroep(en); rang 1 = hoogste",
-        "Value of the ward, the city and its ward group(s); rank 1 = highest"),
-      columns: columns, rows: rows))
-    doc.addParagraph(t(
-      "\"t.o.v. stad\" is de locatiequotiënt (wijk / stad) bij gemiddelden en percentages, en het aandeel van de wijk in het stadstotaal bij aantallen.",
-      "\"vs city\" is the location quotient (ward / city) for means and rates, and the ward's share of the city total for counts."))
+    doc.addTable(
+      try ReportTable(
+        caption: t(
+          "Waarde van de wijk, van de stad en van haar wijkgroep(en); rang 1 = hoogste",
+          "Value of the ward, the city and its ward group(s); rank 1 = highest"),
+        columns: columns, rows: rows))
+    doc.addParagraph(
+      t(
+        "\"t.o.v. stad\" is de locatiequotiënt (wijk / stad) bij gemiddelden en percentages, en het aandeel van de wijk in het stadstotaal bij aantallen.",
+        "\"vs city\" is the location quotient (ward / city) for means and rates, and the ward's share of the city total for counts."
+      ))
     if plan.groups.isEmpty {
       doc.addParagraph(t("De wijk hoort bij geen wijkgroep.", "The ward belongs to no ward group."))
     }
     for g in plan.groups where g.illustrative {
-      doc.addNote(t(
-        "De groep '\(g.name)' is illustratief: het is niet de officiële lijst van de stad.",
-        "The group '\(g.name)' is illustrative: it is not the city's official list."))
+      doc.addNote(
+        t(
+          "De groep '\(g.name)' is illustratief: het is niet de officiële lijst van de stad.",
+          "The group '\(g.name)' is illustrative: it is not the city's official list."))
     }
   }
 
@@ -106,17 +114,18 @@ public enum WardPlanReport {
         .text(i.ward.hotspot.map { t.flag($0) } ?? "–"),
       ]
     }
-    doc.addTable(try ReportTable(
-      caption: t(
-        "Lokale Moran (LISA) en Getis-Ord Gi*, significant bij p ≤ \(level)",
-        "Local Moran (LISA) and Getis-Ord Gi*, significant at p ≤ \(level)"),
-      columns: [
-        ReportColumn("Indicator"), ReportColumn(t("LISA-categorie", "LISA category")),
-        ReportColumn("I", alignment: .right), ReportColumn("p", alignment: .right),
-        ReportColumn("Gi* z", alignment: .right), ReportColumn("p", alignment: .right),
-        ReportColumn("Gi*"),
-      ],
-      rows: rows))
+    doc.addTable(
+      try ReportTable(
+        caption: t(
+          "Lokale Moran (LISA) en Getis-Ord Gi*, significant bij p ≤ \(level)",
+          "Local Moran (LISA) and Getis-Ord Gi*, significant at p ≤ \(level)"),
+        columns: [
+          ReportColumn("Indicator"), ReportColumn(t("LISA-categorie", "LISA category")),
+          ReportColumn("I", alignment: .right), ReportColumn("p", alignment: .right),
+          ReportColumn("Gi* z", alignment: .right), ReportColumn("p", alignment: .right),
+          ReportColumn("Gi*"),
+        ],
+        rows: rows))
   }
 
   static func addHousing(_ plan: WardPlan, _ doc: inout ReportDocument, _ t: Words) throws {
@@ -124,30 +133,34 @@ public enum WardPlanReport {
     doc.addSection(t("Wonen", "Housing"))
     let rows: [[ReportCell]] = h.figures.map { f in
       [
-        .text(f.name), number(f.value, abs(f.value ?? 0) >= 100 || f.value?.rounded() == f.value ? 0 : 1),
+        .text(f.name),
+        number(f.value, abs(f.value ?? 0) >= 100 || f.value?.rounded() == f.value ? 0 : 1),
         f.rank.map { .text("\($0)/\(f.rankedWards)") } ?? .empty,
       ]
     }
-    doc.addTable(try ReportTable(
-      caption: t("Huisvestingscijfers van de wijk", "Housing figures of the ward"),
-      columns: [
-        ReportColumn(t("Cijfer", "Figure")), ReportColumn(plan.shortName, alignment: .right),
-        ReportColumn(t("Rang", "Rank"), alignment: .right),
-      ],
-      rows: rows))
+    doc.addTable(
+      try ReportTable(
+        caption: t("Huisvestingscijfers van de wijk", "Housing figures of the ward"),
+        columns: [
+          ReportColumn(t("Cijfer", "Figure")), ReportColumn(plan.shortName, alignment: .right),
+          ReportColumn(t("Rang", "Rank"), alignment: .right),
+        ],
+        rows: rows))
     doc.addNote(t("Bron: ", "Source: ") + h.source)
     let file = h.source.split(separator: "/").last.map(String.init)?.lowercased() ?? ""
     if file.contains("synthetic") || file.contains("illustrative") {
-      doc.addNote(t(
-        "Deze huisvestingscijfers zijn synthetisch of illustratief, geen echte cijfers.",
-        "These housing figures are synthetic or illustrative, not real figures."))
+      doc.addNote(
+        t(
+          "Deze huisvestingscijfers zijn synthetisch of illustratief, geen echte cijfers.",
+          "These housing figures are synthetic or illustrative, not real figures."))
     }
   }
 
   static func addTrend(_ plan: WardPlan, _ doc: inout ReportDocument, _ t: Words) throws {
     guard let years = plan.trend.first?.points.map(\.year), years.count > 1 else { return }
     doc.addPageBreak()
-    doc.addSection(t("Evolutie \(years.first!)–\(years.last!)", "Trend \(years.first!)–\(years.last!)"))
+    doc.addSection(
+      t("Evolutie \(years.first!)–\(years.last!)", "Trend \(years.first!)–\(years.last!)"))
     for trend in plan.trend {
       guard let i = plan.indicators.first(where: { $0.id == trend.indicator }) else { continue }
       let rows: [[ReportCell]] = trend.points.map { p in
@@ -156,22 +169,25 @@ public enum WardPlanReport {
           p.rank.map { .text("\($0)/\(p.rankedWards)") } ?? .empty,
         ]
       }
-      doc.addTable(try ReportTable(
-        caption: i.label + (i.unit.map { " (\($0))" } ?? ""),
-        columns: [
-          ReportColumn(t("Jaar", "Year")), ReportColumn(plan.shortName, alignment: .right),
-          ReportColumn(t("Stad", "City"), alignment: .right),
-          ReportColumn(t("Rang", "Rank"), alignment: .right),
-        ],
-        rows: rows))
+      doc.addTable(
+        try ReportTable(
+          caption: i.label + (i.unit.map { " (\($0))" } ?? ""),
+          columns: [
+            ReportColumn(t("Jaar", "Year")), ReportColumn(plan.shortName, alignment: .right),
+            ReportColumn(t("Stad", "City"), alignment: .right),
+            ReportColumn(t("Rang", "Rank"), alignment: .right),
+          ],
+          rows: rows))
     }
   }
 
   static func addMethod(_ plan: WardPlan, _ doc: inout ReportDocument, _ t: Words) {
     doc.addSection(t("Werkwijze en bronnen", "Method and sources"))
-    doc.addParagraph(t(
-      "Alle cijfers komen uit dezelfde analyse als `wijk analyse` (results.json), per jaar opnieuw gedraaid voor de evolutie. Buren: queen-contiguïteit. Lokale Moran en Gi* met \(plan.provenance.permutations) permutaties, seed \(plan.provenance.seed). Aantallen onder \(plan.smallNumberThreshold) staan als <\(plan.smallNumberThreshold).",
-      "Every number comes from the same analysis as `wijk analyse` (results.json), run again per year for the trend. Neighbours: queen contiguity. Local Moran and Gi* with \(plan.provenance.permutations) permutations, seed \(plan.provenance.seed). Counts below \(plan.smallNumberThreshold) print as <\(plan.smallNumberThreshold)."))
+    doc.addParagraph(
+      t(
+        "Alle cijfers komen uit dezelfde analyse als `wijk analyse` (results.json), per jaar opnieuw gedraaid voor de evolutie. Buren: queen-contiguïteit. Lokale Moran en Gi* met \(plan.provenance.permutations) permutaties, seed \(plan.provenance.seed). Aantallen onder \(plan.smallNumberThreshold) staan als <\(plan.smallNumberThreshold).",
+        "Every number comes from the same analysis as `wijk analyse` (results.json), run again per year for the trend. Neighbours: queen contiguity. Local Moran and Gi* with \(plan.provenance.permutations) permutations, seed \(plan.provenance.seed). Counts below \(plan.smallNumberThreshold) print as <\(plan.smallNumberThreshold)."
+      ))
     doc.addParagraph(t("Bronnen: ", "Sources: ") + plan.credits.joined(separator: "; ") + ".")
   }
 
@@ -179,7 +195,9 @@ public enum WardPlanReport {
 
   static func cell(_ v: Double?, _ i: PlanIndicator, _ plan: WardPlan) -> ReportCell {
     guard let v else { return .empty }
-    if i.kind == "count" { return .count(Int(v.rounded()), suppressBelow: plan.smallNumberThreshold) }
+    if i.kind == "count" {
+      return .count(Int(v.rounded()), suppressBelow: plan.smallNumberThreshold)
+    }
     return .number(v, decimals: abs(v) >= 100 ? 0 : 1)
   }
 

@@ -52,11 +52,13 @@ public enum WardPlans {
     let run = try Analysis.run(
       configuration, configurationFile: configurationFile, options: options, progress: progress)
     let matcher = WardNameMatcher(run.table)
-    let chosen = request.wards.isEmpty
+    let chosen =
+      request.wards.isEmpty
       ? Array(run.table.codes.indices)
       : try unique(request.wards.map { (q) throws(WardPlanError) in try matcher.index(of: q) })
     let column = request.periodColumn
-    let years = request.years.count > 1
+    let years =
+      request.years.count > 1
       ? try YearlyAnalysis.results(
         configuration, years: request.years, main: run.result, column: column,
         configurationFile: configurationFile, options: options, progress: progress)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WijkCore
 import WijkIO
+
 @testable import WijkAnalysis
 
 /// `wijk analyse` on the real Genk data (GeoData/wijk-genk.yaml) against outside oracles:
@@ -34,7 +35,8 @@ import WijkIO
   }
 
   static let run: Result<Analysis.Run, any Error> = Result {
-    let config = try ConfigurationLoader.load(path: root.appendingPathComponent("GeoData/wijk-genk.yaml").path)
+    let config = try ConfigurationLoader.load(
+      path: root.appendingPathComponent("GeoData/wijk-genk.yaml").path)
     return try Analysis.run(config)
   }
   static func reference() throws -> Reference {
@@ -53,10 +55,13 @@ import WijkIO
   @Test func wardSumsEqualThePandasDerivedTableFor2021() throws {
     let run = try Self.run.get()
     let expected = try CSVReader.read(
-      path: Self.fixtures.appendingPathComponent("expected/DERIVED_genk_fluvius_energy_by_wijk2024.csv").path,
+      path: Self.fixtures.appendingPathComponent(
+        "expected/DERIVED_genk_fluvius_energy_by_wijk2024.csv"
+      ).path,
       options: CSVOptions(textColumns: ["ggw72024", "period"])
     ).table
-    let period = expected.columnIndex("period")!, ward = expected.columnIndex("ggw72024")!
+    let period = expected.columnIndex("period")!
+    let ward = expected.columnIndex("ggw72024")!
     var checked = 0
     for row in expected.rows where row[period].text == "2021" {
       guard let i = run.table.index(ofCode: row[ward].text!) else {
@@ -77,7 +82,8 @@ import WijkIO
   }
 
   @Test func queenNeighboursEqualLibpysal() throws {
-    let run = try Self.run.get(), ref = try Self.reference()
+    let run = try Self.run.get()
+    let ref = try Self.reference()
     for (i, code) in run.weights.ids.enumerated() {
       let ours = run.weights.neighbours(of: i).map { run.weights.ids[$0] }.sorted()
       #expect(ours == ref.queen_neighbours[code], "neighbours of \(code)")
@@ -85,11 +91,14 @@ import WijkIO
   }
 
   @Test func everyAnalyticStatisticMatchesPySAL() throws {
-    let run = try Self.run.get(), ref = try Self.reference()
+    let run = try Self.run.get()
+    let ref = try Self.reference()
     #expect(run.table.codes == ref.codes)
     for indicator in run.result.indicators {
       let r = try #require(ref.indicators[indicator.id], "reference for \(indicator.id)")
-      for (w, v) in indicator.wards.enumerated() { Self.close(v.value, r.values[w], "\(indicator.id) value \(v.code)") }
+      for (w, v) in indicator.wards.enumerated() {
+        Self.close(v.value, r.values[w], "\(indicator.id) value \(v.code)")
+      }
       let m = try #require(indicator.city.moran)
       Self.close(m.i, r.moran.I, "\(indicator.id) I")
       Self.close(m.expectedI, r.moran.EI, "\(indicator.id) EI")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WijkIO
+
 @testable import WijkAnalysis
 
 /// Golden files of the main job on Genk: `wards.csv` byte for byte, and `results.json` as a
@@ -16,9 +17,12 @@ import WijkIO
     var r = r
     let root = GenkEndToEndTests.root.path + "/"
     r.provenance.createdAt = "<date>"
-    r.provenance.configurationFile = r.provenance.configurationFile.map { $0.replacingOccurrences(of: root, with: "") }
+    r.provenance.configurationFile = r.provenance.configurationFile.map {
+      $0.replacingOccurrences(of: root, with: "")
+    }
     for i in r.provenance.inputs.indices {
-      r.provenance.inputs[i].path = r.provenance.inputs[i].path.replacingOccurrences(of: root, with: "")
+      r.provenance.inputs[i].path = r.provenance.inputs[i].path.replacingOccurrences(
+        of: root, with: "")
     }
     r.tables = r.tables.map { t in
       var t = t
@@ -31,12 +35,14 @@ import WijkIO
 
   @Test func wardsCSVIsUnchanged() throws {
     let run = try GenkEndToEndTests.run.get()
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("wijk-golden-\(UUID()).csv")
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "wijk-golden-\(UUID()).csv")
     try CSVWriter.write(WardExport.table(run.result), to: file.path)
     let produced = try Data(contentsOf: file)
     let goldenFile = Self.golden.appendingPathComponent("wards.csv")
     if Self.recording { try produced.write(to: goldenFile) }
-    #expect(produced == (try Data(contentsOf: goldenFile)), "wards.csv differs from \(goldenFile.path)")
+    #expect(
+      produced == (try Data(contentsOf: goldenFile)), "wards.csv differs from \(goldenFile.path)")
   }
 
   @Test func resultsJSONIsUnchanged() throws {
@@ -45,7 +51,8 @@ import WijkIO
     let goldenFile = Self.golden.appendingPathComponent("results.json")
     if Self.recording { try Data(try AnalysisOutputs.json(produced).utf8).write(to: goldenFile) }
     let recorded = try JSONDecoder().decode(AnalysisResult.self, from: Data(contentsOf: goldenFile))
-    var a = produced, b = recorded
+    var a = produced
+    var b = recorded
     a.provenance.libraries = [:]  // library versions may differ between machines
     b.provenance.libraries = [:]
     #expect(a == b, "results.json differs from \(goldenFile.path)")

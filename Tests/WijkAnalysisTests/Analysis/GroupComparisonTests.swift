@@ -1,5 +1,6 @@
 import Testing
 import WijkCore
+
 @testable import WijkAnalysis
 
 /// Four wards; the group "impulswijken" = W1, W3.

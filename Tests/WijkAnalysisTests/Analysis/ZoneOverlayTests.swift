@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WijkAnalysis
 
 /// The illustrative C-Mine zone lies wholly inside Oud-Winterslag (7101623), so by areal

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WijkAnalysis
 
 @Suite struct ConfigurationTests {
@@ -8,13 +9,16 @@ import Testing
     .deletingLastPathComponent().appendingPathComponent("GeoData")
 
   @Test func genkConfigurationLoads() throws {
-    let c = try ConfigurationLoader.load(path: Self.geoData.appendingPathComponent("wijk-genk.yaml").path)
-    #expect(c.indicators.map(\.id) == [
-      "households", "gas_share", "electricity_per_household", "gas_per_gas_household",
-      "nonresidential_connections",
-    ])
+    let c = try ConfigurationLoader.load(
+      path: Self.geoData.appendingPathComponent("wijk-genk.yaml").path)
+    #expect(
+      c.indicators.map(\.id) == [
+        "households", "gas_share", "electricity_per_household", "gas_per_gas_household",
+        "nonresidential_connections",
+      ])
     #expect(c.wards.file.hasSuffix("GeoData/genk_wijken_2020_2024_31370.geojson"))
-    #expect(c.tables.first?.lookup?.file.hasSuffix("GeoData/genk_statsec2024_to_wijk2024.csv") == true)
+    #expect(
+      c.tables.first?.lookup?.file.hasSuffix("GeoData/genk_statsec2024_to_wijk2024.csv") == true)
     #expect(c.groups.count == 1)
     #expect(c.groups.first?.illustrative == true)
     #expect(c.seed == 12345 && c.permutations == 999 && c.smallNumberThreshold == 5)
@@ -33,7 +37,9 @@ import Testing
   }
 
   @Test func unknownKeyIsNamed() {
-    let text = Self.minimal + "\n    numerater: x\n".replacingOccurrences(of: "    numerater", with: "permutatons")
+    let text =
+      Self.minimal
+      + "\n    numerater: x\n".replacingOccurrences(of: "    numerater", with: "permutatons")
     #expect(throws: ConfigurationError.self) { try ConfigurationLoader.parse(text, file: "c.yaml") }
     do {
       _ = try ConfigurationLoader.parse(text, file: "c.yaml")
@@ -70,7 +76,8 @@ import Testing
   @Test func duplicateIndicatorIdIsInvalid() {
     let text = Self.minimal + "\n  - { id: a, kind: count, numerator: m, label: B }"
     #expect(
-      throws: ConfigurationError.invalid(file: "c.yaml", key: "indicators[1].id", reason: "'a' is used twice")
+      throws: ConfigurationError.invalid(
+        file: "c.yaml", key: "indicators[1].id", reason: "'a' is used twice")
     ) { try ConfigurationLoader.parse(text, file: "c.yaml") }
   }
 }

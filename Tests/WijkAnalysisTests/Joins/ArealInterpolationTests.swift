@@ -58,7 +58,8 @@ import Testing
       try ArealInterpolation.interpolate(
         sourceAreas: [10_000, 10_000], wardCount: 2, overlaps: overlaps, extensive: ["p": [1]])
     }
-    #expect(JoinError.lengthMismatch(what: "values of p", expected: 2, got: 1).description
-      == "Expected 2 values of p but got 1.")
+    #expect(
+      JoinError.lengthMismatch(what: "values of p", expected: 2, got: 1).description
+        == "Expected 2 values of p but got 1.")
   }
 }

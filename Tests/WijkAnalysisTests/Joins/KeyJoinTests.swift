@@ -8,8 +8,10 @@ import WijkCore
   let case13 = "cases/13-ward-code-leading-zeros"
 
   func case13Inputs() throws -> (Layer, Table) {
-    (try readGeoJSON(fixture("\(case13)/wards.geojson")),
-      try readDelimited(fixture("\(case13)/indicatoren_excel.csv"), separator: ";"))
+    (
+      try readGeoJSON(fixture("\(case13)/wards.geojson")),
+      try readDelimited(fixture("\(case13)/indicatoren_excel.csv"), separator: ";")
+    )
   }
 
   @Test("Case 13 strict: 01, 02, 03 without data, 1, 2, 3 without a ward, leading-zeros hint")
@@ -31,15 +33,16 @@ import WijkCore
     // (half the longer key's length, at least 1).
     #expect(report.unmatchedFeatures[0].closest == ["1", "11"])
     #expect(report.lostLeadingZeros.map(\.layerKey) == ["01", "02", "03"])
-    #expect(report.description == """
-      Join of indicatoren_excel.csv onto wards.geojson: 2 of 5 wards matched a row; 5 rows in \
-      the table.
-      3 ward(s) without data: 01 (closest: 1, 11), 02 (closest: 2), 03 (closest: 3).
-      3 table key(s) without a ward: 1 (closest: 01, 10, 11), 2 (closest: 02), 3 (closest: 03).
-      Hint: 3 table key(s) look like ward codes that lost their leading zeros (1 → 01, 2 → 02, \
-      3 → 03), e.g. after a spreadsheet round trip. Keep the codes as text, or left-pad the \
-      table keys with zeros to width 2.
-      """)
+    #expect(
+      report.description == """
+        Join of indicatoren_excel.csv onto wards.geojson: 2 of 5 wards matched a row; 5 rows in \
+        the table.
+        3 ward(s) without data: 01 (closest: 1, 11), 02 (closest: 2), 03 (closest: 3).
+        3 table key(s) without a ward: 1 (closest: 01, 10, 11), 2 (closest: 02), 3 (closest: 03).
+        Hint: 3 table key(s) look like ward codes that lost their leading zeros (1 → 01, 2 → 02, \
+        3 → 03), e.g. after a spreadsheet round trip. Keep the codes as text, or left-pad the \
+        table keys with zeros to width 2.
+        """)
   }
 
   @Test("Case 13 warn: unmatched wards get missing values, never 0")
@@ -105,9 +108,12 @@ import WijkCore
     var doubled = table
     doubled.rows.append([.text("10"), .text("5")])
     doubled.lineNumbers.append(7)
-    #expect(throws: JoinError.duplicateKeys(
-      source: "indicatoren_excel.csv", column: "wijkcode", occurrences: ["10": [5, 7]])) {
-      try KeyJoin.join(doubled, onto: wards, layerKey: "wijkcode", tableKey: "wijkcode",
+    #expect(
+      throws: JoinError.duplicateKeys(
+        source: "indicatoren_excel.csv", column: "wijkcode", occurrences: ["10": [5, 7]])
+    ) {
+      try KeyJoin.join(
+        doubled, onto: wards, layerKey: "wijkcode", tableKey: "wijkcode",
         options: KeyJoinOptions(unmatched: .warn))
     }
   }

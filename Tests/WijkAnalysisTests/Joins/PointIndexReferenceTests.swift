@@ -47,9 +47,11 @@ import WijkCore
     reversed.features.reverse()
     let a = try WardPointIndex(wards: wards, codeField: "code")
     let b = try WardPointIndex(wards: reversed, codeField: "code")
-    let ra = a.join(points), rb = b.join(points)
-    #expect(ra.wardOfPoint.map { $0 < 0 ? "" : a.codes[Int($0)] }
-      == rb.wardOfPoint.map { $0 < 0 ? "" : b.codes[Int($0)] })
+    let ra = a.join(points)
+    let rb = b.join(points)
+    #expect(
+      ra.wardOfPoint.map { $0 < 0 ? "" : a.codes[Int($0)] }
+        == rb.wardOfPoint.map { $0 < 0 ? "" : b.codes[Int($0)] })
   }
 
   @Test("Duplicate ward codes are refused, naming them")
@@ -61,8 +63,9 @@ import WijkCore
     #expect(throws: PointJoinError.duplicateWardCodes([code])) {
       try WardPointIndex(wards: doubled, codeField: "code")
     }
-    #expect(PointJoinError.duplicateWardCodes(["W1", "W2"]).description
-      == "These ward codes occur more than once in the ward layer: W1, W2.")
+    #expect(
+      PointJoinError.duplicateWardCodes(["W1", "W2"]).description
+        == "These ward codes occur more than once in the ward layer: W1, W2.")
   }
 }
 
@@ -72,7 +75,8 @@ import WijkCore
     // c = a + t(b − a) for t = 0.5 is exactly on the line when the coordinates are exact
     // binary fractions; nudging c.y by one ulp must flip the sign, not vanish in rounding.
     let (ax, ay, bx, by) = (229_000.125, 184_000.5, 231_000.875, 186_001.25)
-    let cx = (ax + bx) / 2, cy = (ay + by) / 2
+    let cx = (ax + bx) / 2
+    let cy = (ay + by) / 2
     #expect(orientation(ax, ay, bx, by, cx, cy) == 0)
     #expect(orientation(ax, ay, bx, by, cx, cy.nextUp) == 1)
     #expect(orientation(ax, ay, bx, by, cx, cy.nextDown) == -1)
@@ -80,7 +84,8 @@ import WijkCore
     // answer is the sign of (y − x) for points near y = x when a = (12, 12), b = (24, 24).
     for i in 0..<16 {
       for j in 0..<16 {
-        let x = 0.5 + Double(i) * 0x1p-53, y = 0.5 + Double(j) * 0x1p-53
+        let x = 0.5 + Double(i) * 0x1p-53
+        let y = 0.5 + Double(j) * 0x1p-53
         let want = j > i ? 1 : (j < i ? -1 : 0)
         #expect(orientation(12, 12, 24, 24, x, y) == want, "\(i) \(j)")
       }
@@ -96,14 +101,17 @@ import WijkCore
       try WardPointIndex(
         codes: ["W1", "W2"],
         geometries: [
-          .polygon(Polygon(exterior: Ring([
-            Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 0), Coordinate(x: 0, y: 1),
-          ]))),
+          .polygon(
+            Polygon(
+              exterior: Ring([
+                Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 0), Coordinate(x: 0, y: 1),
+              ]))),
           .point(Coordinate(x: 5, y: 5)),
         ])
     }
-    #expect(error.description
-      == "Ward W2 (feature 1) has geometry type Point; a ward must be a polygon or multipolygon.")
+    #expect(
+      error.description
+        == "Ward W2 (feature 1) has geometry type Point; a ward must be a polygon or multipolygon.")
   }
 
   @Test("A missing code field is named with the layer")
@@ -111,8 +119,9 @@ import WijkCore
     let wards = try readGeoJSON(fixture("cases/01-point-on-shared-boundary/wards.geojson"))
     let error = PointJoinError.missingCodeField("code", layer: "wards.geojson")
     #expect(throws: error) { try WardPointIndex(wards: wards, codeField: "code") }
-    #expect(error.description
-      == "The ward layer wards.geojson has no field \"code\" to take the ward codes from.")
+    #expect(
+      error.description
+        == "The ward layer wards.geojson has no field \"code\" to take the ward codes from.")
   }
 
   /// A 4 × 4 square ward W1 with a 2 × 2 hole filled by enclave W0, and a second part of W1

@@ -52,10 +52,11 @@ import WijkCore
     #expect(counts(idx, r) == ["W21": 5, "W22": 3])
     #expect(r.overlapPoints.map { ids[$0.point] } == ["R04", "R05"])
     let warnings = r.warnings(codes: idx.codes)
-    #expect(warnings == [
-      "2 point(s) lie inside overlapping wards W21 and W22; each was counted once, in the "
-        + "ward with the smallest code."
-    ])
+    #expect(
+      warnings == [
+        "2 point(s) lie inside overlapping wards W21 and W22; each was counted once, in the "
+          + "ward with the smallest code."
+      ])
   }
 }
 
@@ -72,8 +73,9 @@ import WijkCore
     let r = idx.join(points)
     let values: [Double?] = (1...10).map { Double($0 * 10) }
     let sums = try r.sums(of: values)
-    #expect(Dictionary(uniqueKeysWithValues: zip(idx.codes, sums))
-      == ["W01": .real(370), "W02": .real(180)])
+    #expect(
+      Dictionary(uniqueKeysWithValues: zip(idx.codes, sums))
+        == ["W01": .real(370), "W02": .real(180)])
     // P05 without a value: W02's sum is missing, or 130 when the known part is asked for.
     var gap = values
     gap[4] = nil

@@ -20,9 +20,11 @@ import WijkCore
       lookup: try readDelimited(geoData("genk_statsec2024_to_wijk2024.csv"), separator: ","),
       lookupSector: "statsec2024", lookupWard: "ggw72024", groupBy: ["period"],
       indicators: (Self.counts + Self.energies).map(AggregationSpec.count)
-        + [AggregationSpec(
-          name: "kwh_per_res_connection",
-          kind: .rate(numerator: "v2506_elek_res_cons", base: "v2506_elek_res_n", per: 1))])
+        + [
+          AggregationSpec(
+            name: "kwh_per_res_connection",
+            kind: .rate(numerator: "v2506_elek_res_cons", base: "v2506_elek_res_n", per: 1))
+        ])
   }
 
   @Test("Fluvius sectors → wards 2024 equals the derived table (counts exact, kWh 1e-9)")
@@ -132,15 +134,19 @@ import WijkCore
     var bad = lookup
     bad.rows.append([.text("S1"), .text("W2")])
     bad.lineNumbers.append(6)
-    #expect(throws: JoinError.duplicateKeys(
-      source: "lookup.csv", column: "sector", occurrences: ["S1": [2, 6]])) {
+    #expect(
+      throws: JoinError.duplicateKeys(
+        source: "lookup.csv", column: "sector", occurrences: ["S1": [2, 6]])
+    ) {
       try SectorAggregation.aggregate(
         small, sectorColumn: "sector", lookup: bad, lookupSector: "sector", lookupWard: "ward",
         indicators: specs)
     }
-    #expect(JoinError.duplicateKeys(
-      source: "lookup.csv", column: "sector", occurrences: ["S1": [2, 6]]).description
-      == "In lookup.csv, these values of sector occur more than once, so a join would be "
-      + "ambiguous: \"S1\" (2, 6).")
+    #expect(
+      JoinError.duplicateKeys(
+        source: "lookup.csv", column: "sector", occurrences: ["S1": [2, 6]]
+      ).description
+        == "In lookup.csv, these values of sector occur more than once, so a join would be "
+        + "ambiguous: \"S1\" (2, 6).")
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import SpatialWeights
 import WijkCore
+
 @testable import WijkAnalysis
 
 /// Three 1 km squares in a row (EPSG:31370 metres), hand-checkable:
@@ -19,9 +20,13 @@ enum LiveabilityFixtures {
   static let table = WardTable(
     source: "squares", crs: .epsg(31370), codes: ["W1", "W2", "W3"],
     names: ["One", "Two", "Three"],
-    geometries: [square(0, 0, 1000, 1000), square(1000, 0, 2000, 1000), square(2000, 0, 3000, 1000)],
+    geometries: [
+      square(0, 0, 1000, 1000), square(1000, 0, 2000, 1000), square(2000, 0, 3000, 1000),
+    ],
     areaSquareMetres: [1e6, 1e6, 1e6],
-    labelPoints: [Coordinate(x: 500, y: 500), Coordinate(x: 1500, y: 500), Coordinate(x: 2500, y: 500)],
+    labelPoints: [
+      Coordinate(x: 500, y: 500), Coordinate(x: 1500, y: 500), Coordinate(x: 2500, y: 500),
+    ],
     columns: ["hh": [100, 200, 300], "gas": [50, 100, 150]])
 
   static var weights: SpatialWeights {

@@ -1,5 +1,6 @@
 import Testing
 import WijkCore
+
 @testable import WijkAnalysis
 
 /// Every rule kind on the three squares (``LiveabilityFixtures``), with the arithmetic.
@@ -22,16 +23,20 @@ import WijkCore
 
   @Test func thresholdAbove() throws {
     // After 150 > fail 140, and the project raised it (100 → 150): fail.
-    let o = try outcome(F.rule("t", .threshold, indicator: "households", direction: "above", attention: 120, fail: 140))
+    let o = try outcome(
+      F.rule(
+        "t", .threshold, indicator: "households", direction: "above", attention: 120, fail: 140))
     #expect(o.before == 100 && o.after == 150 && o.verdict == .fail && o.ward == "W1")
     // After 33.33 % is under attention 40 and fail 60: pass.
-    let g = try outcome(F.rule("g", .threshold, indicator: "gas_share", direction: "above", attention: 40, fail: 60))
+    let g = try outcome(
+      F.rule("g", .threshold, indicator: "gas_share", direction: "above", attention: 40, fail: 60))
     #expect(abs(g.after! - 100.0 / 3) < 1e-9 && g.before == 50 && g.verdict == .pass)
   }
 
   @Test func thresholdBelow() throws {
     // direction below: 33.33 < attention 40 but not < fail 30 → attention (it fell from 50).
-    let o = try outcome(F.rule("b", .threshold, indicator: "gas_share", direction: "below", attention: 40, fail: 30))
+    let o = try outcome(
+      F.rule("b", .threshold, indicator: "gas_share", direction: "below", attention: 40, fail: 30))
     #expect(o.verdict == .attention)
   }
 
@@ -39,28 +44,40 @@ import WijkCore
     // 100 households > fail 50 before and after an empty programme: the project does not
     // make it worse → pass, and the explanation says it was already beyond.
     let o = try outcome(
-      F.rule("t", .threshold, indicator: "households", direction: "above", fail: 50), Programme(name: "none"))
+      F.rule("t", .threshold, indicator: "households", direction: "above", fail: 50),
+      Programme(name: "none"))
     #expect(o.before == 100 && o.after == 100 && o.verdict == .pass)
     #expect(o.explanation.contains("already beyond"))
   }
 
   @Test func maxChange() throws {
     // change = 150 − 100 = +50: increase → 50 > attention 40, ≤ fail 60 → attention.
-    let up = try outcome(F.rule("c", .maxChange, indicator: "households", direction: "increase", attention: 40, fail: 60))
+    let up = try outcome(
+      F.rule(
+        "c", .maxChange, indicator: "households", direction: "increase", attention: 40, fail: 60))
     #expect(up.verdict == .attention)
     // decrease: measured −50, never above a limit → pass.
-    let down = try outcome(F.rule("c", .maxChange, indicator: "households", direction: "decrease", attention: 40, fail: 60))
+    let down = try outcome(
+      F.rule(
+        "c", .maxChange, indicator: "households", direction: "decrease", attention: 40, fail: 60))
     #expect(down.verdict == .pass)
     // either: |+50| > fail 45 → fail.
-    let either = try outcome(F.rule("c", .maxChange, indicator: "households", direction: "either", fail: 45))
+    let either = try outcome(
+      F.rule("c", .maxChange, indicator: "households", direction: "either", fail: 45))
     #expect(either.verdict == .fail)
   }
 
   @Test func surroundingsAreAreaWeighted() throws {
-    let o = try outcome(F.rule("s", .threshold, indicator: "gas_share", scope: .surroundings, direction: "above", fail: 90))
+    let o = try outcome(
+      F.rule(
+        "s", .threshold, indicator: "gas_share", scope: .surroundings, direction: "above", fail: 90)
+    )
     #expect(o.before == 50)
     #expect(abs(o.after! - 300.0 / 650 * 100) < 1e-9)
-    let h = try outcome(F.rule("h", .maxChange, indicator: "households", scope: .surroundings, direction: "increase", attention: 49))
+    let h = try outcome(
+      F.rule(
+        "h", .maxChange, indicator: "households", scope: .surroundings, direction: "increase",
+        attention: 49))
     #expect(h.before == 600 && h.after == 650 && h.verdict == .attention)
   }
 
@@ -77,7 +94,8 @@ import WijkCore
 
   @Test func maxDistance() throws {
     // School at (500, 1500): 700 m above the site's top edge y = 800 → attention (> 500).
-    let school = Facility(id: "S1", kind: "school", name: "S1", location: Coordinate(x: 500, y: 1500))
+    let school = Facility(
+      id: "S1", kind: "school", name: "S1", location: Coordinate(x: 500, y: 1500))
     let far = Facility(id: "S2", kind: "school", name: "S2", location: Coordinate(x: 500, y: 2500))
     let rule = F.rule("d", .maxDistance, facility: "school", attention: 500, fail: 1000)
     // Unchanged: 700 m is already beyond attention 500, and the project does not make it
@@ -88,10 +106,12 @@ import WijkCore
     // S1 removed with S3 at (500, 1700): 1700 − 800 = 900 m > attention 500, ≤ fail 1000,
     // and worse than 700 → attention.
     let near = Facility(id: "S3", kind: "school", name: "S3", location: Coordinate(x: 500, y: 1700))
-    let worse = try outcome(rule, Programme(name: "r", facilitiesRemoved: ["S1"]), facilities: [school, near])
+    let worse = try outcome(
+      rule, Programme(name: "r", facilitiesRemoved: ["S1"]), facilities: [school, near])
     #expect(worse.after == 900 && worse.verdict == .attention)
     // Removing S1 leaves S2 at 2500 − 800 = 1700 m > fail 1000 → fail.
-    let removed = try outcome(rule, Programme(name: "r", facilitiesRemoved: ["S1"]), facilities: [school, far])
+    let removed = try outcome(
+      rule, Programme(name: "r", facilitiesRemoved: ["S1"]), facilities: [school, far])
     #expect(removed.after == 1700 && removed.verdict == .fail)
     // A school built on the site: 0 m → pass.
     let added = try outcome(
@@ -109,7 +129,8 @@ import WijkCore
       rules: [F.rule("s", .threshold, indicator: "social_share", direction: "above", fail: 30)])
     let o = try LiveabilityCheck.check(
       CheckInputs(
-        title: "t", site: F.site, phases: [Programme(name: "p", dwellings: [DwellingLine(item: "social_gas", added: 10)])],
+        title: "t", site: F.site,
+        phases: [Programme(name: "p", dwellings: [DwellingLine(item: "social_gas", added: 10)])],
         programmeFile: "p.yaml", profile: profile, profileFile: "profile.yaml"),
       table: F.table, weights: F.weights, configuration: F.configuration, provenance: F.provenance)
     let phase = try #require(o.report.phases.first)
@@ -126,7 +147,10 @@ import WijkCore
 @Suite struct FlagRuleTests {
   let evaluator = RuleEvaluator(words: Words(language: .english))
 
-  func ward(_ code: String, hotspot: String? = nil, z: Double? = nil, lq: Double? = nil, flags: [String] = [])
+  func ward(
+    _ code: String, hotspot: String? = nil, z: Double? = nil, lq: Double? = nil,
+    flags: [String] = []
+  )
     -> WardIndicatorValue
   {
     WardIndicatorValue(
@@ -137,7 +161,10 @@ import WijkCore
   @Test func hotspotCreatedExtendedStrengthenedOrNot() {
     let rule = LiveabilityFixtures.rule("h", .noHotspot, indicator: "x", scope: .surroundings)
     let created = evaluator.evaluate(
-      rule, RuleInput(wardsBefore: [ward("A"), ward("B")], wardsAfter: [ward("A"), ward("B", hotspot: "hotspot")]))
+      rule,
+      RuleInput(
+        wardsBefore: [ward("A"), ward("B")], wardsAfter: [ward("A"), ward("B", hotspot: "hotspot")])
+    )
     #expect(created.0 == .fail && created.1.contains("appears in B"))
     let extended = evaluator.evaluate(
       rule,
@@ -147,26 +174,39 @@ import WijkCore
     #expect(extended.0 == .fail && extended.1.contains("extends to B"))
     let stronger = evaluator.evaluate(
       rule,
-      RuleInput(wardsBefore: [ward("A", hotspot: "hotspot", z: 2.0)], wardsAfter: [ward("A", hotspot: "hotspot", z: 2.5)]))
+      RuleInput(
+        wardsBefore: [ward("A", hotspot: "hotspot", z: 2.0)],
+        wardsAfter: [ward("A", hotspot: "hotspot", z: 2.5)]))
     #expect(stronger.0 == .attention)
     let same = evaluator.evaluate(
       rule,
-      RuleInput(wardsBefore: [ward("A", hotspot: "hotspot", z: 2.0)], wardsAfter: [ward("A", hotspot: "hotspot", z: 1.9)]))
+      RuleInput(
+        wardsBefore: [ward("A", hotspot: "hotspot", z: 2.0)],
+        wardsAfter: [ward("A", hotspot: "hotspot", z: 1.9)]))
     #expect(same.0 == .pass)
-    let none = evaluator.evaluate(rule, RuleInput(wardsBefore: [ward("A")], wardsAfter: [ward("A", hotspot: "coldspot")]))
+    let none = evaluator.evaluate(
+      rule, RuleInput(wardsBefore: [ward("A")], wardsAfter: [ward("A", hotspot: "coldspot")]))
     #expect(none.0 == .pass)
   }
 
   @Test func concentrationWard() {
     let rule = LiveabilityFixtures.rule("c", .noNewConcentration, indicator: "x")
     let c = "concentration ward"
-    let created = evaluator.evaluate(rule, RuleInput(wardsBefore: [ward("A", lq: 1.1)], wardsAfter: [ward("A", lq: 1.3, flags: [c])]))
+    let created = evaluator.evaluate(
+      rule,
+      RuleInput(wardsBefore: [ward("A", lq: 1.1)], wardsAfter: [ward("A", lq: 1.3, flags: [c])]))
     #expect(created.0 == .fail)
     let deeper = evaluator.evaluate(
-      rule, RuleInput(wardsBefore: [ward("A", lq: 1.3, flags: [c])], wardsAfter: [ward("A", lq: 1.4, flags: [c])]))
+      rule,
+      RuleInput(
+        wardsBefore: [ward("A", lq: 1.3, flags: [c])], wardsAfter: [ward("A", lq: 1.4, flags: [c])])
+    )
     #expect(deeper.0 == .attention)
     let lighter = evaluator.evaluate(
-      rule, RuleInput(wardsBefore: [ward("A", lq: 1.3, flags: [c])], wardsAfter: [ward("A", lq: 1.25, flags: [c])]))
+      rule,
+      RuleInput(
+        wardsBefore: [ward("A", lq: 1.3, flags: [c])], wardsAfter: [ward("A", lq: 1.25, flags: [c])]
+      ))
     #expect(lighter.0 == .pass)
   }
 

@@ -2,6 +2,7 @@ import Foundation
 import SpatialWeights
 import Testing
 import WijkCore
+
 @testable import WijkAnalysis
 
 /// Reading and locating sites: case 05 (axis order), straddling squares, invalid and
@@ -12,13 +13,16 @@ import WijkCore
 
   func case05Table() throws -> WardTable {
     try WardLayerLoader.load(
-      WardSource(file: Self.case05.appendingPathComponent("wards.geojson").path, layer: nil, code: "wijkcode", name: "wijknaam", crs: nil)
+      WardSource(
+        file: Self.case05.appendingPathComponent("wards.geojson").path, layer: nil,
+        code: "wijkcode", name: "wijknaam", crs: nil)
     ).table
   }
 
   @Test func case05LatLonAndLonLatGiveTheCasePosition() throws {
     let target = CRSDefinition.epsg(31370)
-    let csv = try SiteReader.file(Self.case05.appendingPathComponent("site_latlon.csv").path, into: target)
+    let csv = try SiteReader.file(
+      Self.case05.appendingPathComponent("site_latlon.csv").path, into: target)
     let geojson = try SiteReader.file(
       Self.case05.appendingPathComponent("site_lonlat_rfc7946.geojson").path, into: target)
     // case.md: X = 229465.37, Y = 184465.66 (tolerance 1 m).
@@ -32,21 +36,31 @@ import WijkCore
 
   @Test func case05SwappedIsAnErrorNamingFileAndRow() throws {
     let path = Self.case05.appendingPathComponent("site_swapped.csv").path
-    #expect(throws: LiveabilityError.latitudeLongitudeSwapped(source: path, row: 2, latitude: 5.5, longitude: 50.965)) {
+    #expect(
+      throws: LiveabilityError.latitudeLongitudeSwapped(
+        source: path, row: 2, latitude: 5.5, longitude: 50.965)
+    ) {
       try SiteReader.file(path, into: .epsg(31370))
     }
-    let message = LiveabilityError.latitudeLongitudeSwapped(source: path, row: 2, latitude: 5.5, longitude: 50.965).description
+    let message = LiveabilityError.latitudeLongitudeSwapped(
+      source: path, row: 2, latitude: 5.5, longitude: 50.965
+    ).description
     #expect(message.contains("site_swapped.csv, row 2") && message.contains("look swapped"))
   }
 
   @Test func farAwayPointIsOutsideTheAreaOfUse() throws {
     #expect(throws: LiveabilityError.self) {
-      try SiteReader.point(Coordinate(x: -70, y: 40), crs: .epsg(4326), source: "--site-point", into: .epsg(31370))
+      try SiteReader.point(
+        Coordinate(x: -70, y: 40), crs: .epsg(4326), source: "--site-point", into: .epsg(31370))
     }
     do {
-      _ = try SiteReader.point(Coordinate(x: -70, y: 40), crs: .epsg(4326), source: "--site-point", into: .epsg(31370))
+      _ = try SiteReader.point(
+        Coordinate(x: -70, y: 40), crs: .epsg(4326), source: "--site-point", into: .epsg(31370))
     } catch let e as LiveabilityError {
-      guard case .outsideAreaOfUse = e else { Issue.record("got \(e)"); return }
+      guard case .outsideAreaOfUse = e else {
+        Issue.record("got \(e)")
+        return
+      }
     }
   }
 
@@ -58,10 +72,13 @@ import WijkCore
     let wgs = try SiteReader.point(
       Coordinate(x: 5.5, y: 50.965), crs: .epsg(4326), source: "wgs84", into: .epsg(31370))
     let lambert = try SiteReader.point(
-      Coordinate(x: 229465.37, y: 184465.66), crs: .epsg(31370), source: "lambert", into: .epsg(31370))
+      Coordinate(x: 229465.37, y: 184465.66), crs: .epsg(31370), source: "lambert",
+      into: .epsg(31370))
     var t = table
     t.columns = ["hh": [100, 200], "gas": [50, 100]]
-    let facilities = [Facility(id: "S", kind: "school", name: "S", location: Coordinate(x: 229000, y: 184000))]
+    let facilities = [
+      Facility(id: "S", kind: "school", name: "S", location: Coordinate(x: 229000, y: 184000))
+    ]
     let rules = [
       F.rule("c", .maxChange, indicator: "households", direction: "increase", attention: 5),
       F.rule("d", .maxDistance, facility: "school", attention: 500),
@@ -69,12 +86,17 @@ import WijkCore
     func run(_ site: Site) throws -> LiveabilityReport {
       try LiveabilityCheck.check(
         CheckInputs(
-          title: "t", site: site, phases: [Programme(name: "p", dwellings: [DwellingLine(item: "owner_gas_free", added: 10)])],
-          programmeFile: "p", profile: F.profile(rules, buffer: 300), profileFile: "profile", facilities: facilities),
+          title: "t", site: site,
+          phases: [
+            Programme(name: "p", dwellings: [DwellingLine(item: "owner_gas_free", added: 10)])
+          ],
+          programmeFile: "p", profile: F.profile(rules, buffer: 300), profileFile: "profile",
+          facilities: facilities),
         table: t, weights: weights, configuration: F.configuration, provenance: F.provenance
       ).report
     }
-    let a = try run(wgs), b = try run(lambert)
+    let a = try run(wgs)
+    let b = try run(lambert)
     #expect(a.location.wards == b.location.wards)
     // Ward values are identical; surroundings values differ only through the sub-metre
     // difference of the transformed point (buffer areas): within 1e-4 relative.
@@ -90,7 +112,8 @@ import WijkCore
     }
     #expect(a.phases[0].rules.map(\.verdict) == b.phases[0].rules.map(\.verdict))
     #expect(a.phases[0].changes == b.phases[0].changes)
-    let da = try #require(a.phases[0].rules[1].after), db = try #require(b.phases[0].rules[1].after)
+    let da = try #require(a.phases[0].rules[1].after)
+    let db = try #require(b.phases[0].rules[1].after)
     #expect(abs(da - db) < 1)
     #expect(a.location.surroundings.map(\.code) == b.location.surroundings.map(\.code))
   }
@@ -103,38 +126,64 @@ import WijkCore
     let l = try SiteLocator.locate(site, in: F.table, bufferMetres: 100)
     #expect(l.siteSquareMetres == 240_000)
     #expect(l.wards.map(\.code) == ["W2", "W1"])
-    #expect(abs(l.wards[0].shareOfSite - 2.0 / 3) < 1e-12 && abs(l.wards[1].shareOfSite - 1.0 / 3) < 1e-12)
+    #expect(
+      abs(l.wards[0].shareOfSite - 2.0 / 3) < 1e-12 && abs(l.wards[1].shareOfSite - 1.0 / 3) < 1e-12
+    )
     #expect(l.wards[0].squareMetres == 160_000 && l.wards[1].squareMetres == 80_000)
     #expect(l.shareOutsideWards < 1e-12)
     // A programme line without a ward cannot be placed: an error listing both shares.
     #expect(throws: LiveabilityError.self) {
-      try F.check([], programme: [Programme(name: "p", dwellings: [DwellingLine(item: "owner_gas_free", added: 1)])], site: site)
+      try F.check(
+        [],
+        programme: [
+          Programme(name: "p", dwellings: [DwellingLine(item: "owner_gas_free", added: 1)])
+        ], site: site)
     }
     do {
-      _ = try F.check([], programme: [Programme(name: "p", dwellings: [DwellingLine(item: "owner_gas_free", added: 1)])], site: site)
+      _ = try F.check(
+        [],
+        programme: [
+          Programme(name: "p", dwellings: [DwellingLine(item: "owner_gas_free", added: 1)])
+        ], site: site)
     } catch let e as LiveabilityError {
-      #expect(e.description.contains("Two (W2) 66.7 %") && e.description.contains("One (W1) 33.3 %"))
+      #expect(
+        e.description.contains("Two (W2) 66.7 %") && e.description.contains("One (W1) 33.3 %"))
     }
     // With the ward named, it works: W2 hh 200 → 201.
-    let ok = try F.check([], programme: [Programme(name: "p", ward: "W2", dwellings: [DwellingLine(item: "owner_gas_free", added: 1)])], site: site)
-    #expect(ok.report.phases[0].changes == [ColumnChange(ward: "W2", column: "hh", before: 200, after: 201)])
+    let ok = try F.check(
+      [],
+      programme: [
+        Programme(
+          name: "p", ward: "W2", dwellings: [DwellingLine(item: "owner_gas_free", added: 1)])
+      ], site: site)
+    #expect(
+      ok.report.phases[0].changes == [
+        ColumnChange(ward: "W2", column: "hh", before: 200, after: 201)
+      ])
   }
 
   /// Site [2900,3100]×[0,100]: half in W3 (100 × 100 = 10 000 of 20 000 m²), half outside.
   @Test func siteHalfOutsideReportsTheOutsideShare() throws {
-    let l = try SiteLocator.locate(Site(source: "s", geometry: F.square(2900, 0, 3100, 100)), in: F.table, bufferMetres: 50)
+    let l = try SiteLocator.locate(
+      Site(source: "s", geometry: F.square(2900, 0, 3100, 100)), in: F.table, bufferMetres: 50)
     #expect(l.wards.map(\.code) == ["W3"] && abs(l.wards[0].shareOfSite - 0.5) < 1e-12)
     #expect(abs(l.shareOutsideWards - 0.5) < 1e-12)
   }
 
   @Test func siteOutsideEveryWardNamesTheNearest() throws {
     let site = Site(source: "far.geojson", geometry: F.square(3500, 0, 3600, 100))
-    #expect(throws: LiveabilityError.siteOutsideWards(source: "far.geojson", nearestWard: "Three (W3)", metres: 500)) {
+    #expect(
+      throws: LiveabilityError.siteOutsideWards(
+        source: "far.geojson", nearestWard: "Three (W3)", metres: 500)
+    ) {
       try SiteLocator.locate(site, in: F.table, bufferMetres: 50)
     }
     #expect(
-      LiveabilityError.siteOutsideWards(source: "far.geojson", nearestWard: "Three (W3)", metres: 500).description
-        == "far.geojson: the site lies outside every ward; the nearest ward is Three (W3), 500 m away.")
+      LiveabilityError.siteOutsideWards(
+        source: "far.geojson", nearestWard: "Three (W3)", metres: 500
+      ).description
+        == "far.geojson: the site lies outside every ward; the nearest ward is Three (W3), 500 m away."
+    )
   }
 
   @Test func invalidSitePolygonIsAnError() throws {
@@ -143,7 +192,10 @@ import WijkCore
       _ = try SiteReader.file(path, into: .epsg(31370))
       Issue.record("no error")
     } catch let e as LiveabilityError {
-      guard case .invalidSitePolygon(_, let feature, let reason) = e else { Issue.record("got \(e)"); return }
+      guard case .invalidSitePolygon(_, let feature, let reason) = e else {
+        Issue.record("got \(e)")
+        return
+      }
       #expect(feature == 0 && reason.contains("Self-intersection"))
       #expect(e.description.contains("feature 0: the site polygon is invalid"))
     }
@@ -151,7 +203,8 @@ import WijkCore
 
   @Test func pointOnASharedBoundaryGoesToTheSmallestCode() throws {
     let l = try SiteLocator.locate(
-      Site(source: "p", geometry: .point(Coordinate(x: 1000, y: 500))), in: F.table, bufferMetres: 10)
+      Site(source: "p", geometry: .point(Coordinate(x: 1000, y: 500))), in: F.table,
+      bufferMetres: 10)
     #expect(l.wards.map(\.code) == ["W1"] && l.wards[0].shareOfSite == 1)
   }
 }

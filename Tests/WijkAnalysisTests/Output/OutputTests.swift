@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WijkAnalysis
 
 @Suite struct OutputDirectoryTests {
@@ -16,19 +17,25 @@ import Testing
     try out.write("<svg/>", to: "maps/x.svg")
     let finals = try out.commit()
     #expect(finals.map { URL(fileURLWithPath: $0).lastPathComponent } == ["wards.csv", "x.svg"])
-    #expect(try String(contentsOf: folder.appendingPathComponent("maps/x.svg"), encoding: .utf8) == "<svg/>")
+    #expect(
+      try String(contentsOf: folder.appendingPathComponent("maps/x.svg"), encoding: .utf8)
+        == "<svg/>")
     #expect(!FileManager.default.fileExists(atPath: out.staging.path))
   }
 
   @Test func discardedRunLeavesPreviousOutputsAndUserFiles() throws {
     let folder = freshFolder()
-    try "old".write(to: folder.appendingPathComponent("wards.csv"), atomically: true, encoding: .utf8)
-    try "mine".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+    try "old".write(
+      to: folder.appendingPathComponent("wards.csv"), atomically: true, encoding: .utf8)
+    try "mine".write(
+      to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
     let out = try OutputDirectory(path: folder.path)
     try out.write("new, half", to: "wards.csv")
     out.discard()  // as a failed run does
-    #expect(try String(contentsOf: folder.appendingPathComponent("wards.csv"), encoding: .utf8) == "old")
-    #expect(try String(contentsOf: folder.appendingPathComponent("notes.txt"), encoding: .utf8) == "mine")
+    #expect(
+      try String(contentsOf: folder.appendingPathComponent("wards.csv"), encoding: .utf8) == "old")
+    #expect(
+      try String(contentsOf: folder.appendingPathComponent("notes.txt"), encoding: .utf8) == "mine")
     let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
     #expect(left == ["notes.txt", "wards.csv"])
   }

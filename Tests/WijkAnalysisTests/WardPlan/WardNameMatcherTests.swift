@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WijkAnalysis
 
 /// Genk's 30 wards of 2020–2024, codes and names as in
@@ -38,9 +39,15 @@ let genkWards: [(String, String)] = {
   // "sledderloo"–"sledderlo" 1 (whole names 5 for "oud sledderlo", 7 for "nieuw
   // sledderlo"), –"langerlo" 5; "waterschei" is a word of three wards (0).
   @Test(arguments: [
-    ("Kolderbosch", ["Kolderbos [7101613]", "Kattevenne-Molenblook [7101612]", "Gelieren [710165]"]),
+    (
+      "Kolderbosch",
+      ["Kolderbos [7101613]", "Kattevenne-Molenblook [7101612]", "Gelieren [710165]"]
+    ),
     ("Sledderloo", ["Oud-Sledderlo [7101620]", "Nieuw Sledderlo [7101616]", "Langerlo [7101614]"]),
-    ("Waterschei", ["Oud-Waterschei [7101622]", "Waterschei-Zuid [7101626]", "Waterschei-Noord [7101625]"]),
+    (
+      "Waterschei",
+      ["Oud-Waterschei [7101622]", "Waterschei-Zuid [7101626]", "Waterschei-Noord [7101625]"]
+    ),
   ])
   func anUnknownNameGetsTheThreeClosestNames(query: String, expected: [String]) throws {
     #expect(throws: WardPlanError.unknownWard(query: query, suggestions: expected)) {
@@ -50,7 +57,9 @@ let genkWards: [(String, String)] = {
 
   @Test func theErrorIsASentenceWithTheSuggestions() {
     let e = WardPlanError.unknownWard(query: "Kolderbosch", suggestions: ["Kolderbos [7101613]"])
-    #expect(e.description == "no ward is called or coded 'Kolderbosch'; the closest are: Kolderbos [7101613]")
+    #expect(
+      e.description
+        == "no ward is called or coded 'Kolderbosch'; the closest are: Kolderbos [7101613]")
   }
 
   // Two municipalities with a ward "Centrum": the short name is ambiguous, the full one not.
@@ -58,14 +67,16 @@ let genkWards: [(String, String)] = {
     let m = WardNameMatcher(
       codes: ["710166", "720301"], names: ["Centrum (Genk)", "Centrum (Hasselt)"])
     #expect(try m.index(of: "centrum (hasselt)") == 1)
-    #expect(throws: WardPlanError.ambiguousWard(
-      query: "Centrum", candidates: ["Centrum (Genk) [710166]", "Centrum (Hasselt) [720301]"])
+    #expect(
+      throws: WardPlanError.ambiguousWard(
+        query: "Centrum", candidates: ["Centrum (Genk) [710166]", "Centrum (Hasselt) [720301]"])
     ) { try m.index(of: "Centrum") }
   }
 
   @Test func normalisationFoldsCaseAccentsAndHyphens() {
     #expect(WardNameMatcher.normalised("Nieuw-Sledderlo") == "nieuw sledderlo")
-    #expect(WardNameMatcher.normalised("Sint-Truidense Poort – Zuid") == "sint truidense poort zuid")
+    #expect(
+      WardNameMatcher.normalised("Sint-Truidense Poort – Zuid") == "sint truidense poort zuid")
     #expect(WardNameMatcher.normalised("Éupen") == "eupen")
     #expect(WardNameMatcher.withoutSuffix("Winterslag 2 en 4 (Genk)") == "Winterslag 2 en 4")
   }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WijkAnalysis
 
 /// The package root and fixtures.
@@ -12,25 +13,34 @@ private func planFixture(_ path: String) -> URL {
 /// The main job's configuration with fewer permutations (the values and ranks compared here
 /// do not depend on permutations; p-values are compared within one run).
 private func configuration() throws -> AnalysisConfiguration {
-  var c = try ConfigurationLoader.load(path: planRoot.appendingPathComponent("GeoData/wijk-genk.yaml").path)
+  var c = try ConfigurationLoader.load(
+    path: planRoot.appendingPathComponent("GeoData/wijk-genk.yaml").path)
   c.permutations = 99
   return c
 }
 
 /// One analysis of 2021 and one result per year 2018–2021, shared by the tests.
-private let genk: (run: Analysis.Run, years: [(year: String, result: AnalysisResult)], config: AnalysisConfiguration) = {
-  let c = try! configuration()
-  let run = try! Analysis.run(c)
-  let years = try! YearlyAnalysis.results(
-    c, years: ["2018", "2019", "2020", "2021"], main: run.result)
-  return (run, years, c)
-}()
+private let genk:
+  (
+    run: Analysis.Run, years: [(year: String, result: AnalysisResult)],
+    config: AnalysisConfiguration
+  ) = {
+    let c = try! configuration()
+    let run = try! Analysis.run(c)
+    let years = try! YearlyAnalysis.results(
+      c, years: ["2018", "2019", "2020", "2021"], main: run.result)
+    return (run, years, c)
+  }()
 
 /// `Tests/Fixtures/expected/DERIVED_genk_fluvius_energy_by_wijk2024.csv`: year → ward → column
 /// → value (pandas sums of the sector file per ward).
 private let derived: [String: [String: [String: Double]]] = {
-  let text = try! String(contentsOf: planFixture("expected/DERIVED_genk_fluvius_energy_by_wijk2024.csv"), encoding: .utf8)
-  let lines = text.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+  let text = try! String(
+    contentsOf: planFixture("expected/DERIVED_genk_fluvius_energy_by_wijk2024.csv"), encoding: .utf8
+  )
+  let lines = text.split(whereSeparator: \.isNewline).map {
+    $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+  }
   let header = lines[0]
   var out: [String: [String: [String: Double]]] = [:]
   for row in lines.dropFirst() {
@@ -90,9 +100,15 @@ private func close(_ a: Double?, _ b: Double, relative: Double = 1e-9) -> Bool {
     let formulas: [String: ([String: Double]) -> Double?] = [
       "households": { $0["v2506_elek_res_n"] },
       "nonresidential_connections": { $0["v2506_elek_nietres_n"] },
-      "gas_share": { r in r["v2506_elek_res_n"]! > 0 ? r["v2506_gas_res_n"]! / r["v2506_elek_res_n"]! * 100 : nil },
-      "electricity_per_household": { r in r["v2506_elek_res_n"]! > 0 ? r["v2506_elek_res_cons"]! / r["v2506_elek_res_n"]! : nil },
-      "gas_per_gas_household": { r in r["v2506_gas_res_n"]! > 0 ? r["v2506_gas_res_cons"]! / r["v2506_gas_res_n"]! : nil },
+      "gas_share": { r in
+        r["v2506_elek_res_n"]! > 0 ? r["v2506_gas_res_n"]! / r["v2506_elek_res_n"]! * 100 : nil
+      },
+      "electricity_per_household": { r in
+        r["v2506_elek_res_n"]! > 0 ? r["v2506_elek_res_cons"]! / r["v2506_elek_res_n"]! : nil
+      },
+      "gas_per_gas_household": { r in
+        r["v2506_gas_res_n"]! > 0 ? r["v2506_gas_res_cons"]! / r["v2506_gas_res_n"]! : nil
+      },
     ]
     #expect(p.trend.count == 5)
     for t in p.trend {
@@ -132,8 +148,9 @@ private func close(_ a: Double?, _ b: Double, relative: Double = 1e-9) -> Bool {
   }
 
   @Test func aYearWithoutRowsIsNamed() throws {
-    #expect(throws: WardPlanError.noRowsForYear(
-      year: "2017", file: genk.config.tables[0].file)
+    #expect(
+      throws: WardPlanError.noRowsForYear(
+        year: "2017", file: genk.config.tables[0].file)
     ) {
       try YearlyAnalysis.results(genk.config, years: ["2017"], main: genk.run.result)
     }
@@ -142,7 +159,8 @@ private func close(_ a: Double?, _ b: Double, relative: Double = 1e-9) -> Bool {
   // Neighbours against libpysal Queen (Tests/Fixtures/plan/make_queen_neighbours.py).
   @Test func neighboursAreLibpysalQueenNeighbours() throws {
     let data = try Data(contentsOf: planFixture("plan/queen_neighbours_genk_wijken_2020_2024.json"))
-    let oracle = try JSONDecoder().decode([String: [String: [String]]].self, from: data, ignoring: ["source", "libpysal"])
+    let oracle = try JSONDecoder().decode(
+      [String: [String: [String]]].self, from: data, ignoring: ["source", "libpysal"])
     for code in ["7101613", "7101616", "710166"] {
       let p = try plan(code)
       #expect(Set(p.neighbours.map(\.code)) == Set(oracle["neighbours"]![code]!), "\(code)")
@@ -172,7 +190,9 @@ private func close(_ a: Double?, _ b: Double, relative: Double = 1e-9) -> Bool {
     #expect(figures.map(\.rankedWards) == [4, 4, 3])
     #expect(try plan("7101614", housing: h).housing == nil)
     let page = try WardPlans.page(try plan("7101613", housing: h), run: genk.run)
-    #expect(page.markdown.contains("social\\_rental\\_units") || page.markdown.contains("social_rental_units"))
+    #expect(
+      page.markdown.contains("social\\_rental\\_units")
+        || page.markdown.contains("social_rental_units"))
   }
 
   @Test func aHousingTableWithoutTheCodeColumnIsNamed() throws {
@@ -201,7 +221,9 @@ private func close(_ a: Double?, _ b: Double, relative: Double = 1e-9) -> Bool {
 
 extension JSONDecoder {
   /// Decodes `data` after dropping top-level keys whose values are not of type `T`'s values.
-  fileprivate func decode<T: Decodable>(_ type: T.Type, from data: Data, ignoring keys: [String]) throws -> T {
+  fileprivate func decode<T: Decodable>(_ type: T.Type, from data: Data, ignoring keys: [String])
+    throws -> T
+  {
     var object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
     for k in keys { object.removeValue(forKey: k) }
     return try decode(type, from: JSONSerialization.data(withJSONObject: object))
