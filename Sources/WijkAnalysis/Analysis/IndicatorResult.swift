@@ -27,8 +27,8 @@ public struct WardIndicatorValue: Sendable, Codable, Equatable {
   public var localMoranI: Double?
   public var lisaQuadrant: String?
   public var lisaPseudoP: Double?
-  /// HH, LH, LL, HL when significant; otherwise "not significant", "no neighbours",
-  /// "no data".
+  /// HH, LH, LL, HL when significant; otherwise "not significant", "not tested" (0
+  /// permutations), "no neighbours", "no data".
   public var lisaCategory: String
   /// Getis-Ord Gi* (binary weights, the ward itself included): z and pseudo p.
   public var giStarZ: Double?

@@ -19,8 +19,15 @@ enum LocalStatistics {
         result.wards[i].localMoranI = l.i[k]
         result.wards[i].lisaQuadrant = l.quadrants[k].rawValue
         result.wards[i].lisaPseudoP = p
-        let significant = p.map { $0 <= settings.significance } ?? false
-        result.wards[i].lisaCategory = significant ? l.quadrants[k].rawValue : "not significant"
+        guard let p else {
+          result.wards[i].lisaCategory = "not tested"
+          continue
+        }
+        result.wards[i].lisaCategory =
+          p <= settings.significance ? l.quadrants[k].rawValue : "not significant"
+      }
+      if l.permutation == nil {
+        result.warnings.append("0 permutations: local clusters were not tested for significance")
       }
     } else if let reason = lisa.estimate.reason {
       result.warnings.append("local Moran: \(reason)")

@@ -54,7 +54,7 @@ public enum IndicatorMaps {
       case "LH": .lowHigh
       case "LL": .lowLow
       case "HL": .highLow
-      case "not significant": .notSignificant
+      case "not significant", "not tested": .notSignificant
       case "no neighbours": .noNeighbours
       default: .noData
       }
