@@ -50,6 +50,23 @@ import Testing
       inputs.contains { ($0["path"] as? String)?.hasSuffix("register_synthetic_2024.csv") == true })
   }
 
+  /// Langerlo (7101614) has 2 vacant dwellings of 396 in 2021: the CSV prints "<5", and
+  /// the rate, share, LQ, EB rate, z and local I that would give the 2 back print "x".
+  @Test func aSmallCountIsNotRevealedByItsRate() throws {
+    let out = Self.temporaryFolder()
+    #expect(try CLIRunner.run(["housing", "-q", "-o", out.path]).status == 0)
+    let text = try String(contentsOf: out.appendingPathComponent("wards.csv"), encoding: .utf8)
+    let lines = text.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let header = lines[0]
+    let row = try #require(lines.first { $0.first == "7101614" })
+    func cell(_ name: String) -> String { row[header.firstIndex(of: name)!] }
+    #expect(cell("vacancy_rate_2021_num") == "<5")
+    #expect(cell("vacancy_rate_2021_base") == "396")
+    for hidden in ["", "_share", "_eb", "_lq", "_z", "_lisa_i"] {
+      #expect(cell("vacancy_rate_2021\(hidden)") == "x", "vacancy_rate_2021\(hidden)")
+    }
+  }
+
   @Test func aMissingRegisterExitsWith66AndNamesTheFile() throws {
     let out = Self.temporaryFolder()
     let config = Self.temporaryFolder().appendingPathExtension("yaml")

@@ -24,7 +24,11 @@ public enum HousingBrochure {
       var row: [AttributeValue] = [.text(h.wardCodes[w]), .text(run.analysis.table.shortName(w))]
       row += h.currentColumns.map { count(h.columns[$0]?[w] ?? nil, threshold) }
       for i in rated {
-        row += [rounded(i.wards[w].value, 1), rounded(i.wards[w].locationQuotient, 2)]
+        if SmallNumbers.hidesDerived(i.wards[w], threshold: threshold) {
+          row += [.text(SmallNumbers.notPublished), .text(SmallNumbers.notPublished)]
+        } else {
+          row += [rounded(i.wards[w].value, 1), rounded(i.wards[w].locationQuotient, 2)]
+        }
       }
       if let earlier {
         row += [
@@ -58,10 +62,10 @@ public enum HousingBrochure {
     return row
   }
 
-  /// A count; 1 … threshold − 1 as "<threshold".
+  /// A count; 1 … threshold − 1 as "<threshold" (``SmallNumbers``).
   static func count(_ x: Double?, _ threshold: Int) -> AttributeValue {
     guard let x else { return .missing }
-    if x > 0 && x < Double(threshold) { return .text("<\(threshold)") }
+    if SmallNumbers.isSmall(x, threshold: threshold) { return .text("<\(threshold)") }
     return .integer(Int64(x.rounded()))
   }
 

@@ -114,7 +114,7 @@ public enum LiveabilityCheck {
       let context = PhaseContext(
         location: location, before: before, after: after, tableBefore: run.table, tableAfter: table,
         distancesBefore: distancesBefore, distancesAfter: distancesAfter,
-        words: Words(language: language))
+        words: Words(language: language), hasFacilities: inputs.facilitiesFile != nil)
       let rules = profile.rules.flatMap {
         context.outcomes($0, specs: specs, applicable: applicable)
       }
@@ -132,9 +132,11 @@ public enum LiveabilityCheck {
       title: inputs.title, language: configuration.language, profile: profile.title,
       site: inputs.site.source, siteIsPoint: inputs.site.isPoint, siteNotes: inputs.site.notes,
       location: location, illustrativeInputs: inputs.illustrativeInputs, phases: phases,
-      verdict: phases.last?.verdict ?? .pass,
+      // A scenario is judged by its worst phase: an intermediate phase that fails is not
+      // undone by a later one (the city lives through every phase).
+      verdict: Verdict.overall(phases.map(\.verdict)),
       overallRule:
-        "any rule that fails → fail; else any rule needing attention → attention; else pass",
+        "any rule that fails in any phase → fail; else any rule needing attention in any phase → attention; else pass",
       facilitiesSource: inputs.facilitiesFile, provenance: provenance)
     return Outcome(report: report, tableAfter: table, after: last)
   }

@@ -21,8 +21,8 @@ public enum LiveabilityReportDocument {
     doc.addSection(t("Oordeel: ", "Verdict: ") + verdictWord(report.verdict, t))
     doc.addParagraph(
       t(
-        "Regel voor het eindoordeel: één regel die faalt → falen; anders één regel die aandacht vraagt → aandacht; anders in orde. Niet van toepassing telt niet mee.",
-        "Overall rule: any rule that fails → fail; else any rule needing attention → attention; else pass. Not applicable does not count."
+        "Regel voor het eindoordeel: één regel die faalt, in welke fase ook → falen; anders één regel die aandacht vraagt → aandacht; anders in orde. Niet van toepassing telt niet mee.",
+        "Overall rule: any rule that fails, in any phase → fail; else any rule needing attention → attention; else pass. Not applicable does not count."
       ))
     addLocation(report, &doc, t)
     if let mapSVG {

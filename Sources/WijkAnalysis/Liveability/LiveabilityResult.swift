@@ -79,7 +79,7 @@ public struct PhaseCheck: Sendable, Equatable, Codable {
 }
 
 /// The result of `wijk check`: where the site is, each phase's indicators and rules, and
-/// the verdict (the last phase's).
+/// the verdict (the worst phase's: every phase is lived through).
 public struct LiveabilityReport: Sendable, Equatable, Codable {
   public var title: String
   public var language: String

@@ -10,6 +10,8 @@ struct PhaseContext {
   var distancesBefore: [FacilityDistance]
   var distancesAfter: [FacilityDistance]
   var words: Words
+  /// Whether a facilities layer was given; without one, distance rules do not apply.
+  var hasFacilities: Bool
 
   var siteWards: [String] { location.wards.map(\.code) }
   var bufferWards: [String] { location.surroundings.map(\.code) }
@@ -63,6 +65,16 @@ struct PhaseContext {
     }
     if rule.kind == .maxDistance {
       let kind = rule.facility ?? ""
+      guard hasFacilities else {
+        return [
+          RuleOutcome(
+            rule: rule.id, kind: rule.kind.rawValue, subject: kind, scope: rule.scope.rawValue,
+            ward: nil, before: nil, after: nil, threshold: threshold, verdict: .notApplicable,
+            explanation: words(
+              "Niet van toepassing: er is geen voorzieningenlaag opgegeven (--facilities).",
+              "Not applicable: no facilities layer was given (--facilities)."))
+        ]
+      }
       let b = distancesBefore.first { $0.kind == kind }?.metres
       let a = distancesAfter.first { $0.kind == kind }?.metres
       return [outcome(nil, RuleInput(before: b, after: a, unit: "m", decimals: 0), kind)]

@@ -89,8 +89,8 @@ public enum SummaryReport {
     for i in r.indicators {
       for (w, v) in i.wards.enumerated() where !v.flags.filter({ $0 != "small base" }).isEmpty {
         rows.append([
-          .text(r.wards[w].shortName), .text(i.label), value(v.value, i, r.smallNumberThreshold),
-          number(v.locationQuotient, 2),
+          .text(r.wards[w].shortName), .text(i.label), wardValue(v, i, r),
+          wardNumber(v, v.locationQuotient, 2, r),
           v.rank.map { .text("\($0)/\(r.wards.count)") } ?? .empty,
           .text(v.flags.map { t.flag($0) }.joined(separator: ", ")),
         ])
@@ -134,9 +134,8 @@ public enum SummaryReport {
       .sorted { $0.element.rank! < $1.element.rank! }
     let rows: [[ReportCell]] = ranked.prefix(5).map { w, v in
       [
-        .text(r.wards[w].shortName), value(v.value, i, r.smallNumberThreshold),
-        number(v.locationQuotient, 2),
-        number(v.zScore, 2), .text(t.category(v.lisaCategory)),
+        .text(r.wards[w].shortName), wardValue(v, i, r), wardNumber(v, v.locationQuotient, 2, r),
+        wardNumber(v, v.zScore, 2, r), .text(t.category(v.lisaCategory)),
         .text(v.hotspot.map { t.flag($0) } ?? ""),
       ]
     }
@@ -301,6 +300,24 @@ public enum SummaryReport {
   }
 
   // MARK: - Cells
+
+  /// A ward's value; "x" when it would reveal a small count (``SmallNumbers``).
+  static func wardValue(_ v: WardIndicatorValue, _ i: IndicatorResult, _ r: AnalysisResult) -> ReportCell {
+    if i.kind != "count", v.value != nil, SmallNumbers.hidesDerived(v, threshold: r.smallNumberThreshold) {
+      return .text(SmallNumbers.notPublished)
+    }
+    return value(v.value, i, r.smallNumberThreshold)
+  }
+
+  /// A figure derived from a ward's counts; "x" when it would reveal a small count.
+  static func wardNumber(
+    _ v: WardIndicatorValue, _ x: Double?, _ decimals: Int, _ r: AnalysisResult
+  ) -> ReportCell {
+    if x != nil, SmallNumbers.hidesDerived(v, threshold: r.smallNumberThreshold) {
+      return .text(SmallNumbers.notPublished)
+    }
+    return number(x, decimals)
+  }
 
   /// A count prints as "<threshold" below the small-number threshold.
   static func value(_ v: Double?, _ i: IndicatorResult, _ threshold: Int) -> ReportCell {

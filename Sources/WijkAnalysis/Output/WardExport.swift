@@ -1,8 +1,8 @@
 import WijkCore
 
 /// The ward table of the outputs: one row per ward, one column per ward statistic, for the
-/// GeoPackage (exact numbers, for GIS work) and the CSV (counts under the small-number
-/// threshold printed as "<5", for publication).
+/// GeoPackage (exact numbers, for GIS work) and the CSV (for publication: the small-number
+/// rule of ``SmallNumbers`` applies).
 ///
 /// Column names are `<indicator>` (the value) and `<indicator>_<statistic>`: `num`, `base`,
 /// `share`, `density_km2`, `eb`, `lq`, `rank`, `z`, `lisa_i`, `lisa_p`, `lisa`, `gistar_z`,
@@ -40,12 +40,19 @@ public enum WardExport {
     ]
     for i in result.indicators {
       let v = i.wards[w]
-      let count = { (x: Double?) in suppressed(x, below: suppressBelow) }
+      let count = { (x: Double?) in
+        suppressBelow.map { SmallNumbers.count(x, threshold: $0) } ?? real(x)
+      }
+      let hide = suppressBelow.map { SmallNumbers.hidesDerived(v, threshold: $0) } ?? false
+      let derived = { (x: Double?) in
+        hide && x != nil ? AttributeValue.text(SmallNumbers.notPublished) : real(x)
+      }
       row += [
-        i.kind == "count" ? count(v.value) : real(v.value), count(v.numerator), count(v.base),
-        real(v.shareOfCity), real(v.densityPerSquareKilometre), real(v.smoothedRate),
-        real(v.locationQuotient), v.rank.map { .integer(Int64($0)) } ?? .missing, real(v.zScore),
-        real(v.localMoranI), real(v.lisaPseudoP), .text(v.lisaCategory), real(v.giStarZ),
+        i.kind == "count" ? count(v.value) : derived(v.value), count(v.numerator), count(v.base),
+        derived(v.shareOfCity), derived(v.densityPerSquareKilometre), derived(v.smoothedRate),
+        derived(v.locationQuotient), v.rank.map { .integer(Int64($0)) } ?? .missing,
+        derived(v.zScore), derived(v.localMoranI), real(v.lisaPseudoP), .text(v.lisaCategory),
+        real(v.giStarZ),
         real(v.giStarPseudoP), v.hotspot.map(AttributeValue.text) ?? .missing,
         .text(v.flags.joined(separator: "; ")),
       ]
@@ -77,9 +84,5 @@ public enum WardExport {
 
   static func real(_ x: Double?) -> AttributeValue { x.map(AttributeValue.real) ?? .missing }
 
-  static func suppressed(_ x: Double?, below threshold: Int?) -> AttributeValue {
-    guard let x else { return .missing }
-    if let t = threshold, x > 0, x < Double(t) { return .text("<\(t)") }
-    return .real(x)
-  }
+
 }
