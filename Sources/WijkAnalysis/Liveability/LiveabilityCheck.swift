@@ -114,7 +114,8 @@ public enum LiveabilityCheck {
       let context = PhaseContext(
         location: location, before: before, after: after, tableBefore: run.table, tableAfter: table,
         distancesBefore: distancesBefore, distancesAfter: distancesAfter,
-        words: Words(language: language), hasFacilities: inputs.facilitiesFile != nil)
+        words: Words(language: language),
+        hasFacilities: inputs.facilitiesFile != nil || !inputs.facilities.isEmpty)
       let rules = profile.rules.flatMap {
         context.outcomes($0, specs: specs, applicable: applicable)
       }
