@@ -24,6 +24,8 @@ public enum AutocorrelationError: Error, Hashable, Sendable, CustomStringConvert
   case invalidPermutations(Int)
   /// A rate's base (population at risk) that is 0 or negative.
   case nonPositiveBase(unit: String, value: Double)
+  /// Getis-Ord G is a ratio of sums of the values themselves, defined for values ≥ 0 only.
+  case negativeValue(unit: String, value: Double, statistic: String)
 
   public var description: String {
     switch self {
@@ -34,6 +36,9 @@ public enum AutocorrelationError: Error, Hashable, Sendable, CustomStringConvert
         + ids.joined(separator: ", ") + "."
     case .invalidPermutations(let count):
       return "The number of permutations is \(count); expected 0 (no test) or more."
+    case .negativeValue(let unit, let value, let statistic):
+      return "Unit '\(unit)' has the value \(value); \(statistic) needs values of 0 or more "
+        + "(use local Moran for variables that can be negative, such as changes)."
     case .nonPositiveBase(let unit, let value):
       return "Unit '\(unit)' has a population at risk of \(value); a rate needs more than 0."
     }

@@ -41,7 +41,9 @@ public struct LocalG: Hashable, Sendable {
 ///   - scheme: Fresh draws per unit (default) or one shared table, as ``PermutationScheme``.
 ///   - Others: as ``moranI(_:weights:transformation:permutations:seed:islands:)``.
 /// - Returns: Undefined for a constant variable or n < 3.
-/// - Throws: as ``moranI(_:weights:transformation:permutations:seed:islands:)``.
+/// - Throws: as ``moranI(_:weights:transformation:permutations:seed:islands:)``, and
+///   ``AutocorrelationError/negativeValue(unit:value:statistic:)`` for a value below 0 (G is
+///   a ratio of sums of the values; esda returns ±inf or NaN there).
 ///
 /// References: Getis, A. & Ord, J. K. (1992), *Geographical Analysis* 24(3); Ord, J. K. &
 /// Getis, A. (1995), Local spatial autocorrelation statistics, *Geographical Analysis* 27(4);
@@ -52,6 +54,12 @@ public func localG(
   scheme: PermutationScheme = .independent, islands: IslandPolicy = .exclude
 ) throws -> AutocorrelationResult<LocalG> {
   let input = try prepare(values, weights, islands: islands, permutations: permutations)
+  for (i, v) in values.enumerated() {
+    if let v, v < 0 {
+      throw AutocorrelationError.negativeValue(
+        unit: weights.ids[i], value: v, statistic: "Getis-Ord G")
+    }
+  }
   let y = input.y
   guard y.count >= 3 else {
     return AutocorrelationResult(

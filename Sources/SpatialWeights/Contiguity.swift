@@ -45,7 +45,8 @@ public struct VertexContiguity: AdjacencySource {
   }
 
   /// - Throws: ``WeightsError/invalidParameter(name:value:expected:)`` for a negative or
-  ///   non-finite snap tolerance.
+  ///   non-finite snap tolerance, or one so small against the coordinates (below 1e-12 of
+  ///   their magnitude) that no two distinct doubles could be that close: use 0 there.
   public func adjacency(of units: [[Polygon]]) throws -> [[Int]] {
     guard snapTolerance.isFinite, snapTolerance >= 0 else {
       throw WeightsError.invalidParameter(
@@ -53,6 +54,12 @@ public struct VertexContiguity: AdjacencySource {
     }
     let (vertexIDs, unitOf, uniqueCoordinates) = Self.vertexIDs(units)
     var ids = vertexIDs
+    let magnitude = uniqueCoordinates.reduce(0) { max($0, abs($1.x), abs($1.y)) }
+    if snapTolerance > 0, snapTolerance < magnitude * 1e-12 {
+      throw WeightsError.invalidParameter(
+        name: "snapTolerance", value: "\(snapTolerance)",
+        expected: "0 (exact) or at least \(magnitude * 1e-12) for coordinates of \(magnitude)")
+    }
     if snapTolerance > 0 {
       let root = Self.snapClusters(uniqueCoordinates, tolerance: snapTolerance)
       ids = ids.map { root[$0] }

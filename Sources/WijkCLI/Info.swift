@@ -1,4 +1,5 @@
 import ArgumentParser
+import WijkIO
 import Foundation
 import WijkAnalysis
 import WijkCore
@@ -31,13 +32,20 @@ struct Info: ParsableCommand {
   @Option(help: "The CRS to assume when the file declares none, e.g. EPSG:31370.")
   var crs: String?
 
+  @Option(
+    help: """
+      The text encoding of the attributes (UTF-8, Windows-1252, ISO-8859-1), overriding a \
+      .cpg file, the DBF header and detection.
+      """)
+  var encoding: TextEncoding?
+
   @Flag(help: "Print the result as JSON.")
   var json = false
 
   func run() throws {
     try reportingErrors {
       let inspection = try LayerInspector.inspect(
-        path: file, layer: layer, idField: id,
+        path: file, layer: layer, idField: id, encoding: encoding,
         assumeCRS: crs.map { CRSDefinition(authorityCode: $0) })
       if json {
         let encoder = JSONEncoder()

@@ -41,6 +41,13 @@ struct JoinWardsCommand: ParsableCommand {
   @Option(help: "The ward layer's layer name, for a GeoPackage with several.")
   var layer: String?
 
+  @Option(
+    help: """
+      The text encoding of the inputs (UTF-8, Windows-1252, ISO-8859-1), overriding a .cpg \
+      file, the DBF header and detection.
+      """)
+  var encoding: TextEncoding?
+
   @Option(help: "The ward layer's code field.")
   var code: String
 
@@ -90,7 +97,7 @@ struct JoinWardsCommand: ParsableCommand {
     try reportingErrors {
       let request = JoinRequest(
         wards: wards, layer: layer, code: code, source: try joinSource(),
-        allowUnmatched: allowUnmatched)
+        allowUnmatched: allowUnmatched, encoding: encoding)
       let format = try out.map { try JoinCommand.format(of: $0) }
       let (joined, report) = try JoinCommand.run(request)
       if let out, let format {

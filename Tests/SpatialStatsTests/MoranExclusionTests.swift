@@ -102,3 +102,16 @@ import Testing
     #expect(closeRelative(a.i, b.i, relative: 1e-12))
   }
 }
+
+/// Getis-Ord G is defined for values ≥ 0; a negative value is an error naming the unit
+/// (esda gives G = ±inf and z = NaN when such values sum to 0).
+@Suite struct GetisOrdNegativeValueTests {
+  @Test func negativeValueIsAnErrorNamingTheUnit() throws {
+    let w = try SpatialWeights(
+      ids: ["a", "b", "c", "d"], neighbours: [[1], [0, 2], [1, 3], [2]],
+      weights: [[1], [1, 1], [1, 1], [1]])
+    #expect(throws: AutocorrelationError.negativeValue(unit: "b", value: -1, statistic: "Getis-Ord G")) {
+      try localG([2, -1, 0, 1], weights: w, star: true, permutations: 0, seed: 1)
+    }
+  }
+}

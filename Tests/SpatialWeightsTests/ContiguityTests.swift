@@ -108,3 +108,18 @@ import WijkCore
     #expect(w.islands == ["c"])
   }
 }
+
+/// A snap tolerance too small for the coordinates' magnitude (no two distinct doubles near
+/// 230 000 m are 1e-14 m apart) is refused, not allowed to overflow the snapping grid.
+@Suite struct SnapToleranceTests {
+  @Test func toleranceBelowTheCoordinatesPrecisionIsRefused() {
+    let square = Polygon(exterior: Ring([
+      Coordinate(x: 230_000, y: 185_000), Coordinate(x: 230_100, y: 185_000),
+      Coordinate(x: 230_100, y: 185_100), Coordinate(x: 230_000, y: 185_100),
+    ]))
+    #expect(throws: WeightsError.self) {
+      try SpatialWeights.queen(ids: ["a"], geometries: [.polygon(square)], snapTolerance: 1e-14)
+    }
+    #expect((try? SpatialWeights.queen(ids: ["a"], geometries: [.polygon(square)], snapTolerance: 0.01)) != nil)
+  }
+}

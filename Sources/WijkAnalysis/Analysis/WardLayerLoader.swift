@@ -86,7 +86,9 @@ public enum WardLayerLoader {
     guard let definition = layer.crs else { throw AnalysisError.missingCRS(file: layer.source) }
     let crs = try CoordinateReferenceSystem(definition)
     guard crs.isGeographic else { return layer }
-    let transformer = try Transformer(from: crs, to: CoordinateReferenceSystem(target))
+    // Both CRSs must live in one PROJ context (the transformer requires it).
+    let transformer = try Transformer(
+      from: crs, to: CoordinateReferenceSystem(target, context: crs.context))
     let result = try transformer.transform(layer)
     report.projection =
       "projected from \(definition) to \(target) (\(transformer.operationName ?? "PROJ default operation"))"

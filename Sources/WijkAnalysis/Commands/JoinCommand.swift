@@ -29,7 +29,8 @@ public enum JoinCommand {
   ///   ``JoinCommandError`` (points outside, unless allowed).
   public static func run(_ request: JoinRequest) throws -> (layer: Layer, report: JoinCommandReport)
   {
-    let reading = try LayerReader.read(path: request.wards, layer: request.layer)
+    let reading = try LayerReader.read(
+      path: request.wards, layer: request.layer, encoding: request.encoding)
     var layer = reading.layer
     guard let codeColumn = layer.column(request.code) else {
       throw JoinError.missingColumn(request.code, source: request.wards)

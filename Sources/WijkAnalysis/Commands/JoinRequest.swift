@@ -1,3 +1,4 @@
+import WijkIO
 import Foundation
 
 /// What `wijk join` joins onto the wards.
@@ -60,16 +61,19 @@ public struct JoinRequest: Sendable, Equatable {
   public var source: JoinSource
   /// Unmatched rows, wards or points outside every ward are warnings instead of errors.
   public var allowUnmatched: Bool
+  /// The text encoding of every input, overriding `.cpg`, the DBF header and detection.
+  public var encoding: TextEncoding?
 
   public init(
     wards: String, layer: String? = nil, code: String, source: JoinSource,
-    allowUnmatched: Bool = false
+    allowUnmatched: Bool = false, encoding: TextEncoding? = nil
   ) {
     self.wards = wards
     self.layer = layer
     self.code = code
     self.source = source
     self.allowUnmatched = allowUnmatched
+    self.encoding = encoding
   }
 }
 

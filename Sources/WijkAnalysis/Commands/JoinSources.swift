@@ -13,7 +13,7 @@ extension JoinCommand {
     file: String, key: String, pad: Int?, layer: Layer, _ request: JoinRequest,
     _ report: inout JoinCommandReport
   ) throws -> Columns {
-    let reading = try CSVReader.read(path: file, options: CSVOptions(textColumns: [key]))
+    let reading = try CSVReader.read(path: file, options: CSVOptions(encoding: request.encoding, textColumns: [key]))
     report.kind = "table"
     report.notes += reading.report.warnings.map(\.description)
     let joined = try KeyJoin.join(
@@ -32,10 +32,12 @@ extension JoinCommand {
     _ report: inout JoinCommandReport
   ) throws -> Columns {
     let textColumns = Set([key] + filter.keys)
-    let reading = try CSVReader.read(path: file, options: CSVOptions(textColumns: textColumns))
+    let reading = try CSVReader.read(
+      path: file, options: CSVOptions(encoding: request.encoding, textColumns: textColumns))
     let table = try filtered(reading.table, by: filter)
     let lookupTable = try CSVReader.read(
-      path: lookup, options: CSVOptions(textColumns: [lookupSector, lookupWard])
+      path: lookup,
+      options: CSVOptions(encoding: request.encoding, textColumns: [lookupSector, lookupWard])
     ).table
     let counts = numericColumns(table, excluding: textColumns)
     let specs =
@@ -76,7 +78,9 @@ extension JoinCommand {
         name: "boundary", value: boundary, expected: "assign, within or intersects")
     }
     let textColumns: Set<String> = id.map { [$0] } ?? []
-    let table = try CSVReader.read(path: file, options: CSVOptions(textColumns: textColumns)).table
+    let table = try CSVReader.read(
+      path: file, options: CSVOptions(encoding: request.encoding, textColumns: textColumns)
+    ).table
     let points = try coordinates(table, x: x, y: y)
     let pointIDs = try labels(table, id: id)
     let projected = try transformed(

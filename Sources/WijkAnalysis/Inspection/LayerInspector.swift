@@ -13,13 +13,16 @@ public enum LayerInspector {
   ///   - path: a GeoJSON, GeoPackage or Shapefile.
   ///   - layer: the layer to inspect, for files with several.
   ///   - idField: the field that names features in messages; default: the first text field.
+  ///   - encoding: the attributes' text encoding, overriding `.cpg` and detection.
   ///   - assumeCRS: the CRS to use when the file declares none.
   /// - Throws: `IOError` when the file cannot be read (missing, no layer chosen, bad
   ///   encoding); `EngineError` when GEOS fails on a check.
   public static func inspect(
-    path: String, layer: String? = nil, idField: String? = nil, assumeCRS: CRSDefinition? = nil
+    path: String, layer: String? = nil, idField: String? = nil,
+    encoding: TextEncoding? = nil, assumeCRS: CRSDefinition? = nil
   ) throws -> LayerInspection {
-    let reading = try LayerReader.read(path: path, layer: layer, assumeCRS: assumeCRS)
+    let reading = try LayerReader.read(
+      path: path, layer: layer, encoding: encoding, assumeCRS: assumeCRS)
     let l = reading.layer
     let labels = labels(of: l, idField: idField)
     var result = LayerInspection(
