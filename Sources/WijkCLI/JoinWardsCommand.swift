@@ -48,6 +48,13 @@ struct JoinWardsCommand: ParsableCommand {
       """)
   var encoding: TextEncoding?
 
+  @Option(
+    help: """
+      How numbers are written in the CSV inputs: point (1234.5) or comma (1.234,5). By \
+      default a ;-separated file is read with decimal commas, any other with points.
+      """)
+  var decimal: NumberConvention?
+
   @Option(help: "The ward layer's code field.")
   var code: String
 
@@ -97,7 +104,7 @@ struct JoinWardsCommand: ParsableCommand {
     try reportingErrors {
       let request = JoinRequest(
         wards: wards, layer: layer, code: code, source: try joinSource(),
-        allowUnmatched: allowUnmatched, encoding: encoding)
+        allowUnmatched: allowUnmatched, encoding: encoding, decimal: decimal)
       let format = try out.map { try JoinCommand.format(of: $0) }
       let (joined, report) = try JoinCommand.run(request)
       if let out, let format {

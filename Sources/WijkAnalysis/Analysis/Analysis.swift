@@ -37,6 +37,8 @@ public enum Analysis {
     var table = loaded.table
     let tables = try joinTables(
       configuration, layer: loaded.layer, table: &table, progress: progress)
+    try requireIndicatorColumns(
+      configuration, table: table, tables: tables, file: configurationFile)
     progress("building \(configuration.weights.kind.rawValue) weights for \(table.count) wards")
     let weights = try makeWeights(configuration.weights, table: table, layer: loaded.layer)
     let settings = IndicatorSettings(configuration: configuration)
@@ -72,7 +74,7 @@ public enum Analysis {
       zones: zones,
       tables: tables, smallNumberThreshold: configuration.smallNumberThreshold,
       significance: configuration.significance,
-      notices: notices(loaded.report, weights: weights),
+      notices: notices(loaded.report, weights: weights, tables: tables),
       illustrativeInputs: illustrativeInputs(configuration),
       illustrativeFiles: illustrativeFiles(configuration), credits: configuration.credits)
     return Run(result: result, table: table, weights: weights)
@@ -90,6 +92,12 @@ public enum Analysis {
         spec, columns: wanted.sorted(), onto: layer, codeField: c.wards.code)
       table.columns.merge(joined.columns) { _, new in new }
       reports.append(joined.report)
+      if let convention = joined.report.numberConvention {
+        progress(
+          "read \(URL(fileURLWithPath: spec.file).lastPathComponent) with \(convention) ("
+            + (joined.report.numberConventionDetected
+              ? "detected; set decimal: in its table entry if wrong)" : "as configured)"))
+      }
     }
     // Numeric fields of the ward layer itself can be indicator columns too.
     for name in wanted where table.columns[name] == nil {
@@ -98,6 +106,27 @@ public enum Analysis {
       }
     }
     return reports
+  }
+
+  /// Every numerator and base must be a column of some table (or a numeric ward field).
+  /// - Throws: ``ConfigurationError/invalid(file:key:reason:)`` naming the key, the column and
+  ///   the columns the tables do have.
+  static func requireIndicatorColumns(
+    _ c: AnalysisConfiguration, table: WardTable, tables: [TableJoinReport], file: String?
+  ) throws(ConfigurationError) {
+    let available = Array(Set(tables.flatMap(\.columns) + table.columns.keys)).sorted()
+    for (i, spec) in c.indicators.enumerated() {
+      let needed = [("numerator", spec.numerator)] + (spec.base.map { [("base", $0)] } ?? [])
+      for (key, column) in needed where table.columns[column] == nil {
+        let close = closestKeys(to: column, among: available, limit: 1)
+          .filter { editDistance($0.lowercased(), column.lowercased()) <= 3 }
+        throw .invalid(
+          file: file ?? "the configuration", key: "indicators[\(i)].\(key)",
+          reason: "no table has the column '\(column)'"
+            + (close.isEmpty ? "" : " (did you mean '\(close[0])'?)")
+            + "; the tables have: \(available.joined(separator: ", "))")
+      }
+    }
   }
 
   static func makeWeights(_ spec: WeightsSpec, table: WardTable, layer: Layer) throws
@@ -142,8 +171,31 @@ public enum Analysis {
       permutations: c.permutations, createdAt: Provenance.now())
   }
 
-  static func notices(_ report: WardLoadingReport, weights: SpatialWeights) -> [String] {
+  static func notices(
+    _ report: WardLoadingReport, weights: SpatialWeights, tables: [TableJoinReport] = []
+  ) -> [String] {
     var out = report.readerWarnings
+    for t in tables {
+      let file = URL(fileURLWithPath: t.file).lastPathComponent
+      if !t.keysWithoutWard.isEmpty {
+        let values = t.valuesWithoutWard.sorted { $0.key < $1.key }
+          .map { "\($0.key) \($0.value.shortText)" }.joined(separator: ", ")
+        out.append(
+          "\(file): \(t.keysWithoutWard.joined(separator: ", ")) is not a ward of the map "
+            + "(e.g. location unknown); its figures are in no ward and not in the city totals: "
+            + "\(values).")
+      }
+      if !t.lookupSectorsWithoutData.isEmpty {
+        out.append(
+          "\(file): sector(s) of the lookup without a row, so their wards may be incomplete: "
+            + t.lookupSectorsWithoutData.joined(separator: ", ") + ".")
+      }
+      if !t.wardsWithoutData.isEmpty {
+        out.append(
+          "\(file): ward(s) without data (left out, never 0): "
+            + t.wardsWithoutData.joined(separator: ", ") + ".")
+      }
+    }
     if let p = report.projection { out.append("The ward layer was \(p).") }
     if !report.repaired.isEmpty {
       out.append(

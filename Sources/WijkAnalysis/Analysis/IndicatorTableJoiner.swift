@@ -17,6 +17,15 @@ public struct TableJoinReport: Sendable, Codable, Equatable {
   public var keysWithoutWard: [String]
   /// Sector codes of the table that the lookup does not place in any ward.
   public var sectorsWithoutWard: [String]
+  /// Sectors of the lookup without a row in the table: their wards may be incomplete.
+  public var lookupSectorsWithoutData: [String] = []
+  /// Per column, the total of the rows whose key is not a ward of the layer (e.g. a
+  /// location-unknown sector): left out of every ward and of the city totals.
+  public var valuesWithoutWard: [String: Double] = [:]
+  /// Whether the number convention was detected (`false`: the configuration stated it).
+  public var numberConventionDetected: Bool = true
+  /// Every column of the file, for messages about unknown columns.
+  public var columns: [String] = []
   public var warnings: [String]
 }
 
@@ -37,8 +46,10 @@ public enum IndicatorTableJoiner {
     _ spec: IndicatorTable, columns: [String], onto layer: Layer, codeField: String
   ) throws -> (columns: [String: [Double?]], report: TableJoinReport) {
     let keyColumns = [spec.key] + (spec.filter?.keys.sorted() ?? [])
-    let reading = try CSVReader.read(
-      path: spec.file, options: CSVOptions(textColumns: Set(keyColumns)))
+    let csvOptions = CSVOptions(
+      numberConvention: spec.decimal.map { $0 == "comma" ? .decimalComma : .decimalPoint },
+      encoding: spec.encoding.flatMap(TextEncoding.init(name:)), textColumns: Set(keyColumns))
+    let reading = try CSVReader.read(path: spec.file, options: csvOptions)
     let table = filtered(reading.table, by: spec.filter ?? [:])
     let wanted = columns.filter { table.columnIndex($0) != nil }
     var report = TableJoinReport(
@@ -55,9 +66,26 @@ public enum IndicatorTableJoiner {
     report.joinReport = joined.report.description
     report.wardsWithoutData = joined.report.unmatchedFeatures.map(\.key)
     report.keysWithoutWard = joined.report.unmatchedRows.map(\.key)
+    report.valuesWithoutWard = totals(of: wanted, in: wardTable, key: wardKey, keys: report.keysWithoutWard)
+    report.numberConventionDetected = reading.report.numberConventionDetected ?? true
+    report.columns = reading.table.columns
     var out: [String: [Double?]] = [:]
     for name in wanted { out[name] = joined.column(name)?.map(\.number) }
     return (out, report)
+  }
+
+  /// Σ of each column over the rows whose key is in `keys` (what no ward receives).
+  static func totals(of columns: [String], in table: Table, key: String, keys: [String])
+    -> [String: Double]
+  {
+    guard let k = table.columnIndex(key), !keys.isEmpty else { return [:] }
+    let rows = table.rows.filter { keys.contains($0[k].text ?? "") }
+    var out: [String: Double] = [:]
+    for c in columns {
+      guard let i = table.columnIndex(c) else { continue }
+      out[c] = rows.reduce(0) { $0 + ($1[i].number ?? 0) }
+    }
+    return out
   }
 
   /// Rows whose `column` text equals the value, for every filter entry.
@@ -85,6 +113,7 @@ public enum IndicatorTableJoiner {
       table, sectorColumn: spec.key, lookup: lookupTable, lookupSector: lookup.sector,
       lookupWard: lookup.ward, indicators: columns.map(AggregationSpec.count))
     report.sectorsWithoutWard = aggregated.sectorsWithoutWard.map(\.sector)
+    report.lookupSectorsWithoutData = aggregated.lookupSectorsWithoutData
     if !report.sectorsWithoutWard.isEmpty && !spec.allowUnmatched {
       throw JoinError.sectorsWithoutWard(
         source: table.source, lookup: lookup.file, sectors: report.sectorsWithoutWard)

@@ -9,7 +9,8 @@ enum LocalStatistics {
   ) throws {
     let lisa = try localMoran(
       values, weights: weights, permutations: settings.permutations, seed: settings.seed)
-    result.warnings += lisa.sample.warnings
+    // Wards without a value keep `value == nil` and islands are in the weights summary, so
+    // the sample's own sentences would only repeat them.
     for id in lisa.sample.islands {
       if let i = table.index(ofCode: id) { result.wards[i].lisaCategory = "no neighbours" }
     }

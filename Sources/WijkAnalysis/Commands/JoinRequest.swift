@@ -63,11 +63,14 @@ public struct JoinRequest: Sendable, Equatable {
   public var allowUnmatched: Bool
   /// The text encoding of every input, overriding `.cpg`, the DBF header and detection.
   public var encoding: TextEncoding?
+  /// The number convention of CSV inputs, overriding detection from the separator.
+  public var decimal: NumberConvention?
 
   public init(
     wards: String, layer: String? = nil, code: String, source: JoinSource,
-    allowUnmatched: Bool = false, encoding: TextEncoding? = nil
+    allowUnmatched: Bool = false, encoding: TextEncoding? = nil, decimal: NumberConvention? = nil
   ) {
+    self.decimal = decimal
     self.wards = wards
     self.layer = layer
     self.code = code

@@ -13,9 +13,10 @@ extension JoinCommand {
     file: String, key: String, pad: Int?, layer: Layer, _ request: JoinRequest,
     _ report: inout JoinCommandReport
   ) throws -> Columns {
-    let reading = try CSVReader.read(path: file, options: CSVOptions(encoding: request.encoding, textColumns: [key]))
+    let reading = try CSVReader.read(path: file, options: CSVOptions(numberConvention: request.decimal, encoding: request.encoding, textColumns: [key]))
     report.kind = "table"
     report.notes += reading.report.warnings.map(\.description)
+    report.notes += conventionNote(file, reading.report)
     let joined = try KeyJoin.join(
       reading.table, onto: layer, layerKey: request.code, tableKey: key,
       options: KeyJoinOptions(
@@ -33,11 +34,11 @@ extension JoinCommand {
   ) throws -> Columns {
     let textColumns = Set([key] + filter.keys)
     let reading = try CSVReader.read(
-      path: file, options: CSVOptions(encoding: request.encoding, textColumns: textColumns))
+      path: file, options: CSVOptions(numberConvention: request.decimal, encoding: request.encoding, textColumns: textColumns))
     let table = try filtered(reading.table, by: filter)
     let lookupTable = try CSVReader.read(
       path: lookup,
-      options: CSVOptions(encoding: request.encoding, textColumns: [lookupSector, lookupWard])
+      options: CSVOptions(numberConvention: request.decimal, encoding: request.encoding, textColumns: [lookupSector, lookupWard])
     ).table
     let counts = numericColumns(table, excluding: textColumns)
     let specs =
@@ -50,6 +51,13 @@ extension JoinCommand {
       table, sectorColumn: key, lookup: lookupTable, lookupSector: lookupSector,
       lookupWard: lookupWard, indicators: specs)
     report.kind = "sectors"
+    report.notes += conventionNote(file, reading.report)
+    if !aggregated.lookupSectorsWithoutData.isEmpty {
+      report.notes.append(
+        "warning: \(aggregated.lookupSectorsWithoutData.count) sector(s) of the lookup have no "
+          + "row in the table, so their wards may be incomplete: "
+          + aggregated.lookupSectorsWithoutData.joined(separator: ", "))
+    }
     report.notes.append(
       "\(table.rows.count) of \(reading.table.rows.count) rows kept by the filter; "
         + "\(counts.count) columns summed, \(ratios.count) recomputed from sums")
@@ -79,7 +87,7 @@ extension JoinCommand {
     }
     let textColumns: Set<String> = id.map { [$0] } ?? []
     let table = try CSVReader.read(
-      path: file, options: CSVOptions(encoding: request.encoding, textColumns: textColumns)
+      path: file, options: CSVOptions(numberConvention: request.decimal, encoding: request.encoding, textColumns: textColumns)
     ).table
     let points = try coordinates(table, x: x, y: y)
     let pointIDs = try labels(table, id: id)
@@ -203,5 +211,16 @@ extension JoinCommand {
     report.unmatchedWards = join.unmatchedFeatures.map(\.key)
     report.unmatched = join.unmatchedRows.map(\.key)
     report.notes.append(join.description)
+  }
+}
+
+extension JoinCommand {
+  /// The number convention a CSV was read with, and how to change it: a `;` file written
+  /// with decimal points would otherwise be read 1000× too large without a word.
+  static func conventionNote(_ file: String, _ report: ReadReport) -> [String] {
+    guard let convention = report.numberConvention else { return [] }
+    let how = report.numberConventionDetected == false ? "as asked" : "detected from the separator"
+    let other = convention == .decimalComma ? "point" : "comma"
+    return ["\(file): numbers read with \(convention.summary) (\(how)); if that is wrong, give --decimal \(other)"]
   }
 }

@@ -52,6 +52,7 @@ extension IndicatorTable {
     case file, key, filter, lookup
     case padKeys = "pad_keys"
     case allowUnmatched = "allow_unmatched"
+    case decimal, encoding
   }
   public init(from decoder: any Decoder) throws {
     let c = try decoder.strictContainer(CodingKeys.self)
@@ -61,6 +62,12 @@ extension IndicatorTable {
     lookup = try c.decodeIfPresent(SectorLookup.self, forKey: .lookup)
     padKeys = try c.decodeIfPresent(Int.self, forKey: .padKeys)
     allowUnmatched = try c.decodeIfPresent(Bool.self, forKey: .allowUnmatched) ?? false
+    decimal = try c.decodeIfPresent(String.self, forKey: .decimal)
+    encoding = try c.decodeIfPresent(String.self, forKey: .encoding)
+    if let d = decimal, !["point", "comma"].contains(d) {
+      throw DecodingError.dataCorruptedError(
+        forKey: .decimal, in: c, debugDescription: "'\(d)' is not point or comma")
+    }
   }
 }
 

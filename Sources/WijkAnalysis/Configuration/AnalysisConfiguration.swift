@@ -68,6 +68,11 @@ public struct IndicatorTable: Sendable, Equatable, Codable {
   /// Accept rows whose key (or ward, through the lookup) is not on the ward layer, such as
   /// Statbel's location-unknown sectors (`ZZZZ`): they are reported, not an error.
   public var allowUnmatched: Bool
+  /// How numbers are written: `point` (1234.5) or `comma` (1.234,5); default: detected from
+  /// the separator (`;` means comma).
+  public var decimal: String?
+  /// The file's text encoding (`UTF-8`, `Windows-1252`); default: detected.
+  public var encoding: String?
 }
 
 /// A sector → ward lookup table.

@@ -287,16 +287,65 @@ public enum SummaryReport {
         "Aantallen onder \(r.smallNumberThreshold) staan als <\(r.smallNumberThreshold). Een cijfer met basis 0 is niet gedefinieerd en wordt nooit als 0 getoond.",
         "Counts below \(r.smallNumberThreshold) print as <\(r.smallNumberThreshold). A figure on a base of 0 is undefined and never shown as 0."
       ))
-    for table in r.tables {
-      doc.addNote(table.joinReport.replacingOccurrences(of: "\n", with: " "))
+    doc.addParagraph(t(
+      "Lokale Moran en Gi* gebruiken dezelfde permutaties (zelfde seed); omdat beide de buren van een wijk rangschikken, vallen hun pseudo-p-waarden vaak samen. Dat is verwacht, geen kopieerfout.",
+      "Local Moran and Gi* use the same permutations (same seed); as both rank a ward's neighbours, their pseudo p-values often coincide. That is expected, not a copying error."))
+    for table in r.tables { for line in tableNotes(table, r, t) { doc.addNote(line) } }
+    // Loading notices (projection, repairs, accepted overlaps, reader warnings) are rare and
+    // stay in the words results.json gives them; join notices are said above in the
+    // report's language.
+    for n in r.notices where !r.tables.contains(where: { n.hasPrefix(fileName($0.file) + ":") }) {
+      doc.addNote(n)
     }
-    for n in r.notices { doc.addNote(n) }
     doc.addParagraph(t("Bronnen: ", "Sources: ") + credits(r).joined(separator: "; ") + ".")
     doc.addParagraph(
       "wijk \(r.provenance.toolVersion); GEOS \(r.provenance.libraries["GEOS"] ?? "?"), PROJ \(r.provenance.libraries["PROJ"] ?? "?"), GDAL \(r.provenance.libraries["GDAL"] ?? "?"). "
         + t(
           "Alle cijfers en controlesommen van de invoer: results.json.",
           "Every number and the input checksums: results.json."))
+  }
+
+  /// What a reader must know about one table: rows kept, the number convention, and what
+  /// no ward receives.
+  static func tableNotes(_ table: TableJoinReport, _ r: AnalysisResult, _ t: Words) -> [String] {
+    let file = fileName(table.file)
+    var out = [
+      t(
+        "\(file): \(table.rowsKept) van \(table.rowsRead) rijen gebruikt (na de filter)"
+          + (table.numberConvention.map { "; getallen gelezen met \(dutchConvention($0))" } ?? "")
+          + ".",
+        "\(file): \(table.rowsKept) of \(table.rowsRead) rows used (after the filter)"
+          + (table.numberConvention.map { "; numbers read with \($0)" } ?? "") + ".")
+    ]
+    if !table.keysWithoutWard.isEmpty {
+      let values = table.valuesWithoutWard.filter { $0.value != 0 }.sorted { $0.key < $1.key }
+        .map { "\($0.key) = \(t.number($0.value, 0))" }.joined(separator: ", ")
+      out.append(t(
+        "\(table.keysWithoutWard.joined(separator: ", ")) is geen wijk op de kaart (bv. locatie onbekend): die cijfers tellen in geen enkele wijk en niet in het stadstotaal"
+          + (values.isEmpty ? "." : " (\(values))."),
+        "\(table.keysWithoutWard.joined(separator: ", ")) is not a ward of the map (e.g. location unknown): its figures count in no ward and not in the city total"
+          + (values.isEmpty ? "." : " (\(values)).")))
+    }
+    if !table.lookupSectorsWithoutData.isEmpty {
+      out.append(t(
+        "Sectoren zonder rij in de tabel (hun wijken kunnen onvolledig zijn): ",
+        "Sectors without a row in the table (their wards may be incomplete): ")
+        + table.lookupSectorsWithoutData.joined(separator: ", ") + ".")
+    }
+    if !table.wardsWithoutData.isEmpty {
+      out.append(t("Wijken zonder gegevens (nooit als 0 geteld): ", "Wards without data (never read as 0): ")
+        + table.wardsWithoutData.joined(separator: ", ") + ".")
+    }
+    return out
+  }
+
+  static func dutchConvention(_ summary: String) -> String {
+    summary.hasPrefix("decimal comma")
+      ? "decimale komma en punt voor duizendtallen (1.234,5)" : "decimale punt (1234.5)"
+  }
+
+  static func fileName(_ path: String) -> String {
+    String(path.split(separator: "/").last ?? Substring(path))
   }
 
   // MARK: - Cells
