@@ -37,6 +37,7 @@ func exitCode(for error: any Error) -> ExitCode {
     case .gdalFailure: return WijkExit.software
     default: return WijkExit.dataError
     }
+  case ConfigurationError.missing: return WijkExit.noInput
   case is ConfigurationError: return WijkExit.configuration
   case is OutputError: return WijkExit.cannotCreate
   case is EngineError, is AnalysisError: return WijkExit.dataError

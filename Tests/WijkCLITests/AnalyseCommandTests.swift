@@ -68,10 +68,10 @@ import Testing
     #expect(!left.contains { $0.hasPrefix(".wijk-staging") })
   }
 
-  @Test func missingConfigurationExits78WithItsPath() throws {
+  @Test func missingConfigurationExits66SayingWhereToRun() throws {
     let r = try CLIRunner.run(["analyse", "--config", "nope.yaml"])
-    #expect(r.status == 78)
-    #expect(r.stderr.contains("nope.yaml: cannot read the file"))
+    #expect(r.status == 66)
+    #expect(r.stderr.contains("nope.yaml: no such configuration file. Run wijk in the project folder"))
   }
 
   // The region: Genk and its ten neighbours, 155 wards on the 2020-2024 sectors.

@@ -67,6 +67,9 @@ public enum IndicatorAnalysis {
     let rates = try RateTable(
       counts: numerators, bases: bases, unitIDs: table.codes, per: per,
       smallBaseBelow: settings.smallBaseBelow)
+    // Over the wards with both a numerator and a base, so that numerator / base is the city
+    // rate reported (a ward with a count but no base is in neither).
+    result.city.numeratorTotal = rates.cityCount
     result.city.baseTotal = rates.cityBase
     for i in table.codes.indices {
       result.wards[i].locationQuotient = rates.locationQuotients[i].value

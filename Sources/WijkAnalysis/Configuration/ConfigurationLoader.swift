@@ -12,6 +12,9 @@ public enum ConfigurationLoader {
     do {
       text = try String(contentsOfFile: path, encoding: .utf8)
     } catch {
+      guard FileManager.default.fileExists(atPath: path) else {
+        throw .missing(file: path)
+      }
       throw .unreadable(file: path, reason: "cannot read the file (\(error.localizedDescription))")
     }
     return try parse(text, file: path)
@@ -99,6 +102,8 @@ extension AnalysisConfiguration {
 /// the key.
 public enum ConfigurationError: Error, Equatable, Sendable, CustomStringConvertible {
   case unreadable(file: String, reason: String)
+  /// The configuration file does not exist (often: wijk was run outside the project folder).
+  case missing(file: String)
   case missingKey(file: String, key: String)
   case invalid(file: String, key: String, reason: String)
 
@@ -114,16 +119,41 @@ public enum ConfigurationError: Error, Equatable, Sendable, CustomStringConverti
       self = .missingKey(file: file, key: path(ctx.codingPath + [key]))
     case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx):
       self = .invalid(file: file, key: path(ctx.codingPath), reason: ctx.debugDescription)
+    case .dataCorrupted(let ctx) where ctx.codingPath.isEmpty:
+      // A YAML syntax error: Yams's own message carries the line and column.
+      let detail = ctx.underlyingError.map { "\($0)" } ?? ctx.debugDescription
+      self = .unreadable(file: file, reason: "not valid YAML: \(detail)")
     case .dataCorrupted(let ctx):
-      self = .invalid(file: file, key: path(ctx.codingPath), reason: ctx.debugDescription)
+      self = .invalid(file: file, key: path(ctx.codingPath), reason: Self.plain(ctx.debugDescription))
     @unknown default:
       self = .unreadable(file: file, reason: "\(error)")
     }
   }
 
+  /// The allowed values of each enumerated key, for messages.
+  static let allowedValues = [
+    "IndicatorKind": "count, rate, mean", "Kind": "queen, rook, knn",
+    "Method": "quantiles, equal_interval, fisher_jenks", "Direction": "higher, lower, neither",
+  ]
+
+  /// "Cannot initialize IndicatorKind from invalid String value rates" → "'rates' is not
+  /// allowed here; use one of: count, rate, mean".
+  static func plain(_ text: String) -> String {
+    let prefix = "Cannot initialize "
+    guard text.hasPrefix(prefix), let from = text.range(of: " from invalid String value ") else {
+      return text
+    }
+    let type = String(text[text.index(text.startIndex, offsetBy: prefix.count)..<from.lowerBound])
+    let value = String(text[from.upperBound...])
+    return "'\(value)' is not allowed here"
+      + (allowedValues[type].map { "; use one of: \($0)" } ?? "")
+  }
+
   public var description: String {
     switch self {
     case .unreadable(let f, let r): "\(f): \(r)"
+    case .missing(let f):
+      "\(f): no such configuration file. Run wijk in the project folder (where GeoData/ is), or give the configuration with --config PATH."
     case .missingKey(let f, let k): "\(f): the key '\(k)' is missing"
     case .invalid(let f, let k, let r): "\(f): key '\(k)': \(r)"
     }

@@ -53,7 +53,8 @@ public struct JoinReport: Hashable, Sendable, CustomStringConvertible {
       lines.append(
         "Hint: \(lostLeadingZeros.count) table key(s) look like ward codes that lost their "
           + "leading zeros (\(pairs.joined(separator: ", "))), e.g. after a spreadsheet round "
-          + "trip. Keep the codes as text, or left-pad the table keys with zeros to width "
+          + "trip. Keep the codes as text, or left-pad the table keys with zeros (pad_keys in the "
+          + "configuration, --pad-keys on the command line) to width "
           + "\(width).")
     }
     return lines.joined(separator: "\n")

@@ -170,6 +170,7 @@ enum YAMLFile {
       case .missingKey(let f, let k): throw .invalid(file: f, key: k, reason: "missing")
       case .invalid(let f, let k, let r): throw .invalid(file: f, key: k, reason: r)
       case .unreadable(let f, let r): throw .unreadable(file: f, reason: r)
+      case .missing(let f): throw .unreadable(file: f, reason: "no such file")
       }
     } catch {
       throw .unreadable(file: path, reason: "not valid YAML: \(error)")

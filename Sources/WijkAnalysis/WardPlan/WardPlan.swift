@@ -30,6 +30,7 @@ public struct WardPlan: Sendable, Codable, Equatable {
   public var standouts: [Standout]
   /// Housing figures from the optional housing table, or `nil`.
   public var housing: PlanHousing?
+  /// The announcements of illustrative and synthetic inputs, in the plan's language.
   public var illustrativeInputs: [String]
   public var credits: [String]
   public var significance: Double

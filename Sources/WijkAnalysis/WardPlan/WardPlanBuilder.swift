@@ -1,3 +1,4 @@
+import Cartography
 import SpatialWeights
 
 /// Builds a ward's ``WardPlan`` from the analysis run: copies the ward's numbers out of the
@@ -33,7 +34,9 @@ public enum WardPlanBuilder {
       title: r.title, period: period, language: r.language, wardCount: r.wards.count,
       neighbours: own.sorted().map { r.wards[$0] }, indicators: indicators, groups: groups,
       trend: trend(code, r, years), standouts: [], housing: housing?.plan(forWard: code),
-      illustrativeInputs: r.illustrativeInputs, credits: SummaryReport.credits(r),
+      illustrativeInputs: SummaryReport.illustrativeNotes(
+        r, Words(language: Language(rawValue: r.language) ?? .dutch)),
+      credits: SummaryReport.credits(r),
       significance: r.significance, smallNumberThreshold: r.smallNumberThreshold,
       provenance: r.provenance)
     plan.standouts = Standouts.pick(plan)

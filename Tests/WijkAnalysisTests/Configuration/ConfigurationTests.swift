@@ -81,3 +81,35 @@ import Testing
     ) { try ConfigurationLoader.parse(text, file: "c.yaml") }
   }
 }
+
+@Suite struct ConfigurationMessageTests {
+  @Test func aWrongEnumValueListsTheAllowedOnes() {
+    let text = """
+      wards: { file: w.geojson, code: code, name: name }
+      indicators:
+        - { id: a, kind: rates, numerator: n, base: b, label: A }
+      """
+    #expect(
+      throws: ConfigurationError.invalid(
+        file: "c.yaml", key: "indicators[0].kind",
+        reason: "'rates' is not allowed here; use one of: count, rate, mean")
+    ) { try ConfigurationLoader.parse(text, file: "c.yaml") }
+  }
+
+  @Test func aYAMLSyntaxErrorSaysWhere() {
+    do {
+      _ = try ConfigurationLoader.parse("wards: { file: w.geojson\nindicators: [", file: "c.yaml")
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.description.hasPrefix("c.yaml: not valid YAML:"))
+      #expect(error.description.contains("line"), "\(error.description)")
+    }
+  }
+
+  @Test func aMissingFileSaysWhereToRunFrom() {
+    #expect(throws: ConfigurationError.missing(file: "nope.yaml")) {
+      try ConfigurationLoader.load(path: "nope.yaml")
+    }
+    #expect(ConfigurationError.missing(file: "nope.yaml").description.contains("--config PATH"))
+  }
+}

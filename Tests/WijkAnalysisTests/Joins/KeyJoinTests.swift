@@ -41,7 +41,8 @@ import WijkCore
         3 table key(s) without a ward: 1 (closest: 01, 10, 11), 2 (closest: 02), 3 (closest: 03).
         Hint: 3 table key(s) look like ward codes that lost their leading zeros (1 → 01, 2 → 02, \
         3 → 03), e.g. after a spreadsheet round trip. Keep the codes as text, or left-pad the \
-        table keys with zeros to width 2.
+        table keys with zeros (pad_keys in the configuration, --pad-keys on the command line) \
+        to width 2.
         """)
   }
 
