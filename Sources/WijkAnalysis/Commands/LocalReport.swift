@@ -152,13 +152,18 @@ extension AutocorrelationCommands {
         rows[f].statistic = g.g[k]
         rows[f].expected = g.expected[k]
         rows[f].variance = g.variance[k]
-        rows[f].z = g.z[k].isNaN ? nil : g.z[k]
-        rows[f].p = g.p[k].isNaN ? nil : g.p[k]
+        // A variance of 0 (the unit and its neighbours are the whole sample, or the values
+        // cancel) leaves z undefined: never a hot or cold spot.
+        let defined = g.z[k].isFinite
+        rows[f].z = defined ? g.z[k] : nil
+        rows[f].p = g.p[k].isFinite ? g.p[k] : nil
         rows[f].pseudoP = g.permutation?.pseudoP[k]
         rows[f].simulatedZ = g.permutation?.z[k]
-        rows[f].significant = test.significant[k]
+        rows[f].significant = defined && test.significant[k]
         rows[f].cluster =
-          !test.significant[k] ? "not significant" : g.z[k] > 0 ? "hot spot" : "cold spot"
+          !defined
+          ? "not defined (zero variance)"
+          : !test.significant[k] ? "not significant" : g.z[k] > 0 ? "hot spot" : "cold spot"
       }
     }
     return Self.report(
