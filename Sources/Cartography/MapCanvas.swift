@@ -216,15 +216,39 @@ struct MapCanvas {
         + "fill=\"#1a1a1a\" stroke=\"#ffffff\" stroke-width=\"2.4\" stroke-linejoin=\"round\" "
         + "paint-order=\"stroke\">"
     ]
-    for w in wards {
-      guard let a = w.ward.anchor else { continue }
-      let p = t.apply(a)
+    for w in placedLabels(t) {
+      let p = t.apply(w.ward.anchor!)
       lines.append(
         "<text x=\"\(p.x.svg)\" y=\"\(p.y.svg)\" dy=\"0.35em\" "
           + "data-ward=\"\(w.ward.id.xmlEscaped)\">\(w.ward.name.xmlEscaped)</text>")
     }
     lines.append("</g>")
     return lines.joined(separator: "\n")
+  }
+
+  /// The labels that fit: highlighted wards first, then the larger wards; a label whose box
+  /// would overlap one already placed is left out (small wards in dense areas lose theirs
+  /// rather than print over a neighbour's name). Returned in ward order.
+  private func placedLabels(_ t: ViewTransform) -> [PaintedWard] {
+    let highlighted = Set(options.highlightedWardIDs)
+    func size(_ w: PaintedWard) -> Double {
+      w.ward.geometry.envelope.map { $0.width * $0.height } ?? 0
+    }
+    let candidates = wards.indices.filter { wards[$0].ward.anchor != nil }.sorted { a, b in
+      let (ha, hb) = (highlighted.contains(wards[a].ward.id), highlighted.contains(wards[b].ward.id))
+      return ha != hb ? ha : size(wards[a]) > size(wards[b])
+    }
+    var boxes: [Envelope] = []
+    var kept = Set<Int>()
+    for i in candidates {
+      let p = t.apply(wards[i].ward.anchor!)
+      let half = MapCanvas.textWidth(wards[i].ward.name, size: 9) / 2
+      let box = Envelope(minX: p.x - half, minY: p.y - 6, maxX: p.x + half, maxY: p.y + 6)
+      if boxes.contains(where: { $0.intersects(box) }) { continue }
+      boxes.append(box)
+      kept.insert(i)
+    }
+    return wards.indices.filter(kept.contains).map { wards[$0] }
   }
 
   /// A north arrow: a black-and-white half-arrow pointing up (north is up in the frame).
