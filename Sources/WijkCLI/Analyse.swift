@@ -29,11 +29,7 @@ struct Analyse: ParsableCommand {
   @Option(name: .shortAndLong, help: "The folder to write to.")
   var out = "out"
 
-  @Flag(help: "Repair invalid ward polygons with GEOS make-valid instead of stopping.")
-  var repair = false
-
-  @Flag(help: "Accept overlapping wards (points still count once) instead of stopping.")
-  var allowOverlaps = false
+  @OptionGroup var wardChecks: WardCheckOptions
 
   @Flag(help: "Write wards.csv for Belgian Excel: ; separator, decimal commas, BOM.")
   var excel = false
@@ -46,7 +42,7 @@ struct Analyse: ParsableCommand {
       let configuration = try ConfigurationLoader.load(path: config)
       let run = try Analysis.run(
         configuration, configurationFile: config,
-        options: WardLoadingOptions(repair: repair, allowOverlaps: allowOverlaps),
+        options: wardChecks.loading,
         progress: { note($0, quiet: quiet) })
       let written = try AnalysisOutputs.write(
         run, to: out, options: OutputOptions(excel: excel), progress: { note($0, quiet: quiet) })

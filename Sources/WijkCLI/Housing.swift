@@ -29,8 +29,7 @@ struct Housing: ParsableCommand {
   @Option(name: .shortAndLong, help: "The folder to write to.")
   var out = "out/housing"
 
-  @Flag(help: "Repair invalid ward polygons with GEOS make-valid instead of stopping.")
-  var repair = false
+  @OptionGroup var wardChecks: WardCheckOptions
 
   @Flag(help: "Write wards.csv for Belgian Excel: ; separator, decimal commas, BOM.")
   var excel = false
@@ -42,7 +41,7 @@ struct Housing: ParsableCommand {
     try reportingErrors {
       let configuration = try HousingConfigurationLoader.load(path: config)
       let run = try HousingAnalysis.run(
-        configuration, configurationFile: config, options: WardLoadingOptions(repair: repair),
+        configuration, configurationFile: config, options: wardChecks.loading,
         progress: { note($0, quiet: quiet) })
       let written = try HousingOutputs.write(
         run, to: out, options: OutputOptions(excel: excel), progress: { note($0, quiet: quiet) })

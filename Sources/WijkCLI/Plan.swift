@@ -47,11 +47,7 @@ struct Plan: ParsableCommand {
   @Option(name: .shortAndLong, help: "The folder to write to.")
   var out = "out/plans"
 
-  @Flag(help: "Repair invalid ward polygons with GEOS make-valid instead of stopping.")
-  var repair = false
-
-  @Flag(help: "Accept overlapping wards (points still count once) instead of stopping.")
-  var allowOverlaps = false
+  @OptionGroup var wardChecks: WardCheckOptions
 
   @Flag(name: .shortAndLong, help: "Print no progress, only errors.")
   var quiet = false
@@ -81,7 +77,7 @@ struct Plan: ParsableCommand {
         configuration, configurationFile: config,
         request: WardPlanRequest(
           wards: wards, years: yearList, periodColumn: periodColumn, housing: figures),
-        options: WardLoadingOptions(repair: repair, allowOverlaps: allowOverlaps),
+        options: wardChecks.loading,
         progress: { note($0, quiet: quiet) })
       let written = try WardPlans.write(pages, to: out)
       for notice in pages.first?.plan.illustrativeInputs ?? [] {
