@@ -31,23 +31,25 @@ struct RuleEvaluator {
 
   /// "attention > 80, fail > 90" (or < for `below`).
   static func thresholdText(_ rule: Rule, _ style: NumberStyle) -> String {
+    let dutch = style.language == .dutch
     let op: String =
       switch (rule.kind, rule.direction) {
       case (.threshold, "below"): "<"
-      case (.maxChange, "increase"): "rise >"
-      case (.maxChange, "decrease"): "fall >"
-      case (.maxChange, _): "change >"
-      case (.maxDistance, _): "> m"
+      case (.maxChange, "increase"): dutch ? "stijging >" : "rise >"
+      case (.maxChange, "decrease"): dutch ? "daling >" : "fall >"
+      case (.maxChange, _): dutch ? "verandering >" : "change >"
       default: ">"
       }
-    func f(_ v: Double) -> String { style.format(v, decimals: v.rounded() == v ? 0 : 1) }
+    let unit = rule.kind == .maxDistance ? " m" : ""
+    func f(_ v: Double) -> String { style.format(v, decimals: v.rounded() == v ? 0 : 1) + unit }
     switch rule.kind {
-    case .noNewConcentration: return "no new concentration ward"
-    case .noHotspot: return "no new Gi* hotspot"
+    case .noNewConcentration:
+      return dutch ? "geen nieuwe concentratiewijk" : "no new concentration ward"
+    case .noHotspot: return dutch ? "geen nieuwe Gi*-hotspot" : "no new Gi* hotspot"
     default:
       var parts: [String] = []
-      if let a = rule.attention { parts.append("attention \(op) \(f(a))") }
-      if let x = rule.fail { parts.append("fail \(op) \(f(x))") }
+      if let a = rule.attention { parts.append((dutch ? "aandacht " : "attention ") + "\(op) \(f(a))") }
+      if let x = rule.fail { parts.append((dutch ? "falen " : "fail ") + "\(op) \(f(x))") }
       return parts.joined(separator: ", ")
     }
   }
