@@ -21,7 +21,8 @@ enum InfoText {
       lines.append("area:      \(String(format: "%.2f", km2)) km² (sum of the features)")
     }
     lines.append("fields:    " + i.fields.map { "\($0.name) (\($0.type))" }.joined(separator: ", "))
-    lines += section("invalid features", i.invalidFeatures.map(describe))
+    let hasGeometry = i.geometryTypes.keys.contains { $0 != "none" }
+    if hasGeometry { lines += section("invalid features", i.invalidFeatures.map(describe)) }
     if i.skipped.isEmpty {
       lines += section("overlapping features", i.overlaps.map(describe))
       lines += section(
@@ -35,7 +36,9 @@ enum InfoText {
     lines.append(
       i.isUsableAsWards
         ? "verdict:   usable as a ward layer"
-        : "verdict:   fix the problems above before using it as a ward layer")
+        : hasGeometry
+          ? "verdict:   fix the problems above before using it as a ward layer"
+          : "verdict:   not a ward layer (no polygons); choose another layer with --layer")
     return lines.joined(separator: "\n")
   }
 

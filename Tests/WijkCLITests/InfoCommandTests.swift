@@ -53,3 +53,16 @@ import Testing
     #expect(r.stderr.contains("nope.geojson"))
   }
 }
+
+@Suite struct InfoAttributeTableTests {
+  // Case 18's `bron_metadata` is an attribute table: not "invalid features", but no ward layer.
+  @Test func anAttributeTableIsNotAWardLayer() throws {
+    let r = try CLIRunner.run([
+      "info", "Tests/Fixtures/cases/18-geopackage-with-several-layers/stad.gpkg", "--layer",
+      "bron_metadata",
+    ])
+    #expect(r.status == 0)
+    #expect(!r.stdout.contains("invalid features"))
+    #expect(r.stdout.contains("verdict:   not a ward layer (no polygons); choose another layer with --layer"))
+  }
+}

@@ -62,5 +62,6 @@ public struct LayerInspection: Sendable, Codable, Equatable {
   /// Whether the layer can be used as wards as it is.
   public var isUsableAsWards: Bool {
     invalidFeatures.isEmpty && overlaps.isEmpty && crs != nil
+      && geometryTypes.keys.contains { $0.hasSuffix("Polygon") }
   }
 }

@@ -39,6 +39,10 @@ public enum LayerInspector {
       result.isGeographic = crs.isGeographic
       if result.crs == nil, let code = crs.epsgCode { result.crs = "EPSG:\(code)" }
     }
+    guard l.features.contains(where: { $0.geometry != nil }) || l.features.isEmpty else {
+      result.skipped.append("every check: the layer has no geometry (an attribute table, not a ward layer)")
+      return result
+    }
     result.invalidFeatures = try GeometryChecks.problems(in: l).map { p in
       .init(
         index: p.featureIndex, label: labels[p.featureIndex], reason: p.problem.reason,
