@@ -167,7 +167,8 @@ public enum Analysis {
         "GEOS": GEOSContext.libraryVersion, "PROJ": PROJContext.libraryVersion,
         "GDAL": LibraryVersions.gdal,
       ],
-      inputs: try Provenance.inputs(files), configurationFile: configurationFile, seed: c.seed,
+      inputs: try Provenance.inputs(files),
+      configurationFile: configurationFile.map(Provenance.displayPath), seed: c.seed,
       permutations: c.permutations, createdAt: Provenance.now())
   }
 

@@ -64,6 +64,9 @@ public enum IndicatorTableJoiner {
     let joined = try KeyJoin.join(
       wardTable, onto: layer, layerKeys: [codeField], tableKeys: [wardKey], options: options)
     report.joinReport = joined.report.description
+      .replacingOccurrences(of: spec.file, with: Provenance.displayPath(spec.file))
+      .replacingOccurrences(of: layer.source, with: Provenance.displayPath(layer.source))
+    report.file = Provenance.displayPath(spec.file)
     report.wardsWithoutData = joined.report.unmatchedFeatures.map(\.key)
     report.keysWithoutWard = joined.report.unmatchedRows.map(\.key)
     report.valuesWithoutWard = totals(of: wanted, in: wardTable, key: wardKey, keys: report.keysWithoutWard)

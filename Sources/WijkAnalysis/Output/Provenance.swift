@@ -32,8 +32,16 @@ public struct Provenance: Sendable, Codable, Equatable {
       guard let data = FileManager.default.contents(atPath: path) else {
         throw ProvenanceError.unreadable(path: path)
       }
-      return InputFile(path: path, sha256: sha256Hex(data), bytes: data.count)
+      return InputFile(path: displayPath(path), sha256: sha256Hex(data), bytes: data.count)
     }
+  }
+
+  /// `path` relative to the current folder when it lies inside it (reports are shared; the
+  /// machine's absolute paths mean nothing to their readers), else unchanged.
+  public static func displayPath(_ path: String) -> String {
+    let here = FileManager.default.currentDirectoryPath
+    let prefix = here.hasSuffix("/") ? here : here + "/"
+    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
   }
 
   /// Lower-case hex SHA-256 of `data` (FIPS 180-4, through swift-crypto).

@@ -150,7 +150,7 @@ private func close(_ a: Double?, _ b: Double, relative: Double = 1e-9) -> Bool {
   @Test func aYearWithoutRowsIsNamed() throws {
     #expect(
       throws: WardPlanError.noRowsForYear(
-        year: "2017", file: genk.config.tables[0].file)
+        year: "2017", file: Provenance.displayPath(genk.config.tables[0].file))
     ) {
       try YearlyAnalysis.results(genk.config, years: ["2017"], main: genk.run.result)
     }
