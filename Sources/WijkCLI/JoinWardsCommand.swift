@@ -112,7 +112,12 @@ struct JoinWardsCommand: ParsableCommand {
       }
       note(report.text)
       if let out { note("wrote \(out)") }
-      if json { try printJSON(report) }
+      if json {
+        try printJSON(report)
+      } else if out == nil {
+        // Without --out the joined columns go to stdout as CSV, one row per ward.
+        print(CSVWriter.text(JoinCommand.addedColumns(joined, code: code, report: report)), terminator: "")
+      }
     }
   }
 

@@ -29,6 +29,11 @@ public enum CSVWriter {
     try AtomicFile.write(encode(table, dialect: dialect), to: path)
   }
 
+  /// The CSV text of `table` (UTF-8, CRLF line ends, no BOM), for printing.
+  public static func text(_ table: Table) -> String {
+    String(decoding: encode(table, dialect: .standard), as: UTF8.self)
+  }
+
   /// The file's bytes.
   static func encode(_ table: Table, dialect: Dialect) -> [UInt8] {
     var lines = [table.columns.map { quoted($0, dialect) }.joined(separator: dialect.separator)]

@@ -93,3 +93,16 @@ public enum JoinCommand {
     }.map(\.1)
   }
 }
+
+extension JoinCommand {
+  /// The ward code and the columns the join added, one row per ward: what `wijk join` prints
+  /// when no `--out` is given.
+  public static func addedColumns(_ layer: Layer, code: String, report: JoinCommandReport) -> Table {
+    let names = [code] + report.columns.filter { layer.fieldIndex($0) != nil }
+    let indices = names.compactMap(layer.fieldIndex)
+    return Table(
+      source: layer.source, columns: indices.map { layer.fields[$0].name },
+      rows: layer.features.map { f in indices.map { f.values[$0] } },
+      lineNumbers: layer.features.indices.map { $0 + 2 })
+  }
+}
