@@ -54,11 +54,15 @@ public struct WardTable: Sendable {
   }
 
   /// A display name without the municipality suffix the Flemish ward files carry
-  /// ("Kolderbos (Genk)" → "Kolderbos").
+  /// ("Kolderbos (Genk)" → "Kolderbos"), unless the rest is only a code ("73042A1 (Lanaken)"
+  /// stays whole).
   public func shortName(_ i: Int) -> String {
     let name = names[i]
     guard name.hasSuffix(")"), let open = name.lastIndex(of: "(") else { return name }
     let trimmed = name[..<open].trimmingCharacters(in: .whitespaces)
-    return trimmed.isEmpty ? name : trimmed
+    // A ward the file names only by its code ("73042A1 (Lanaken)") keeps its municipality:
+    // the code alone would tell a reader nothing.
+    let isCode = trimmed == codes[i] || (!trimmed.contains(" ") && trimmed.contains { $0.isNumber })
+    return trimmed.isEmpty || isCode ? name : trimmed
   }
 }

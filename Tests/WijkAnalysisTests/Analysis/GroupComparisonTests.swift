@@ -52,3 +52,16 @@ import WijkCore
         == "the ward group 'impulswijken' names codes that are not wards: W9")
   }
 }
+
+@Suite struct ShortNameTests {
+  @Test func municipalitySuffixIsDroppedUnlessTheNameIsACode() {
+    let t = WardTable(
+      source: "t", crs: .epsg(31370), codes: ["7101613", "73042A1", "X"],
+      names: ["Kolderbos (Genk)", "73042A1 (Lanaken)", "Winterslag 2 en 4"],
+      geometries: Array(repeating: .collection([]), count: 3), areaSquareMetres: [1, 1, 1],
+      labelPoints: Array(repeating: Coordinate(x: 0, y: 0), count: 3))
+    #expect(t.shortName(0) == "Kolderbos")
+    #expect(t.shortName(1) == "73042A1 (Lanaken)")
+    #expect(t.shortName(2) == "Winterslag 2 en 4")
+  }
+}
