@@ -19,11 +19,17 @@ import WijkCore
 /// try map.svg().write(to: url, atomically: true, encoding: .utf8)
 /// ```
 public struct ChoroplethMap: Sendable {
+  /// The wards, in projected metres; `values` and the class indices follow their order.
   public let wards: [MapWard]
+  /// One value per ward; `nil` is drawn hatched as "no data".
   public let values: [Double?]
+  /// The classes of `values`, checked against them by the initialiser.
   public let classification: MapClassification
+  /// One colour per class, lowest class first.
   public let palette: Palette
+  /// Title, subtitle, legend title and credits.
   public let text: MapText
+  /// Size, language, labels, highlights and overlays.
   public let options: MapOptions
 
   /// Checks the inputs and keeps them for ``svg()``.

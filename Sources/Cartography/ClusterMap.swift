@@ -70,11 +70,15 @@ public enum ClusterCategory: String, Hashable, Sendable, CaseIterable {
 /// along the blue–yellow axis that red-green colour-blind readers see, and HH/HL and LL/LH
 /// differ in lightness, so the map stays readable without red-green vision and in grey print.
 public struct ClusterMap: Sendable {
+  /// The wards, in projected metres; `categories` follows their order.
   public let wards: [MapWard]
+  /// One category per ward, in ward order.
   public let categories: [ClusterCategory]
+  /// Title, subtitle, legend title and credits.
   public let text: MapText
   /// The line under the legend title, e.g. "p ≤ 0,05; 999 permutaties, seed 12345".
   public let significanceNote: String?
+  /// Size, language, labels, highlights and overlays.
   public let options: MapOptions
 
   /// - Parameters:

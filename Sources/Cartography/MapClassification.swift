@@ -18,6 +18,8 @@ public struct MapClassification: Hashable, Sendable {
   /// The smallest value, shown as the lower end of the first class; `nil` writes "≤ b[0]".
   public var minimum: Double?
 
+  /// Stores the classification as given;
+  /// ``validate(values:wards:)`` checks it against the values (the map initialisers call it).
   public init(
     method: String, upperBounds: [Double], classIndices: [Int?], counts: [Int],
     minimum: Double? = nil

@@ -15,6 +15,7 @@ public struct MapWard: Hashable, Sendable {
   /// is concave; when `nil`, the centre of the ward's envelope is used.
   public var labelAnchor: Coordinate?
 
+  /// Stores the ward; the map initialisers check that its geometry is polygonal and finite.
   public init(id: String, name: String, geometry: Geometry, labelAnchor: Coordinate? = nil) {
     self.id = id
     self.name = name
@@ -42,6 +43,7 @@ public struct MapText: Hashable, Sendable {
   /// provincies"; `\n` starts a new line.
   public var credits: String
 
+  /// Stores the texts; `\n` in `legendTitle` or `credits` starts a new line.
   public init(title: String, subtitle: String? = nil, legendTitle: String, credits: String) {
     self.title = title
     self.subtitle = subtitle
@@ -70,6 +72,8 @@ public struct MapOptions: Hashable, Sendable {
   /// Decimals in legend bounds; `nil` chooses the fewest that keep classes apart.
   public var legendDecimals: Int?
 
+  /// Defaults: 860 units wide, Dutch, labels shown, ids prefixed `map`, nothing highlighted
+  /// or overlaid, legend decimals chosen. Other characters in `idPrefix` are dropped when drawn.
   public init(
     width: Double = 860, language: Language = .dutch, showsLabels: Bool = true,
     idPrefix: String = "map", highlightedWardIDs: [String] = [], overlays: [MapOverlay] = [],
@@ -98,6 +102,8 @@ public struct OverlayStyle: Hashable, Sendable {
   /// Fill opacity, 0 to 1.
   public var fillOpacity: Double
 
+  /// A solid, unfilled, opaque line unless `dashArray`, `fill` or `fillOpacity` say
+  /// otherwise; the colours are not checked.
   public init(
     stroke: String, strokeWidth: Double, dashArray: String? = nil, fill: String? = nil,
     fillOpacity: Double = 1
@@ -121,10 +127,12 @@ public struct OverlayStyle: Hashable, Sendable {
 public struct MapOverlay: Hashable, Sendable {
   /// Polygons (holes and rings work), lines or points, in the wards' CRS.
   public var geometry: Geometry
+  /// Stroke, dash and fill (e.g. ``OverlayStyle/site``).
   public var style: OverlayStyle
   /// The legend entry, e.g. "Projectzone" or "Buffer 500 m"; `nil` for none.
   public var legendLabel: String?
 
+  /// Stores the overlay; it has a legend entry only when `legendLabel` is given.
   public init(geometry: Geometry, style: OverlayStyle, legendLabel: String? = nil) {
     self.geometry = geometry
     self.style = style

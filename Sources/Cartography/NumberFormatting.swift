@@ -18,8 +18,10 @@ public enum Language: String, Hashable, Sendable, CaseIterable {
 /// is half away from zero on the decimal value (`2,45` to one decimal is `2,5` when the binary
 /// value is at or above the half); `-0` prints as `0`.
 public struct NumberStyle: Hashable, Sendable {
+  /// Dutch (`1.234,5`) or English (`1,234.5`) conventions.
   public var language: Language
 
+  /// A style for `language`.
   public init(_ language: Language) { self.language = language }
 
   var decimalSeparator: Character { language == .dutch ? "," : "." }

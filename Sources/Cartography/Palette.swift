@@ -14,7 +14,9 @@ public enum PaletteKind: String, Hashable, Sendable {
 /// red (low) to blue (high); pass `reversed: true` to have red for high values when "higher
 /// is worse" (deprivation, vacancy).
 public struct Palette: Hashable, Sendable {
+  /// The ColorBrewer scheme name, as ColorBrewer spells it (`YlOrRd`).
   public let name: String
+  /// Sequential or diverging.
   public let kind: PaletteKind
   /// One lowercase `#rrggbb` colour per class, lowest class first.
   public let colours: [String]

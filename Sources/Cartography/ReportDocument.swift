@@ -18,11 +18,15 @@
 /// let page = report.html()
 /// ```
 public struct ReportDocument: Sendable {
+  /// The level-1 heading (plain text).
   public var title: String
+  /// A line under the title (e.g. "Genk, 2025"); `nil` for none.
   public var subtitle: String?
+  /// Language of the number format, the fixed words and the HTML `lang`.
   public var language: Language
   public private(set) var blocks: [ReportBlock] = []
 
+  /// An empty report; add blocks with the `add…` methods.
   public init(title: String, subtitle: String? = nil, language: Language = .dutch) {
     self.title = title
     self.subtitle = subtitle
@@ -73,8 +77,11 @@ public enum ReportBlock: Sendable {
 
 /// An SVG figure of a report.
 public struct ReportFigure: Sendable {
+  /// A standalone SVG document, inserted as it is.
   public var svg: String
+  /// Shown under the figure (plain text).
   public var caption: String
+  /// Where the Markdown version finds the SVG as a file; `nil` inlines it.
   public var markdownPath: String?
 }
 
@@ -115,8 +122,11 @@ public enum ReportAlignment: Hashable, Sendable { case left, right }
 
 /// A column of a report table.
 public struct ReportColumn: Hashable, Sendable {
+  /// The header cell (plain text).
   public var title: String
+  /// Left for text, right for numbers.
   public var alignment: ReportAlignment
+  /// A column, left-aligned unless `alignment` says otherwise.
   public init(_ title: String, alignment: ReportAlignment = .left) {
     self.title = title
     self.alignment = alignment
@@ -126,8 +136,11 @@ public struct ReportColumn: Hashable, Sendable {
 /// A table with a caption and header row. The first column holds row headers (the ward name)
 /// in HTML (`<th scope="row">`), so that screen readers announce each row by its ward.
 public struct ReportTable: Hashable, Sendable {
+  /// The table's caption (plain text).
   public var caption: String
+  /// The columns, left to right.
   public var columns: [ReportColumn]
+  /// One array per row with one cell per column; the first cell is the row header.
   public var rows: [[ReportCell]]
 
   /// - Throws: ``CartographyError/tableRowWidth(table:row:cells:columns:)`` when a row has

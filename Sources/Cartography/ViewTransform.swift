@@ -11,7 +11,9 @@ public struct ViewTransform: Hashable, Sendable {
   public let world: Envelope
   /// SVG units per metre.
   public let scale: Double
+  /// SVG x of `world.minX`: the box's left edge plus half the spare width.
   public let offsetX: Double
+  /// SVG y of `world.maxY` (north): the box's top edge plus half the spare height.
   public let offsetY: Double
 
   /// The largest transform that fits `world` into a `width` × `height` box at

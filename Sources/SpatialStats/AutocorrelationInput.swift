@@ -74,7 +74,9 @@ public struct AnalysedSample: Hashable, Sendable {
 
 /// A statistic together with the sample it was computed on.
 public struct AutocorrelationResult<Value: Sendable>: Sendable {
+  /// The units the statistic used and those it left out (missing values, islands).
   public let sample: AnalysedSample
+  /// The statistic, or why it is undefined for this sample.
   public let estimate: StatisticOutcome<Value>
   /// The value, or `nil` when undefined (see ``estimate``).
   public var value: Value? { estimate.value }

@@ -22,6 +22,7 @@ public struct GearyC: Hashable, Sendable {
   public let pRandomisation: Double
   /// The permutation test, `nil` for 0 permutations (`p_sim`, `EC_sim`, ...).
   public let permutation: PermutationInference?
+  /// The weights transformation used (esda `transformation`).
   public let transformation: Transformation
 }
 

@@ -45,6 +45,7 @@ public struct LocalMoran: Hashable, Sendable {
 
 /// Per-unit conditional permutation results, as esda's `p_sim`, `EI_sim`, `seI_sim`, `z_sim`.
 public struct LocalPermutationInference: Hashable, Sendable {
+  /// Conditional permutations per unit (esda `permutations`).
   public let permutations: Int
   /// Seed of the ``PermutationGenerator``; units are processed in order from one generator.
   public let seed: UInt64

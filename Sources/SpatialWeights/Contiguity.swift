@@ -35,10 +35,13 @@ public enum ContiguityCriterion: String, Hashable, Sendable {
 /// `snapTolerance > 0`, vertices closer than the tolerance (in CRS units) are merged first,
 /// transitively (a chain of close vertices becomes one), on a grid hash with cell = tolerance.
 public struct VertexContiguity: AdjacencySource {
+  /// Queen (a shared vertex) or rook (a shared edge).
   public var criterion: ContiguityCriterion
   /// Vertices at most this far apart (CRS units) count as shared; 0 means identical only.
   public var snapTolerance: Double
 
+  /// Stores the options; ``adjacency(of:)`` rejects a negative or
+  /// non-finite tolerance.
   public init(criterion: ContiguityCriterion, snapTolerance: Double = 0) {
     self.criterion = criterion
     self.snapTolerance = snapTolerance

@@ -9,6 +9,7 @@ public enum AttributeValue: Hashable, Sendable, CustomStringConvertible {
   /// No value. `reason` says why when it is known (e.g. "confidential (Statbel C)").
   case missing(reason: String?)
 
+  /// A missing value with no known reason.
   public static let missing = AttributeValue.missing(reason: nil)
 
   /// The value as a number; `nil` for text and missing values.
@@ -31,6 +32,7 @@ public enum AttributeValue: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
+  /// Whether the value is missing, whatever the reason.
   public var isMissing: Bool { if case .missing = self { true } else { false } }
 
   public var description: String { text ?? "<missing>" }
@@ -43,8 +45,11 @@ public enum FieldType: String, Hashable, Sendable, Codable {
 
 /// A named, typed field.
 public struct Field: Hashable, Sendable {
+  /// The field or column name, as the source writes it.
   public var name: String
+  /// The declared type.
   public var type: FieldType
+  /// A field; the name is not checked.
   public init(name: String, type: FieldType) {
     self.name = name
     self.type = type

@@ -5,8 +5,11 @@
 /// order, whatever the CRS's authority axis order says (EPSG:4326 is lat/lon by definition;
 /// wijk never stores it that way).
 public struct Coordinate: Hashable, Sendable, CustomStringConvertible {
+  /// Easting (or longitude), in CRS units.
   public var x: Double
+  /// Northing (or latitude), in CRS units.
   public var y: Double
+  /// A position, taken as given (not checked for finiteness).
   public init(x: Double, y: Double) {
     self.x = x
     self.y = y
@@ -40,6 +43,8 @@ public struct Ring: Hashable, Sendable {
     return sum
   }
 
+  /// Whether the ring runs counter-clockwise (``signedDoubleArea`` above 0); `false` for a
+  /// ring of zero area.
   public var isCounterClockwise: Bool { signedDoubleArea > 0 }
 
   /// The same ring traversed the other way.
@@ -48,12 +53,16 @@ public struct Ring: Hashable, Sendable {
 
 /// A polygon: one exterior ring and zero or more holes.
 public struct Polygon: Hashable, Sendable {
+  /// The outer boundary.
   public var exterior: Ring
+  /// The holes, in source order; empty for none.
   public var holes: [Ring]
+  /// A polygon; orientation, nesting and validity are not checked (GEOS does that).
   public init(exterior: Ring, holes: [Ring] = []) {
     self.exterior = exterior
     self.holes = holes
   }
+  /// The exterior ring followed by the holes.
   public var rings: [Ring] { [exterior] + holes }
 }
 
@@ -119,7 +128,9 @@ public enum Geometry: Hashable, Sendable {
 
 /// An axis-aligned bounding box in CRS units.
 public struct Envelope: Hashable, Sendable {
+  /// The bounds, in CRS units; `min` ≤ `max` for a box built from coordinates.
   public var minX, minY, maxX, maxY: Double
+  /// A box with these bounds, taken as given (not reordered).
   public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
     (self.minX, self.minY, self.maxX, self.maxY) = (minX, minY, maxX, maxY)
   }
@@ -136,6 +147,7 @@ public struct Envelope: Hashable, Sendable {
     minY = min(minY, c.y)
     maxY = max(maxY, c.y)
   }
+  /// The smallest box holding both boxes.
   public func union(_ o: Envelope) -> Envelope {
     Envelope(
       minX: min(minX, o.minX), minY: min(minY, o.minY),
@@ -145,10 +157,13 @@ public struct Envelope: Hashable, Sendable {
   public func contains(_ c: Coordinate) -> Bool {
     c.x >= minX && c.x <= maxX && c.y >= minY && c.y <= maxY
   }
+  /// Closed-box test: boxes that only touch along an edge or at a corner intersect.
   public func intersects(_ o: Envelope) -> Bool {
     minX <= o.maxX && o.minX <= maxX && minY <= o.maxY && o.minY <= maxY
   }
+  /// `maxX − minX`, in CRS units.
   public var width: Double { maxX - minX }
+  /// `maxY − minY`, in CRS units.
   public var height: Double { maxY - minY }
 }
 

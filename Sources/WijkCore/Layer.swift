@@ -10,6 +10,7 @@ public struct CRSDefinition: Hashable, Sendable, CustomStringConvertible {
   /// Whether the CRS is geographic (degrees), when the reader knows it.
   public var isGeographic: Bool?
 
+  /// A definition as the source states it; PROJ interprets it later, nothing is checked here.
   public init(authorityCode: String? = nil, wkt: String? = nil, isGeographic: Bool? = nil) {
     self.authorityCode = authorityCode
     self.wkt = wkt
@@ -40,10 +41,12 @@ public struct Feature: Hashable, Sendable {
   public var index: Int
   /// The source's feature id (OGR FID) when it has one.
   public var fid: Int64?
+  /// The geometry; `nil` for a feature without one (an attribute-only row).
   public var geometry: Geometry?
   /// One value per field of the owning layer, in field order.
   public var values: [AttributeValue]
 
+  /// A feature; `values` is not checked against the layer's fields.
   public init(index: Int, fid: Int64? = nil, geometry: Geometry?, values: [AttributeValue]) {
     self.index = index
     self.fid = fid
@@ -55,13 +58,18 @@ public struct Feature: Hashable, Sendable {
 /// A vector layer read from a file: features with geometry and typed attributes, a CRS and
 /// where it came from. Immutable by convention: operations return new layers.
 public struct Layer: Sendable {
+  /// The layer's name as GDAL reports it (the GeoPackage layer, a Shapefile's base name).
   public var name: String
   /// The file (or data source) it was read from, for messages and provenance.
   public var source: String
+  /// The declared or assumed CRS; `nil` when the file declares none and none was assumed.
   public var crs: CRSDefinition?
+  /// The attribute fields, in source order.
   public var fields: [Field]
+  /// The features, in source order; each holds one value per field.
   public var features: [Feature]
 
+  /// A layer as given; feature values are not checked against `fields`.
   public init(
     name: String, source: String, crs: CRSDefinition?, fields: [Field], features: [Feature]
   ) {

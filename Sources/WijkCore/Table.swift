@@ -3,6 +3,7 @@
 public struct Table: Sendable {
   /// The file it was read from.
   public var source: String
+  /// The header's column names, in file order.
   public var columns: [String]
   /// One array per row, each with `columns.count` cells.
   public var rows: [[AttributeValue]]
@@ -10,6 +11,7 @@ public struct Table: Sendable {
   /// in a file without preamble).
   public var lineNumbers: [Int]
 
+  /// A table as given; row widths and the count of `lineNumbers` are not checked.
   public init(source: String, columns: [String], rows: [[AttributeValue]], lineNumbers: [Int]) {
     self.source = source
     self.columns = columns

@@ -19,7 +19,9 @@ import Foundation
 public struct Inequality: Hashable, Sendable {
   /// One point of the Lorenz curve: the poorest `unitShare` of units hold `valueShare`.
   public struct LorenzPoint: Hashable, Sendable {
+    /// Cumulative share of the units, lowest values first (0–1).
     public let unitShare: Double
+    /// Cumulative share of the total those units hold (0–1).
     public let valueShare: Double
   }
 

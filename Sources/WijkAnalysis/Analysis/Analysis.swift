@@ -13,8 +13,11 @@ import WijkIO
 public enum Analysis {
   /// What `run` returns: the results, and the ward table they were computed on (for maps).
   public struct Run: Sendable {
+    /// Every number of the run, as written to `results.json`.
     public var result: AnalysisResult
+    /// The wards with their joined columns, in projected metres; maps draw its geometries.
     public var table: WardTable
+    /// The spatial weights the statistics used, over `table.codes` in the same order.
     public var weights: SpatialWeights
   }
 
@@ -240,5 +243,6 @@ public enum Analysis {
 
 /// wijk's own version, reported in provenance and `--version`.
 public enum WijkVersion {
+  /// The version string (semantic versioning), recorded as ``Provenance/toolVersion``.
   public static let current = "0.1.0"
 }

@@ -1,9 +1,12 @@
 /// A ward's identity in the results.
 public struct WardSummary: Sendable, Codable, Equatable {
+  /// Ward code as text, leading zeros kept.
   public var code: String
+  /// Ward name as in the ward layer (e.g. "Kolderbos (Genk)").
   public var name: String
   /// The name without the municipality suffix of the Flemish ward files ("Kolderbos").
   public var shortName: String
+  /// Planar area in km² (GEOS, in the projected CRS of the ward table).
   public var areaSquareKilometres: Double
 
   /// One summary per ward of `table`, in its order.
@@ -20,9 +23,13 @@ public struct WardSummary: Sendable, Codable, Equatable {
 public struct WeightsSummary: Sendable, Codable, Equatable {
   /// `queen`, `rook` or `knn` (with k).
   public var kind: String
+  /// Stored links (non-zero weights); a pair of contiguous wards counts twice.
   public var links: Int
+  /// Mean number of neighbours per ward (links / wards, islands included).
   public var meanNeighbours: Double
+  /// Fewest neighbours of any ward (0 when there is an island).
   public var minNeighbours: Int
+  /// Most neighbours of any ward.
   public var maxNeighbours: Int
   /// Wards without neighbours, left out of every spatial statistic.
   public var islands: [String]
@@ -31,18 +38,28 @@ public struct WeightsSummary: Sendable, Codable, Equatable {
 /// Everything one run of `wijk analyse` computed, as written to `results.json`: every number
 /// of every output, plus where it came from.
 public struct AnalysisResult: Sendable, Codable, Equatable {
+  /// Report title, from the configuration.
   public var title: String
+  /// `nl` or `en`: the language of labels, maps and reports.
   public var language: String
+  /// Input files with their SHA-256, versions, seed and time of the run.
   public var provenance: Provenance
+  /// One summary per ward, in ward table order; every per-ward array follows this order.
   public var wards: [WardSummary]
+  /// The spatial weights every spatial statistic used.
   public var weights: WeightsSummary
+  /// One result per configured indicator, in configuration order.
   public var indicators: [IndicatorResult]
+  /// One comparison per configured ward group, in configuration order.
   public var groups: [GroupResult]
   /// Zones with ward values carried onto them by overlay.
   public var zones: [ZoneResult]
+  /// One join report per indicator table, in configuration order.
   public var tables: [TableJoinReport]
   /// Counts below this print as "<threshold" in published outputs.
   public var smallNumberThreshold: Int
+  /// Significance level of LISA clusters and Gi* hotspots (pseudo p ≤ this), from the
+  /// configuration.
   public var significance: Double
   /// Sentences for the reader: repaired wards, accepted overlaps, excluded wards,
   /// illustrative inputs.

@@ -2,9 +2,12 @@ import SpatialStats
 
 /// One indicator for a ward group and for the rest of the city.
 public struct GroupIndicatorValue: Sendable, Codable, Equatable {
+  /// The indicator's `id`.
   public var indicator: String
   /// Σ numerator and Σ base over the group's wards (`nil` when a member ward has none).
   public var numerator: Double?
+  /// Σ base over the group's wards; `nil` without a base column or when a member ward has
+  /// none.
   public var base: Double?
   /// The group's value: the count, or Σ numerator / Σ base (× per), never a mean of rates.
   public var value: Double?
@@ -20,10 +23,13 @@ public struct GroupIndicatorValue: Sendable, Codable, Equatable {
 
 /// A ward group against the rest of the city, indicator by indicator.
 public struct GroupResult: Sendable, Codable, Equatable {
+  /// The group's name from the configuration (e.g. `impulswijken`).
   public var name: String
   /// True when the group's list is illustrative (not the city's official list).
   public var illustrative: Bool
+  /// Codes of the member wards, as configured (each checked to be a ward).
   public var wards: [String]
+  /// One comparison per configured indicator, in configuration order.
   public var indicators: [GroupIndicatorValue]
 }
 

@@ -2,6 +2,7 @@
 /// its reason in `undefined` (statistic name → reason); nothing is NaN and nothing missing
 /// is 0.
 public struct WardIndicatorValue: Sendable, Codable, Equatable {
+  /// The ward's code, as in ``WardTable/codes`` (text, leading zeros kept).
   public var code: String
   /// Σ numerator (the count, or the rate's numerator) over the ward's sectors.
   public var numerator: Double?
@@ -25,13 +26,20 @@ public struct WardIndicatorValue: Sendable, Codable, Equatable {
   public var smallBase: Bool
   /// Local Moran: I, quadrant (HH, LH, LL, HL), conditional-permutation pseudo p.
   public var localMoranI: Double?
+  /// Moran scatterplot quadrant (`HH`, `LH`, `LL`, `HL`; esda `q`), significant or not;
+  /// `nil` when the ward is not in the sample (no value, no neighbours) or local Moran is
+  /// undefined.
   public var lisaQuadrant: String?
+  /// Folded conditional-permutation pseudo p of local Moran (esda `Moran_Local.p_sim`);
+  /// `nil` with 0 permutations or when the ward is not in the sample.
   public var lisaPseudoP: Double?
   /// HH, LH, LL, HL when significant; otherwise "not significant", "not tested" (0
   /// permutations), "no neighbours", "no data".
   public var lisaCategory: String
   /// Getis-Ord Gi* (binary weights, the ward itself included): z and pseudo p.
   public var giStarZ: Double?
+  /// Folded conditional-permutation pseudo p of Gi* (esda `G_Local.p_sim`, `star=True`);
+  /// `nil` with 0 permutations or when the ward is not in the sample.
   public var giStarPseudoP: Double?
   /// "hotspot" (Gi* z > 0, significant), "coldspot" (z < 0, significant), or `nil`.
   public var hotspot: String?
@@ -44,14 +52,21 @@ public struct WardIndicatorValue: Sendable, Codable, Equatable {
 
 /// Global Moran's I of an indicator over the wards, as esda `Moran` reports it.
 public struct MoranSummary: Sendable, Codable, Equatable {
+  /// Moran's I on row-standardised weights (esda `Moran.I`; `Moran_Rate.I` for EB rates).
   public var i: Double
+  /// E[I] = −1 / (n − 1), n the wards used (esda `EI`).
   public var expectedI: Double
+  /// z of I under the randomisation assumption (esda `z_rand`).
   public var zRandomisation: Double
+  /// Two-tailed p under normality (esda `p_norm`).
   public var pNormality: Double
+  /// Two-tailed p under randomisation (esda `p_rand`).
   public var pRandomisation: Double
   /// Folded permutation pseudo p (esda `p_sim`); `nil` with 0 permutations.
   public var pseudoP: Double?
+  /// Permutations behind ``pseudoP``, from the configuration (0 = no permutation test).
   public var permutations: Int
+  /// Seed of the permutation test; the same seed reproduces ``pseudoP``.
   public var seed: UInt64
   /// Wards the statistic could not use (missing values, no neighbours).
   public var excluded: [String]
@@ -59,7 +74,10 @@ public struct MoranSummary: Sendable, Codable, Equatable {
 
 /// City-level statistics of one indicator.
 public struct CityIndicatorStatistics: Sendable, Codable, Equatable {
+  /// Σ numerator, in the numerator column's unit: over the wards with a value, or, when the
+  /// indicator has a base, over the wards with both (so that Σ/Σ is the city rate).
   public var numeratorTotal: Double?
+  /// Σ base over the wards with both a numerator and a base; `nil` without a base column.
   public var baseTotal: Double?
   /// The city value: Σ numerator for a count, Σ numerator / Σ base (× per) otherwise.
   public var value: Double?
@@ -67,13 +85,19 @@ public struct CityIndicatorStatistics: Sendable, Codable, Equatable {
   /// dissimilarity D, isolation, Theil's entropy index H, Gini segregation
   /// (segregation 2.5 singlegroup `Dissim`, `Isolation`, `Entropy`, `GiniSeg`).
   public var dissimilarity: Double?
+  /// Isolation index xPx*: the group's share in the ward of its average member (0–1;
+  /// segregation `Isolation`); `nil` when undefined (reason in `undefined`).
   public var isolation: Double?
+  /// Theil's entropy index H (0–1; segregation `Entropy`); `nil` when undefined.
   public var theilH: Double?
+  /// Gini segregation index (0–1; segregation `GiniSeg`); `nil` when undefined.
   public var giniSegregation: Double?
   /// Gini inequality of the ward values (inequality 1.1 `Gini`).
   public var giniInequality: Double?
   /// Share of the city numerator held by the top 20 % of wards (by numerator).
   public var topFifthShare: Double?
+  /// Global Moran's I of the ward values; `nil` when undefined (constant values, too few
+  /// wards with a value and a neighbour), with the reason in `undefined`.
   public var moran: MoranSummary?
   /// Moran's I of the empirical Bayes standardised rate (esda `Moran_Rate`), rates only.
   public var moranEmpiricalBayes: MoranSummary?
@@ -83,27 +107,41 @@ public struct CityIndicatorStatistics: Sendable, Codable, Equatable {
 
 /// The map classes of an indicator.
 public struct ClassesSummary: Sendable, Codable, Equatable {
+  /// The classifier and class count, e.g. `quantiles (5 classes)` (mapclassify `Quantiles`,
+  /// `EqualInterval`, `FisherJenks`).
   public var method: String
+  /// Upper bound of each class, non-decreasing, right-closed, in the indicator's unit
+  /// (mapclassify `bins`).
   public var upperBounds: [Double]
+  /// Wards per class (mapclassify `counts`); wards without a value are in no class.
   public var counts: [Int]
   /// Class of each ward (index into `upperBounds`), `nil` without a value.
   public var classOfWard: [Int?]
+  /// What differs from the request, e.g. classes merged because values tie.
   public var notes: [String]
 }
 
 /// Everything computed for one indicator.
 public struct IndicatorResult: Sendable, Codable, Equatable {
+  /// The indicator's `id` from the configuration (`gas_share`); names its maps and columns.
   public var id: String
+  /// The indicator's label in the run's language.
   public var label: String
+  /// `count`, `rate` or `mean` (``IndicatorKind``).
   public var kind: String
+  /// The unit in the run's language (e.g. "per 100 aansluitingen"); `nil` when the
+  /// configuration gives none.
   public var unit: String?
   /// "higher", "lower" or "neither": which direction is worse.
   public var worse: String
   /// The rate multiplier (100 = percent), rates only.
   public var per: Double?
+  /// City totals and value, segregation, inequality and global Moran's I.
   public var city: CityIndicatorStatistics
   /// One entry per ward, in the order of the ward table.
   public var wards: [WardIndicatorValue]
+  /// Map classes of the ward values; `nil` when no ward has a value or the classifier
+  /// cannot class them (the reason is in `warnings`).
   public var classes: ClassesSummary?
   /// What a reader must know (excluded wards, merged classes…).
   public var warnings: [String]

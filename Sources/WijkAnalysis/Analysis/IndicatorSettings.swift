@@ -10,10 +10,13 @@ public struct IndicatorSettings: Sendable, Equatable {
   public var smallBaseBelow: Double
   /// Location quotient at or above which a significant HH ward is a concentration ward.
   public var concentrationQuotient: Double
+  /// How map classes are chosen: method and number of classes.
   public var classification: ClassificationSpec
   /// `nl` or `en`, for labels.
   public var language: String
 
+  /// Copies the shared settings from `c`; the small-number threshold becomes
+  /// ``smallBaseBelow``. Checks nothing: ``ConfigurationLoader`` validated the values.
   public init(configuration c: AnalysisConfiguration) {
     significance = c.significance
     permutations = c.permutations

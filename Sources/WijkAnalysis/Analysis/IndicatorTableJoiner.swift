@@ -4,7 +4,9 @@ import WijkIO
 /// What joining one indicator table onto the wards found: rows read and kept, wards without
 /// data, keys without a ward, sectors without a ward.
 public struct TableJoinReport: Sendable, Codable, Equatable {
+  /// The table's path, as configured.
   public var file: String
+  /// Data rows in the file, before the configuration's `filter`.
   public var rowsRead: Int
   /// Rows left after the configuration's `filter`.
   public var rowsKept: Int
@@ -12,6 +14,7 @@ public struct TableJoinReport: Sendable, Codable, Equatable {
   public var numberConvention: String?
   /// The join report's sentences (matched, unmatched on both sides, hints).
   public var joinReport: String
+  /// Codes of wards the table has no data for: missing in its columns, never 0.
   public var wardsWithoutData: [String]
   /// Keys (ward codes, after the lookup) that are not wards of the layer.
   public var keysWithoutWard: [String]
@@ -26,6 +29,7 @@ public struct TableJoinReport: Sendable, Codable, Equatable {
   public var numberConventionDetected: Bool = true
   /// Every column of the file, for messages about unknown columns.
   public var columns: [String] = []
+  /// Reader warnings (a guessed encoding, an odd line), as sentences.
   public var warnings: [String]
 }
 

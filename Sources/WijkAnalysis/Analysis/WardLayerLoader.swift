@@ -13,6 +13,8 @@ public struct WardLoadingOptions: Sendable, Equatable {
   /// The projected CRS a geographic layer is projected to (Belgian Lambert 72 by default).
   public var projectTo: CRSDefinition
 
+  /// Defaults: stop on invalid or overlapping wards; project a geographic layer to
+  /// EPSG:31370 (Belgian Lambert 72). Checks nothing itself.
   public init(
     repair: Bool = false, allowOverlaps: Bool = false, projectTo: CRSDefinition = .epsg(31370)
   ) {
@@ -24,6 +26,7 @@ public struct WardLoadingOptions: Sendable, Equatable {
 
 /// What loading the wards found and did, for the run's report.
 public struct WardLoadingReport: Sendable, Equatable {
+  /// Warnings of the file reader (a guessed encoding, an assumed CRS), as sentences.
   public var readerWarnings: [String] = []
   /// Codes of wards repaired by make-valid.
   public var repaired: [String] = []

@@ -14,7 +14,10 @@ public struct WardTable: Sendable {
   public var crs: CRSDefinition
   /// Ward codes as text, leading zeros kept.
   public var codes: [String]
+  /// Ward names as in the layer (e.g. "Kolderbos (Genk)"); see ``shortName(_:)``.
   public var names: [String]
+  /// Ward polygons in `crs`, valid (or repaired); an empty collection for a ward without
+  /// geometry.
   public var geometries: [Geometry]
   /// Planar area of each ward in m² (GEOS, in `crs`).
   public var areaSquareMetres: [Double]
@@ -23,6 +26,8 @@ public struct WardTable: Sendable {
   /// Numeric columns by name, each with one value per ward.
   public var columns: [String: [Double?]]
 
+  /// Takes the arrays as given and checks nothing: each must be indexed like `codes`.
+  /// ``WardLayerLoader/load(_:options:)`` builds a checked table.
   public init(
     source: String, crs: CRSDefinition, codes: [String], names: [String],
     geometries: [Geometry], areaSquareMetres: [Double], labelPoints: [Coordinate],

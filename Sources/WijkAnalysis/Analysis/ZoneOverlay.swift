@@ -8,15 +8,21 @@ import WijkIO
 public struct ZoneResult: Sendable, Codable, Equatable {
   /// One indicator on the zone.
   public struct Value: Sendable, Codable, Equatable {
+    /// The indicator's `id`.
     public var indicator: String
     /// Σ over wards of the ward's numerator × (area of ward ∩ zone) / (area of ward).
     public var numerator: Double?
+    /// Σ over wards of the ward's base × (area of ward ∩ zone) / (area of ward); `nil`
+    /// without a base column or when an overlapping ward's base is missing.
     public var base: Double?
     /// The count, or numerator / base (× per) from the carried sums.
     public var value: Double?
   }
+  /// The zone's code, from the zone layer's `code` field.
   public var code: String
+  /// The zone's name, from the zone layer's `name` field.
   public var name: String
+  /// The zone's planar area in km², in the wards' projected CRS.
   public var areaSquareKilometres: Double
   /// Share of the zone's area that lies in some ward (0–1); the rest carries nothing.
   public var coveredShare: Double
@@ -24,6 +30,7 @@ public struct ZoneResult: Sendable, Codable, Equatable {
   public var wardShares: [String: Double]
   /// True when the zone's outline is illustrative (its file name says so).
   public var illustrative: Bool
+  /// One carried value per configured indicator, in configuration order.
   public var values: [Value]
 }
 

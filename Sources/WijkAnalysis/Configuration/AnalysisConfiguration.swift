@@ -10,8 +10,12 @@ public struct AnalysisConfiguration: Sendable, Equatable {
   public var title: String
   /// Language of labels in maps and reports: `nl` or `en`.
   public var language: String
+  /// The ward layer and its code and name fields.
   public var wards: WardSource
+  /// Indicator tables joined onto the wards, in order; a column of a later table replaces
+  /// one of the same name from an earlier table.
   public var tables: [IndicatorTable]
+  /// The indicators to compute, in the order the outputs list them.
   public var indicators: [IndicatorSpec]
   /// Named groups of ward codes, e.g. `impulswijken`.
   public var groups: [WardGroup]
@@ -21,6 +25,7 @@ public struct AnalysisConfiguration: Sendable, Equatable {
   /// Zones (areas that are not wards, e.g. the C-Mine site) that ward values are carried onto
   /// by overlay; `code` and `name` are the zone layer's fields.
   public var zones: WardSource?
+  /// The spatial weights of every spatial statistic.
   public var weights: WeightsSpec
   /// Counts below this are shown as "<threshold" in published outputs.
   public var smallNumberThreshold: Int
@@ -55,6 +60,7 @@ public struct WardSource: Sendable, Equatable, Codable {
 
 /// A table of indicators per ward, or per statistical sector with a lookup to wards.
 public struct IndicatorTable: Sendable, Equatable, Codable {
+  /// The table's CSV file.
   public var file: String
   /// The key column (ward code, or sector code when `lookup` is given).
   public var key: String
@@ -77,8 +83,12 @@ public struct IndicatorTable: Sendable, Equatable, Codable {
 
 /// A sector → ward lookup table.
 public struct SectorLookup: Sendable, Equatable, Codable {
+  /// The lookup CSV file.
   public var file: String
+  /// Its column of statistical sector codes (e.g. `statsec2024`), matched with the table's
+  /// `key`.
   public var sector: String
+  /// Its column of ward codes (e.g. `ggw72024`), matched with the ward layer's codes.
   public var ward: String
 }
 
@@ -96,6 +106,7 @@ public enum IndicatorKind: String, Sendable, Equatable, Codable, CaseIterable {
 public struct IndicatorSpec: Sendable, Equatable, Codable {
   /// Short identifier used in file and column names (`gas_share`).
   public var id: String
+  /// How the value is computed from `numerator` and `base`.
   public var kind: IndicatorKind
   /// The count column (for `count`), or the numerator column.
   public var numerator: String
@@ -104,7 +115,9 @@ public struct IndicatorSpec: Sendable, Equatable, Codable {
   public var base: String?
   /// Multiplier of a rate (100 = percent, 1000 = per mille). Default 100.
   public var per: Double?
+  /// The indicator's name in maps, tables and reports.
   public var label: LocalisedText
+  /// The unit shown in legends and tables (e.g. "kWh per aansluiting"); `nil` for none.
   public var unit: LocalisedText?
   /// Whether higher values are worse (`higher`), better (`lower`), or neither (`neither`).
   public var worse: Direction?
@@ -118,14 +131,20 @@ public enum Direction: String, Sendable, Equatable, Codable {
 
 /// Text in Dutch and English.
 public struct LocalisedText: Sendable, Equatable, Codable {
+  /// The Dutch text.
   public var nl: String
+  /// The English text.
   public var en: String
+  /// The English text for `en`, the Dutch text for any other language code.
   public func text(_ language: String) -> String { language == "en" ? en : nl }
 }
 
 /// A named group of wards, compared with the rest of the city.
 public struct WardGroup: Sendable, Equatable {
+  /// The group's name in reports (e.g. `impulswijken`).
   public var name: String
+  /// Codes of the member wards; a code that is not a ward stops the run
+  /// (``AnalysisError/unknownGroupWards(group:codes:)``).
   public var wards: [String]
   /// True when the list is illustrative, not the city's official list; every report made
   /// from it says so.
@@ -134,7 +153,10 @@ public struct WardGroup: Sendable, Equatable {
 
 /// Spatial weights of the analysis.
 public struct WeightsSpec: Sendable, Equatable, Codable {
+  /// `queen` or `rook` contiguity on the ward polygons (libpysal `Queen`, `Rook`), or
+  /// `knn`: the `k` nearest ward centroids (libpysal `KNN`).
   public enum Kind: String, Sendable, Equatable, Codable { case queen, rook, knn }
+  /// Which weights to build.
   public var kind: Kind
   /// Neighbours for `knn`.
   public var k: Int?
@@ -144,11 +166,16 @@ public struct WeightsSpec: Sendable, Equatable, Codable {
 
 /// Map classification.
 public struct ClassificationSpec: Sendable, Equatable, Codable {
+  /// The classifier, as mapclassify's `Quantiles`, `EqualInterval` and `FisherJenks`; the
+  /// raw values are the YAML spellings.
   public enum Method: String, Sendable, Equatable, Codable {
     case quantiles
     case equalInterval = "equal_interval"
     case fisherJenks = "fisher_jenks"
   }
+  /// Which classifier.
   public var method: Method
+  /// Requested number of classes; fewer are drawn when values tie
+  /// (see ``ClassesSummary/notes``).
   public var classes: Int
 }

@@ -9,49 +9,78 @@ import WijkIO
 public struct LayerInspection: Sendable, Codable, Equatable {
   /// One field of the layer.
   public struct FieldSummary: Sendable, Codable, Equatable {
+    /// The field name, as the file writes it.
     public var name: String
+    /// `text`, `integer` or `real` (`FieldType`).
     public var type: String
   }
   /// One invalid feature: its position, its label (the id field's value), GEOS's reason and
   /// where.
   public struct InvalidFeature: Sendable, Codable, Equatable {
+    /// 0-based position of the feature in the file.
     public var index: Int
+    /// The id field's value; `nil` when the layer has no text field or the value is missing.
     public var label: String?
+    /// GEOS's validity reason (e.g. `Self-intersection`).
     public var reason: String
+    /// Easting of the fault GEOS locates, in CRS units; `nil` when it gives no location.
     public var x: Double?
+    /// Northing of the fault, in CRS units; `nil` when GEOS gives no location.
     public var y: Double?
   }
   /// Two features that overlap, by position and label, with the overlap in m².
   public struct OverlapSummary: Sendable, Codable, Equatable {
+    /// 0-based position of the first feature of the pair.
     public var first: Int
+    /// 0-based position of the second feature of the pair.
     public var second: Int
+    /// The id field's value of the first feature; `nil` without one.
     public var firstLabel: String?
+    /// The id field's value of the second feature; `nil` without one.
     public var secondLabel: String?
+    /// Area of the overlap, in m² (overlaps of 1 m² or less are not reported).
     public var squareMetres: Double
   }
   /// A hole in the coverage: area in m² and a point inside it.
   public struct GapSummary: Sendable, Codable, Equatable {
+    /// Area of the gap, in m² (gaps of 1 m² or less are not reported).
     public var squareMetres: Double
+    /// Easting of a point inside the gap, in CRS units (metres).
     public var x: Double
+    /// Northing of a point inside the gap, in CRS units (metres).
     public var y: Double
   }
 
+  /// The path as given to `wijk info`.
   public var file: String
+  /// The layer's name as GDAL reports it (the GeoPackage layer, a Shapefile's base name).
   public var layer: String
+  /// The GDAL driver that read the file (`GPKG`, `GeoJSON`, `ESRI Shapefile`); `nil` when
+  /// the reader does not say.
   public var driver: String?
   /// `EPSG:31370` or similar; `nil` when the file declares none.
   public var crs: String?
+  /// PROJ's name of the CRS (e.g. "BD72 / Belgian Lambert 72"); `nil` without a CRS or
+  /// when PROJ cannot interpret it.
   public var crsName: String?
+  /// Whether the CRS is in degrees, according to PROJ; `nil` as for `crsName`.
   public var isGeographic: Bool?
+  /// Number of features, with or without geometry.
   public var featureCount: Int
+  /// Features per OGC geometry type (`Polygon`, `MultiPolygon`…); `none` counts features
+  /// without geometry.
   public var geometryTypes: [String: Int]
   /// `[minX, minY, maxX, maxY]` in CRS units.
   public var extent: [Double]?
   /// Total area in km² when the CRS is projected and every feature is valid.
   public var totalSquareKilometres: Double?
+  /// The attribute fields, in file order.
   public var fields: [FieldSummary]
+  /// Features GEOS finds invalid; empty when all are valid or the layer has no geometry.
   public var invalidFeatures: [InvalidFeature]
+  /// Overlapping pairs of features; empty when the check was skipped (see `skipped`).
   public var overlaps: [OverlapSummary]
+  /// Holes in the coverage of the layer; empty when the check was skipped (see `skipped`).
   public var gaps: [GapSummary]
   /// Checks that could not run, and why (e.g. overlaps need valid geometry and a projected
   /// CRS).

@@ -6,6 +6,7 @@ public struct AreaOverlap: Hashable, Sendable {
   public var ward: Int
   /// Intersection area, in m² (projected CRS).
   public var squareMetres: Double
+  /// Stores the indices and area as given; ``ArealInterpolation`` checks the indices.
   public init(source: Int, ward: Int, squareMetres: Double) {
     self.source = source
     self.ward = ward

@@ -28,8 +28,11 @@ public enum AggregationKind: Hashable, Sendable {
 
 /// One output indicator: its name and how it is computed.
 public struct AggregationSpec: Hashable, Sendable {
+  /// The output column name.
   public var name: String
+  /// Which columns it reads and how they combine.
   public var kind: AggregationKind
+  /// Checks nothing; an unknown column is reported when the table is merged.
   public init(name: String, kind: AggregationKind) {
     self.name = name
     self.kind = kind
@@ -52,6 +55,7 @@ public enum MissingPolicy: Hashable, Sendable {
 public struct MissingFlag: Hashable, Sendable {
   /// The output row's key (e.g. ward code and period).
   public var key: [String]
+  /// The ``AggregationSpec/name`` of the indicator concerned.
   public var indicator: String
   /// The units (e.g. sector codes) whose value was missing.
   public var missingUnits: [String]
@@ -65,11 +69,13 @@ public struct AggregatedTable: Sendable {
   public var keyColumns: [String]
   /// One key per output row, sorted in code-point order part by part.
   public var keys: [[String]]
+  /// The indicators computed, in the order of each row's `values`.
   public var indicators: [AggregationSpec]
   /// Per row, one value per indicator.
   public var values: [[AttributeValue]]
   /// Per row, how many units were merged.
   public var unitCounts: [Int]
+  /// One flag per row and indicator that lacked the value of some unit.
   public var missingFlags: [MissingFlag]
 
   /// The value of `indicator` in the row with `key`, or `nil` if either is unknown.

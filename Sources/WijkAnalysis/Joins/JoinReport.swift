@@ -10,18 +10,24 @@ public struct UnmatchedKey: Hashable, Sendable {
 
 /// A table key that equals a layer key once leading zeros are dropped (`1` and `01`).
 public struct LostLeadingZeros: Hashable, Sendable {
+  /// The unmatched table key as written, without the zeros (e.g. `1`).
   public var tableKey: String
+  /// The unmatched layer key it equals once leading zeros are dropped (e.g. `01`).
   public var layerKey: String
 }
 
 /// What a key join matched and what it did not; shown to the user whether or not the join
 /// stops.
 public struct JoinReport: Hashable, Sendable, CustomStringConvertible {
+  /// The layer's file (`Layer.source`).
   public var layerSource: String
+  /// The table's file (`Table.source`).
   public var tableSource: String
   /// Features and rows that found a partner (each feature matches at most one row).
   public var matched: Int
+  /// Features of the layer.
   public var featureCount: Int
+  /// Rows of the table.
   public var rowCount: Int
   /// Features whose key is not in the table ("wards without data"), in feature order.
   public var unmatchedFeatures: [UnmatchedKey]

@@ -21,10 +21,15 @@ public enum UnmatchedPolicy: Hashable, Sendable {
 
 /// Options of a key join.
 public struct KeyJoinOptions: Hashable, Sendable {
+  /// How keys are normalised on both sides before matching.
   public var normalisation: KeyNormalisation
+  /// Whether and how table keys are left-padded with zeros before matching.
   public var padding: KeyPadding
+  /// Whether unmatched keys throw or are only reported.
   public var unmatched: UnmatchedPolicy
 
+  /// Defaults: exact codes (``KeyNormalisation/codes``), no padding, throw on unmatched
+  /// keys.
   public init(
     normalisation: KeyNormalisation = .codes, padding: KeyPadding = .none,
     unmatched: UnmatchedPolicy = .error
@@ -44,6 +49,7 @@ public struct KeyJoinResult: Sendable {
   public var values: [[AttributeValue]]
   /// The table row (0-based) each feature matched, or `nil`.
   public var tableRowOfFeature: [Int?]
+  /// What matched and what did not, on both sides.
   public var report: JoinReport
 
   /// The values of joined column `name` per feature, or `nil` if it is not a joined column.

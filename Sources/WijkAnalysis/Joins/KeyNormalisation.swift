@@ -24,6 +24,7 @@ public struct KeyNormalisation: Hashable, Sendable {
   /// Names: trim, NFC, case and accent folding.
   public static let names = KeyNormalisation(foldsCase: true, foldsAccents: true)
 
+  /// Defaults to exact codes, as ``codes``: trim and NFC only.
   public init(foldsCase: Bool = false, foldsAccents: Bool = false) {
     self.foldsCase = foldsCase
     self.foldsAccents = foldsAccents

@@ -17,6 +17,7 @@ public enum PointJoinMode: String, Hashable, Sendable, CaseIterable {
 
 /// The outcome of a point-to-ward join.
 public struct PointJoinResult: Sendable {
+  /// The mode the points were joined in.
   public var mode: PointJoinMode
   /// Points per ward, in the order of ``WardPointIndex/codes``.
   public var counts: [Int]

@@ -2,6 +2,7 @@ import WijkCore
 
 /// A sector that the lookup does not place in any ward.
 public struct SectorWithoutWard: Hashable, Sendable {
+  /// The sector code, after the aggregation's ``KeyNormalisation``.
   public var sector: String
   /// 1-based lines of the data table holding it.
   public var lines: [Int]

@@ -6,6 +6,7 @@ import WijkIO
 public struct OutputOptions: Sendable, Equatable {
   /// Write `wards.csv` for Belgian Excel (`;`, decimal commas, BOM).
   public var excel: Bool
+  /// Defaults to a plain comma-separated, decimal-point `wards.csv`.
   public init(excel: Bool = false) { self.excel = excel }
 }
 

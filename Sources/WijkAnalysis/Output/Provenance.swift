@@ -11,16 +11,24 @@ public struct Provenance: Sendable, Codable, Equatable {
     public var path: String
     /// Lower-case hex SHA-256 of the file's bytes.
     public var sha256: String
+    /// File size in bytes.
     public var bytes: Int
   }
 
+  /// The program that made the result: `wijk`.
   public var tool: String
+  /// ``WijkVersion/current`` of the build that ran.
   public var toolVersion: String
   /// Library name → version (e.g. `GEOS` → `3.11.1`).
   public var libraries: [String: String]
+  /// Every input file: ward layer, tables and lookups, configuration, groups and zones.
   public var inputs: [InputFile]
+  /// The configuration's path (relative to the working folder when inside it); `nil` when
+  /// the run had none.
   public var configurationFile: String?
+  /// Seed of every permutation test of the run.
   public var seed: UInt64
+  /// Permutations behind every pseudo p-value of the run.
   public var permutations: Int
   /// ISO 8601 UTC time of the run.
   public var createdAt: String
