@@ -7,7 +7,7 @@ import Foundation
 public struct Provenance: Sendable, Codable, Equatable {
   /// One input file.
   public struct InputFile: Sendable, Codable, Equatable {
-    /// The path as given (absolute after configuration resolution).
+    /// The path relative to the folder wijk ran in when the file lies inside it, else absolute.
     public var path: String
     /// Lower-case hex SHA-256 of the file's bytes.
     public var sha256: String
