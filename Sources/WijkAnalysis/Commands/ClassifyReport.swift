@@ -8,21 +8,32 @@ public enum ClassifyMethod: String, Codable, Sendable, CaseIterable {
 /// What `wijk classify` reports: the upper bounds of the right-closed classes
 /// ((bins[c−1], bins[c]]), the count per class and the class of each unit (0-based).
 public struct ClassifyReport: Codable, Sendable, Equatable {
+  /// The attribute column classified.
   public var column: String
   /// ``ClassificationMethod``'s description, e.g. "Fisher-Jenks natural breaks (5 classes)".
   public var method: String
+  /// Upper bound of each class, ascending (mapclassify `bins`); empty when ``undefined`` is set.
   public var bins: [Double]
+  /// Units per class, aligned with `bins` (mapclassify `counts`; missing values not counted);
+  /// empty when ``undefined`` is set.
   public var counts: [Int]
   /// Per feature: its id and class (nil for a missing value).
   public var units: [UnitClass]
+  /// Ids of the units without a value (empty or missing cell), left unclassified.
   public var missing: [String]
   /// Notes of the classifier (classes collapsed by ties, ...), and why it is undefined.
   public var notes: [String]
+  /// Why no classification exists (no values, fewer distinct values than classes…), else `nil`.
   public var undefined: String?
 
+  /// One unit's value and class.
   public struct UnitClass: Codable, Sendable, Equatable {
+    /// The unit's id (``UnitLayer/ids``: the `--id` field, or the 1-based feature number).
     public var id: String
+    /// The unit's value in `column`; `nil` when missing.
     public var value: Double?
+    /// 0-based index into `bins` of the unit's class; `nil` for a missing value or when the
+    /// classification is undefined.
     public var classIndex: Int?
   }
 }

@@ -4,7 +4,9 @@ import SpatialWeights
 /// What `wijk moran` reports: global Moran's I with its analytic and permutation inference,
 /// and which units were left out. Names follow esda 2.9 `Moran` (`I`, `EI`, `VI_norm`, ...).
 public struct GlobalMoranReport: Codable, Sendable, Equatable {
+  /// The attribute column analysed.
   public var column: String
+  /// The weights used, as ``WeightsRequest/label`` ("queen", "knn (k = 4)", "file x.gal").
   public var weights: String
   /// "row" (esda's default `transformation="r"`), "binary", ...
   public var transformation: String
@@ -22,17 +24,26 @@ public struct GlobalMoranReport: Codable, Sendable, Equatable {
   public var expectedI: Double?
   /// Var[I] under normality (`VI_norm`), its z and two-tailed p (`z_norm`, `p_norm`).
   public var varianceNormality: Double?
+  /// (I − E[I]) / √Var_N (`z_norm`); `nil` when I is undefined.
   public var zNormality: Double?
+  /// Two-tailed p of ``zNormality`` (`p_norm`); `nil` when I is undefined.
   public var pNormality: Double?
   /// Var[I] under randomisation (`VI_rand`), its z and two-tailed p (`z_rand`, `p_rand`).
   public var varianceRandomisation: Double?
+  /// (I − E[I]) / √Var_R (`z_rand`); `nil` when I is undefined.
   public var zRandomisation: Double?
+  /// Two-tailed p of ``zRandomisation`` (`p_rand`); `nil` when I is undefined.
   public var pRandomisation: Double?
+  /// Random permutations of the values drawn for ``pseudoP``; 0 means no permutation test.
   public var permutations: Int
+  /// Seed of the permutation generator; the same seed replays the same permutations.
   public var seed: UInt64
   /// Folded pseudo p (`p_sim`), mean and z of the permutation distribution.
   public var pseudoP: Double?
+  /// Mean of I over the permutations (`EI_sim`); `nil` with 0 permutations or when I is undefined.
   public var simulatedMean: Double?
+  /// (I − mean) / standard deviation of the permuted I's (`z_sim`); `nil` with 0 permutations
+  /// or when I is undefined.
   public var simulatedZ: Double?
 }
 

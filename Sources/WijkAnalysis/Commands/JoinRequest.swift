@@ -20,11 +20,16 @@ public enum JoinSource: Sendable, Equatable {
 
 /// A ratio recomputed from sums: `name = per × Σ numerator / Σ base`.
 public struct RatioSpec: Sendable, Equatable {
+  /// The column the ratio is written to on the wards.
   public var name: String
+  /// The column summed for the numerator (e.g. households with a gas connection).
   public var numerator: String
+  /// The column summed for the base (e.g. all households).
   public var base: String
+  /// Multiplier of the ratio: 100 for a percentage, 1 for a mean (`name=num/base` without `*per`).
   public var per: Double
 
+  /// A ratio as given, unchecked; ``parse(_:option:)`` reads and checks one from option text.
   public init(name: String, numerator: String, base: String, per: Double) {
     self.name = name
     self.numerator = numerator
@@ -55,9 +60,13 @@ public struct RatioSpec: Sendable, Equatable {
 
 /// A `wijk join` request: the ward layer, its code field and what to join.
 public struct JoinRequest: Sendable, Equatable {
+  /// Path of the ward layer (GeoJSON, GeoPackage, Shapefile) the columns are joined onto.
   public var wards: String
+  /// Layer name in a GeoPackage with several layers; `nil` for the file's only spatial layer.
   public var layer: String?
+  /// The ward-code field of the ward layer, matched as text (leading zeros kept).
   public var code: String
+  /// What is joined onto the wards, and how.
   public var source: JoinSource
   /// Unmatched rows, wards or points outside every ward are warnings instead of errors.
   public var allowUnmatched: Bool
@@ -66,6 +75,7 @@ public struct JoinRequest: Sendable, Equatable {
   /// The number convention of CSV inputs, overriding detection from the separator.
   public var decimal: NumberConvention?
 
+  /// A request as given; files and fields are checked only when ``JoinCommand/run(_:)`` reads them.
   public init(
     wards: String, layer: String? = nil, code: String, source: JoinSource,
     allowUnmatched: Bool = false, encoding: TextEncoding? = nil, decimal: NumberConvention? = nil
@@ -84,6 +94,7 @@ public struct JoinRequest: Sendable, Equatable {
 public struct JoinCommandReport: Codable, Sendable, Equatable {
   /// "table", "sectors", "points (assign)", "areal".
   public var kind: String
+  /// Number of wards (features) in the ward layer.
   public var wards: Int
   /// Wards that received data (rows, sectors, points or overlapping area).
   public var matched: Int

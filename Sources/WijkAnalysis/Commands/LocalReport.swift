@@ -14,10 +14,17 @@ public enum MultipleTestingCorrection: String, Codable, Sendable, CaseIterable {
 
 /// The options shared by `wijk lisa` and `wijk gistar`.
 public struct LocalOptions: Sendable, Equatable {
+  /// Conditional permutations per unit for the pseudo p (`p_sim`); 0 skips the test and the
+  /// analytic p decides significance.
   public var permutations: Int
+  /// Seed of the permutation generator; reported, so the same seed replays the same draws.
   public var seed: UInt64
+  /// Significance level α before correction (default 0.05).
   public var alpha: Double
+  /// How α is adjusted for testing every unit (default none).
   public var correction: MultipleTestingCorrection
+  /// Options as given, unchecked: a negative `permutations` is rejected by the statistic
+  /// (`AutocorrelationError`).
   public init(
     permutations: Int = 999, seed: UInt64 = 12345, alpha: Double = 0.05,
     correction: MultipleTestingCorrection = .none
@@ -31,7 +38,9 @@ public struct LocalOptions: Sendable, Equatable {
 
 /// One unit's local statistic (local Moran's I or Getis–Ord G), or why it has none.
 public struct LocalUnitResult: Codable, Sendable, Equatable {
+  /// The unit's id (``UnitLayer/ids``).
   public var id: String
+  /// The unit's value in the column; `nil` when missing.
   public var value: Double?
   /// "analysed", "missing" (no value) or "island" (no neighbours): an island is never
   /// significant (esda labels it a significant outlier; we do not).
@@ -40,15 +49,20 @@ public struct LocalUnitResult: Codable, Sendable, Equatable {
   public var statistic: Double?
   /// E and Var of the statistic under the null (esda `EI`/`VI` or `EGs`/`VGs`).
   public var expected: Double?
+  /// Var of the statistic under the null (esda `VI` / `VGs`); `nil` for a unit not analysed.
   public var variance: Double?
   /// The analytic z and p: for Gi one-tailed 1 − Φ(|z|) as esda `p_norm`; for I_i two-tailed
   /// under total randomisation.
   public var z: Double?
+  /// The analytic p described at ``z``; `nil` for a unit not analysed, or for Gi when the
+  /// variance is 0.
   public var p: Double?
   /// Moran scatterplot quadrant HH, LH, LL, HL (named, not numbered: esda and GeoDa differ).
   public var quadrant: String?
   /// Folded pseudo p of the conditional permutation test (`p_sim`) and its z (`z_sim`).
   public var pseudoP: Double?
+  /// z of the observed statistic against its permutations (`z_sim`); `nil` with 0 permutations
+  /// or for a unit not analysed.
   public var simulatedZ: Double?
   /// Whether the p used (pseudo p when permutations were drawn, else the analytic p) passes
   /// the corrected threshold.
@@ -62,18 +76,30 @@ public struct LocalUnitResult: Codable, Sendable, Equatable {
 public struct LocalReport: Codable, Sendable, Equatable {
   /// "local Moran's I" or "Getis-Ord Gi*" / "Getis-Ord Gi".
   public var statistic: String
+  /// The attribute column analysed.
   public var column: String
+  /// The weights used, as ``WeightsRequest/label``.
   public var weights: String
+  /// The weights transformation applied: "row" (LISA's default) or "binary" (Gi*'s default).
   public var transformation: String
   /// Gi only: whether the unit itself is included.
   public var star: Bool?
+  /// Units analysed (after missing values and islands are removed).
   public var n: Int
+  /// Ids left out because their value is missing.
   public var missing: [String]
+  /// Ids left out because they have no neighbours among the analysed units.
   public var islands: [String]
+  /// Why the statistic is undefined for every unit (constant values, too few units), else `nil`;
+  /// the rows then carry no statistics.
   public var undefined: String?
+  /// Conditional permutations per unit; 0 means the analytic p was used.
   public var permutations: Int
+  /// Seed of the permutations; the same seed replays them.
   public var seed: UInt64
+  /// Significance level α before correction.
   public var alpha: Double
+  /// The ``MultipleTestingCorrection`` applied: "none", "fdr" or "bonferroni".
   public var correction: String
   /// The p a unit must stay below after the correction.
   public var threshold: Double?

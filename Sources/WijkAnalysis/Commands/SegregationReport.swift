@@ -8,8 +8,11 @@ import SpatialStats
 public struct SegregationReport: Codable, Sendable, Equatable {
   /// "group against the rest (total)", "group A against group B" or "multigroup".
   public var comparison: String
+  /// The count columns used: group and total, group and other group, or the groups (multigroup).
   public var columns: [String]
+  /// Number of units (features) in the layer, missing ones included.
   public var units: Int
+  /// Ids of units left out because a count is missing.
   public var missing: [String]
   /// Index name → value (nil when undefined).
   public var indices: [String: Double?]

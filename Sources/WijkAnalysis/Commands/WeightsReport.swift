@@ -5,12 +5,16 @@ import SpatialWeights
 public struct WeightsReport: Codable, Sendable, Equatable {
   /// ``WeightsRequest/label``.
   public var kind: String
+  /// Number of units (features) the weights cover.
   public var units: Int
   /// Directed links (each neighbour pair counts twice for symmetric weights), as libpysal's
   /// `W.nonzero`.
   public var links: Int
+  /// Mean neighbours per unit, `links / units` (islands count as 0).
   public var meanNeighbours: Double
+  /// Fewest neighbours of any unit (0 when there are islands or no units).
   public var minNeighbours: Int
+  /// Most neighbours of any unit (0 when there are no units).
   public var maxNeighbours: Int
   /// Ids of units without neighbours.
   public var islands: [String]

@@ -17,6 +17,7 @@ public enum WeightsKind: String, Hashable, Sendable, CaseIterable, Codable {
 
 /// Which weights a command uses: built from the layer, or read from a GAL or GWT file.
 public struct WeightsRequest: Hashable, Sendable {
+  /// How the weights are built from the layer (default queen); ignored when ``file`` is set.
   public var kind: WeightsKind
   /// Neighbours per unit for ``WeightsKind/knn``.
   public var k: Int
@@ -27,6 +28,8 @@ public struct WeightsRequest: Hashable, Sendable {
   /// A `.gal` or `.gwt` file; overrides `kind`.
   public var file: String?
 
+  /// A request as given, unchecked: a missing distance threshold, a bad `k` or a file that does
+  /// not match the layer is an error of ``UnitLayer/weights(_:)``.
   public init(
     kind: WeightsKind = .queen, k: Int = 4, threshold: Double? = nil, snap: Double = 0,
     file: String? = nil

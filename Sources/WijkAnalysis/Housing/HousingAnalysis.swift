@@ -15,7 +15,10 @@ public enum HousingAnalysis {
   /// What `run` returns: the main job's run value (for the shared outputs) and the housing
   /// additions.
   public struct Run: Sendable {
+    /// The main job's run: its ``AnalysisResult``, the ward table with the register columns, and
+    /// the weights.
     public var analysis: Analysis.Run
+    /// The housing additions: the registers as joined, the summed columns and the changes.
     public var housing: HousingResult
   }
 

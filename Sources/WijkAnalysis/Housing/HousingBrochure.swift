@@ -9,6 +9,9 @@ import WijkCore
 /// current indicator that has a base `<id>` and `<id>_lq`, and with two dates
 /// `dwellings_at_<earlier date>` and `dwellings_change` (a difference, not suppressed).
 public enum HousingBrochure {
+  /// The brochure table of `run`: one row per ward in ward-table order, then the city row
+  /// (column sums, city values, LQ 1). A share or LQ whose numerator or base is a small count
+  /// prints as ``SmallNumbers/notPublished``.
   public static func table(_ run: HousingAnalysis.Run) -> Table {
     let r = run.analysis.result
     let h = run.housing

@@ -14,24 +14,39 @@
 /// registers the earlier date's columns are also there as `<column>_at_<date>`, and
 /// `<column>_change` is the later minus the earlier.
 public struct HousingConfiguration: Sendable, Equatable {
+  /// Report title (YAML `title`, default "wijk housing").
   public var title: String
   /// `nl` or `en`.
   public var language: String
+  /// The ward layer with its code and name fields (YAML `wards`, as in `wijk analyse`).
   public var wards: WardSource
   /// One register, or two (different dates) for the change; the last is the current one.
   public var registers: [RegisterFile]
   /// How every register's columns and value codes read.
   public var layout: RegisterLayout
+  /// Indicators over the register columns above; with two registers each is also computed on
+  /// the earlier date.
   public var indicators: [IndicatorSpec]
+  /// Named ward groups compared with the rest of the city (YAML `groups`, default none).
   public var groups: [WardGroup]
+  /// A YAML file of more groups (YAML `groups_file`), added to ``groups`` on loading.
   public var groupsFile: String?
+  /// Spatial weights of the statistics (default queen contiguity).
   public var weights: WeightsSpec
+  /// Counts from 1 to this − 1 print as "<threshold" in published tables (default 5).
   public var smallNumberThreshold: Int
+  /// Seed of every permutation test (default 12345); reported in every output.
   public var seed: UInt64
+  /// Conditional permutations for pseudo p-values (default 999).
   public var permutations: Int
+  /// Significance level of LISA clusters and Gi* hotspots (default 0.05).
   public var significance: Double
+  /// A ward is a concentration ward when its location quotient is at or above this and it is
+  /// a significant HH cluster (default 1.2).
   public var concentrationQuotient: Double
+  /// Map classification (default quantiles, 5 classes).
   public var classification: ClassificationSpec
+  /// Lines about the data's source printed on every map and report (default none).
   public var credits: [String]
 
   /// The settings shared with the main job, as an ``AnalysisConfiguration`` without tables
@@ -86,6 +101,7 @@ public struct RegisterLayout: Sendable, Equatable {
 
 /// A categorical column and which codes make up each value (e.g. `social_rental: [SH]`).
 public struct CategoryMapping: Sendable, Equatable {
+  /// The register column holding the codes (read as text, so leading zeros stay).
   public var column: String
   /// Value name (a ward column name) → the register codes that mean it.
   public var codes: [String: [String]]
@@ -96,14 +112,19 @@ public struct CategoryMapping: Sendable, Equatable {
 
 /// A yes/no column: the row's dwellings count when the cell is one of `values`.
 public struct FlagMapping: Sendable, Equatable {
+  /// The register column holding the flag (read as text).
   public var column: String
+  /// Cell texts that mean yes, matched exactly (e.g. `["J", "1"]`); any other cell means no.
   public var values: [String]
 }
 
 /// A year column: records are counted per year from `from` to `to` (inclusive); an empty
 /// cell means "none"; a year outside the range is reported, not counted.
 public struct YearSeries: Sendable, Equatable {
+  /// The register column holding the year (a number, or text holding one).
   public var column: String
+  /// First year counted (inclusive).
   public var from: Int
+  /// Last year counted (inclusive); the loader rejects a `to` before `from`.
   public var to: Int
 }

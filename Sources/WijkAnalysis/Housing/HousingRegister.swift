@@ -5,6 +5,7 @@ import WijkCore
 public struct HousingRegister: Sendable {
   /// The file it was read from.
   public var file: String
+  /// The register date label (``RegisterFile/date``).
   public var date: String
   /// Positions in the wards' projected CRS (x easting, y northing, metres).
   public var positions: [Coordinate]

@@ -9,20 +9,28 @@ public struct RegisterPointNote: Sendable, Codable, Equatable {
   public var id: String?
   /// Position in the wards' CRS.
   public var x: Double
+  /// Northing in the wards' CRS (metres); ``x`` is the easting.
   public var y: Double
   /// The ward it was counted in (boundary points), `nil` for points outside every ward.
   public var ward: String?
+  /// The row's dwellings (1 when the layout has no dwellings column).
   public var dwellings: Double
 }
 
 /// What joining one register to the wards found: how many rows and dwellings were counted,
 /// and every row outside all wards or on a boundary, by line.
 public struct RegisterJoinReport: Sendable, Codable, Equatable {
+  /// The register file.
   public var file: String
+  /// The register date label (``RegisterFile/date``).
   public var date: String
+  /// Rows read from the register, counted or not.
   public var records: Int
+  /// Dwellings in all rows, counted or not.
   public var dwellings: Double
+  /// Rows counted in a ward: boundary rows included, rows outside every ward not.
   public var countedRecords: Int
+  /// Dwellings of the rows counted in a ward.
   public var countedDwellings: Double
   /// Rows outside every ward: reported, not counted.
   public var outside: [RegisterPointNote]
@@ -31,7 +39,9 @@ public struct RegisterJoinReport: Sendable, Codable, Equatable {
   public var boundary: [RegisterPointNote]
   /// Year cells outside a series' range, per series: reported, not counted.
   public var yearsOutOfRange: [String: Int]
+  /// "transformed from … to …" when the register was not in the wards' CRS, else `nil`.
   public var transformation: String?
+  /// The reader's warnings (encoding, number convention), as sentences.
   public var warnings: [String]
 
   /// Sentences for reports.

@@ -5,27 +5,37 @@ import WijkIO
 
 /// One facility (school, shop, park, public-transport stop…) as a point in the wards' CRS.
 public struct Facility: Sendable, Equatable, Codable {
+  /// The facility's id (`id` column), as a programme's `facilities.removed` names it; when the
+  /// cell is empty, the 0-based feature index (layer) or the line number (CSV).
   public var id: String
+  /// The kind (`kind` column, e.g. `school`), matched exactly against a rule's `facility`.
   public var kind: String
+  /// The display name (`name` column); the id when there is no name.
   public var name: String
   /// Easting and northing in the wards' CRS (metres).
   public var x: Double
+  /// Northing in the wards' CRS (metres).
   public var y: Double
 
+  /// A facility at `location`, which must already be in the wards' CRS (not checked).
   public init(id: String, kind: String, name: String, location: Coordinate) {
     (self.id, self.kind, self.name, self.x, self.y) = (id, kind, name, location.x, location.y)
   }
 
+  /// ``x`` and ``y`` as a coordinate in the wards' CRS.
   public var location: Coordinate { Coordinate(x: x, y: y) }
 }
 
 /// The distance from the site to the nearest facility of one kind.
 public struct FacilityDistance: Sendable, Equatable, Codable {
+  /// The facility kind measured.
   public var kind: String
   /// Metres from the site (0 inside a polygon site); `nil` when there is none of the kind.
   public var metres: Double?
   /// The nearest facility's id and name; "on the site" for one the programme adds.
   public var nearestID: String?
+  /// The nearest facility's name, or the name the programme gives an added one; `nil` when there
+  /// is none of the kind.
   public var nearestName: String?
 }
 

@@ -5,19 +5,28 @@ import SpatialWeights
 /// What a check is run on besides the analysis: the site, the phases, the profile and the
 /// facilities.
 public struct CheckInputs: Sendable {
+  /// Report title: the scenario's title, or the programme's name.
   public var title: String
+  /// The project site, already in the wards' CRS.
   public var site: Site
   /// One programme, or a scenario's phases (applied cumulatively).
   public var phases: [Programme]
   /// The programme or scenario file, for messages and provenance.
   public var programmeFile: String
+  /// The rules, items and buffer radius the check applies.
   public var profile: RulesProfile
+  /// The profile's file, named in errors about its rules.
   public var profileFile: String
+  /// Facilities in the wards' CRS; with none and no ``facilitiesFile``, distance rules are not
+  /// applicable.
   public var facilities: [Facility]
+  /// The facilities layer's path, `nil` when none was given; reported as the facilities source.
   public var facilitiesFile: String?
   /// Sentences naming invented inputs, shown on every output.
   public var illustrativeInputs: [String]
 
+  /// The inputs as given; nothing is read or checked until
+  /// ``LiveabilityCheck/check(_:run:configuration:)``.
   public init(
     title: String, site: Site, phases: [Programme], programmeFile: String,
     profile: RulesProfile, profileFile: String, facilities: [Facility] = [],
@@ -47,7 +56,9 @@ public struct CheckInputs: Sendable {
 public enum LiveabilityCheck {
   /// The check, with the ward table and indicator results after the last phase (for maps).
   public struct Outcome: Sendable {
+    /// The check's result: where the site lies, each phase's comparisons and rules, the verdict.
     public var report: LiveabilityReport
+    /// The ward table with every phase applied (the changed columns), for the maps.
     public var tableAfter: WardTable
     /// Indicator id → result after the last phase.
     public var after: [String: IndicatorResult]

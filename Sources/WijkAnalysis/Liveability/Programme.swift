@@ -8,12 +8,19 @@ import Foundation
 /// placed on the site; `removed`: facility ids of the facilities file). Unknown keys are
 /// errors.
 public struct Programme: Sendable, Equatable {
+  /// The programme's or phase's name (YAML `name`, default "Programme").
   public var name: String
+  /// Default ward code of every dwelling line; `nil`: the site's ward, when it lies in only one.
   public var ward: String?
+  /// Dwellings built and demolished, per profile item.
   public var dwellings: [DwellingLine]
+  /// Facilities built on the site (YAML `facilities.added`), at 0 m from it.
   public var facilitiesAdded: [AddedFacility]
+  /// Ids of facilities demolished (YAML `facilities.removed`); an id not in the facilities layer
+  /// is ``LiveabilityError/unknownFacility(file:id:)``.
   public var facilitiesRemoved: [String]
 
+  /// A programme as given; items, wards and facility ids are checked when the check applies it.
   public init(
     name: String, ward: String? = nil, dwellings: [DwellingLine] = [],
     facilitiesAdded: [AddedFacility] = [], facilitiesRemoved: [String] = []
@@ -35,12 +42,16 @@ public struct Programme: Sendable, Equatable {
 
 /// Dwellings of one item added and removed (counts of dwellings, ≥ 0).
 public struct DwellingLine: Sendable, Equatable {
+  /// The profile item (tenure and type), a key of ``RulesProfile/items``.
   public var item: String
+  /// Dwellings added (≥ 0; default 0).
   public var added: Double
+  /// Dwellings removed (≥ 0; default 0).
   public var removed: Double
   /// The ward the dwellings are in; `nil` for the programme's ward or the site's only ward.
   public var ward: String?
 
+  /// A line as given; the YAML reader rejects negative counts, this initialiser does not check.
   public init(item: String, added: Double = 0, removed: Double = 0, ward: String? = nil) {
     self.item = item
     self.added = added
@@ -51,7 +62,9 @@ public struct DwellingLine: Sendable, Equatable {
 
 /// A facility the project builds on its site.
 public struct AddedFacility: Sendable, Equatable, Codable {
+  /// The facility kind, as in the facilities layer and a rule's `facility`.
   public var kind: String
+  /// Its name, shown as the nearest facility of its kind.
   public var name: String
 }
 
@@ -62,10 +75,15 @@ public struct AddedFacility: Sendable, Equatable, Codable {
 /// and `facilities` (paths relative to the scenario file; the command line can override
 /// them), `phases` (a list of programmes).
 public struct Scenario: Sendable, Equatable {
+  /// Report title (YAML `title`, default "Scenario").
   public var title: String
+  /// Whether the numbers are invented, not the city's; said on every output (default false).
   public var illustrative: Bool
+  /// The site file, absolute after ``load(path:)``; `nil` when the command line gives the site.
   public var site: String?
+  /// The facilities layer, absolute after ``load(path:)``; `nil` for none.
   public var facilities: String?
+  /// The phases in order (at least one).
   public var phases: [Programme]
 
   /// Reads a scenario file; `site` and `facilities` come back absolute.

@@ -1,8 +1,12 @@
 /// The change a programme makes to one column of one ward.
 public struct ColumnChange: Sendable, Equatable, Codable {
+  /// The ward code.
   public var ward: String
+  /// The ward-table column changed (e.g. `social_rental`).
   public var column: String
+  /// The column's value before this phase (earlier phases applied).
   public var before: Double
+  /// `before` + Σ (added − removed) × change per dwelling; never negative.
   public var after: Double
 }
 

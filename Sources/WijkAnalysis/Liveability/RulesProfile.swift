@@ -13,6 +13,7 @@ import Yams
 /// that needs attention → attention; else pass. Rules that are not applicable (their
 /// columns are not in the ward table) do not count.
 public struct RulesProfile: Sendable, Equatable {
+  /// The profile's title (YAML `title`, default "Leefbaarheidstoets").
   public var title: String
   /// Radius of the surroundings around the site, in metres.
   public var bufferMetres: Double
@@ -21,11 +22,13 @@ public struct RulesProfile: Sendable, Equatable {
   public var items: [String: [String: Double]]
   /// Indicators computed for the check besides the configuration's (same keys).
   public var indicators: [IndicatorSpec]
+  /// The rules, judged in every phase; ids are unique.
   public var rules: [Rule]
 }
 
 /// One rule of a profile.
 public struct Rule: Sendable, Equatable {
+  /// What a rule tests.
   public enum Kind: String, Sendable, Equatable, CaseIterable {
     /// The after value must not pass a limit (`direction: above` or `below`).
     case threshold
@@ -42,12 +45,15 @@ public struct Rule: Sendable, Equatable {
   /// Where a rule looks: the ward(s) the site lies in, or the wards within the buffer.
   public enum Scope: String, Sendable, Equatable { case ward, surroundings }
 
+  /// The rule's id, unique in the profile; names it in the report.
   public var id: String
+  /// What the rule tests.
   public var kind: Kind
   /// Indicator id (all kinds but `max_distance`).
   public var indicator: String?
   /// Facility kind (`max_distance` only).
   public var facility: String?
+  /// Where the rule looks (YAML `scope`, default `ward`).
   public var scope: Scope
   /// `above`/`below` (threshold), `increase`/`decrease`/`either` (max_change).
   public var direction: String?

@@ -13,6 +13,8 @@ public struct Site: Sendable, Equatable {
   /// What was done to get there (e.g. the transformation used).
   public var notes: [String]
 
+  /// A site as given: `geometry` must already be in the wards' CRS (``SiteReader`` transforms and
+  /// checks; this does not).
   public init(source: String, geometry: Geometry, notes: [String] = []) {
     self.source = source
     self.geometry = geometry

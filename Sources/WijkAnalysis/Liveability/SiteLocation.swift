@@ -3,7 +3,9 @@ import WijkEngine
 
 /// The share of a site in one ward.
 public struct SiteWardShare: Sendable, Equatable, Codable {
+  /// The ward code.
   public var code: String
+  /// The ward's name without the municipality suffix.
   public var name: String
   /// Area of site ∩ ward in m² (0 for a point site).
   public var squareMetres: Double
@@ -13,7 +15,9 @@ public struct SiteWardShare: Sendable, Equatable, Codable {
 
 /// The share of one ward inside the buffer around the site.
 public struct BufferWardShare: Sendable, Equatable, Codable {
+  /// The ward code.
   public var code: String
+  /// The ward's name without the municipality suffix.
   public var name: String
   /// Area of buffer ∩ ward in m².
   public var squareMetres: Double

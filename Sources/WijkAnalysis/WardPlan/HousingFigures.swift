@@ -16,6 +16,7 @@ public struct HousingFigures: Sendable, Equatable {
   /// Ward code → one value per name (`nil` = missing, never 0).
   public var values: [String: [Double?]]
 
+  /// Figures built in code; each array of `values` must hold one value per name (not checked).
   public init(source: String, names: [String], values: [String: [Double?]]) {
     self.source = source
     self.names = names

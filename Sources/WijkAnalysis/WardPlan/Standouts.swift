@@ -21,6 +21,7 @@ public enum Standouts {
   /// How far the ward's relative change must differ from the city's.
   public static let trendDifference = 0.05
 
+  /// What stands out in `plan` by the rules above, most remarkable first, at most `limit`.
   public static func pick(_ plan: WardPlan, limit: Int = 6) -> [Standout] {
     let t = PlanWords(plan)
     var out: [Standout] = []

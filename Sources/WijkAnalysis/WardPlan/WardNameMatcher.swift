@@ -8,7 +8,9 @@ import Foundation
 /// its "(Municipality)" suffix. A name shared by several wards is an error naming them; an
 /// unknown name is an error with the three closest names by edit distance.
 public struct WardNameMatcher: Sendable {
+  /// Ward codes, in the table's order.
   public let codes: [String]
+  /// Ward names as in the layer, indexed like ``codes``.
   public let names: [String]
   private let fullKeys: [String]
   private let shortKeys: [String]

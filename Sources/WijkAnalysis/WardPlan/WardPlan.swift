@@ -15,12 +15,15 @@ public struct WardPlan: Sendable, Codable, Equatable {
   public var shortName: String
   /// The analysis title and its period (`nil` when the tables are not filtered by period).
   public var title: String
+  /// The analysed period (e.g. `2021`); `nil` when the tables are not filtered by period.
   public var period: String?
+  /// `nl` or `en`: the language of the plan's texts.
   public var language: String
   /// Number of wards in the city.
   public var wardCount: Int
   /// The ward's queen neighbours (sharing a boundary or a corner), by code order.
   public var neighbours: [WardSummary]
+  /// Every indicator of the analysis, in its order, for this ward.
   public var indicators: [PlanIndicator]
   /// The ward groups the ward belongs to, with the group's numbers.
   public var groups: [PlanGroup]
@@ -32,8 +35,11 @@ public struct WardPlan: Sendable, Codable, Equatable {
   public var housing: PlanHousing?
   /// The announcements of illustrative and synthetic inputs, in the plan's language.
   public var illustrativeInputs: [String]
+  /// Lines about the data's source, printed on the page.
   public var credits: [String]
+  /// Significance level of the LISA clusters and Gi* hotspots shown.
   public var significance: Double
+  /// Counts from 1 to this − 1 print as "<threshold".
   public var smallNumberThreshold: Int
   /// Seed, permutations, input checksums: as in `results.json`.
   public var provenance: Provenance
@@ -41,16 +47,23 @@ public struct WardPlan: Sendable, Codable, Equatable {
 
 /// One indicator for the ward, with the city's value.
 public struct PlanIndicator: Sendable, Codable, Equatable {
+  /// The indicator id.
   public var id: String
+  /// The indicator's label in the plan's language.
   public var label: String
+  /// The unit (e.g. `%`, `kWh`); `nil` when the configuration gives none.
   public var unit: String?
+  /// `count`, `rate` or `mean`.
   public var kind: String
+  /// "higher", "lower" or "neither": which direction is worse.
   public var worse: String
   /// The ward's entry of ``IndicatorResult/wards``, unchanged.
   public var ward: WardIndicatorValue
   /// ``IndicatorResult/city`` `.value`, `.numeratorTotal`, `.baseTotal`.
   public var cityValue: Double?
+  /// Σ numerator over the wards; `nil` when undefined.
   public var cityNumeratorTotal: Double?
+  /// Σ base over the wards; `nil` for an indicator without a base or when undefined.
   public var cityBaseTotal: Double?
   /// Wards with a rank (the denominator of "rank 3 of 30").
   public var rankedWards: Int
@@ -58,7 +71,9 @@ public struct PlanIndicator: Sendable, Codable, Equatable {
 
 /// A ward group the ward belongs to.
 public struct PlanGroup: Sendable, Codable, Equatable {
+  /// The group's name (e.g. `impulswijken`).
   public var name: String
+  /// Whether the group's ward list is illustrative, not the city's; said on the page.
   public var illustrative: Bool
   /// The result's ``GroupIndicatorValue``s, in indicator order, unchanged.
   public var indicators: [GroupIndicatorValue]
@@ -66,21 +81,27 @@ public struct PlanGroup: Sendable, Codable, Equatable {
 
 /// One indicator over the years.
 public struct PlanTrend: Sendable, Codable, Equatable {
+  /// The indicator id.
   public var indicator: String
+  /// One point per trend year, oldest first.
   public var points: [TrendPoint]
 }
 
 /// One year of a trend: numbers from that year's ``AnalysisResult``.
 public struct TrendPoint: Sendable, Codable, Equatable {
+  /// The year, as the value of the tables' period column.
   public var year: String
   /// The ward's value, numerator and base that year.
   public var ward: Double?
+  /// The ward's numerator that year; `nil` when missing.
   public var wardNumerator: Double?
+  /// The ward's base that year; `nil` without a base or when missing.
   public var wardBase: Double?
   /// The city's value that year.
   public var city: Double?
   /// The ward's rank that year, among `rankedWards` wards with a value.
   public var rank: Int?
+  /// Wards with a rank that year; 0 when that year's result lacks the indicator.
   public var rankedWards: Int
 }
 
@@ -88,6 +109,7 @@ public struct TrendPoint: Sendable, Codable, Equatable {
 public struct Standout: Sendable, Codable, Equatable {
   /// `rank`, `city`, `hotspot`, `cluster` or `trend`.
   public var kind: String
+  /// The id of the indicator the sentence is about.
   public var indicator: String
   /// The sentence ("highest electricity use per household of all 30 wards: 5,024 kWh, 37%
   /// above the city").
@@ -102,14 +124,18 @@ public struct Standout: Sendable, Codable, Equatable {
 public struct PlanHousing: Sendable, Codable, Equatable {
   /// The table's file.
   public var source: String
+  /// The ward's figures, in the table's column order.
   public var figures: [HousingFigure]
 }
 
 /// One housing figure of the ward, with its rank among the wards of the table.
 public struct HousingFigure: Sendable, Codable, Equatable {
+  /// The figure's name (the table's column, e.g. `dwellings`).
   public var name: String
+  /// The ward's value; `nil` when missing.
   public var value: Double?
   /// 1 = highest of the table's wards; ties share the smaller rank.
   public var rank: Int?
+  /// Wards of the table with a value for this figure.
   public var rankedWards: Int
 }

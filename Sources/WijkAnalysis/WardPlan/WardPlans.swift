@@ -11,6 +11,8 @@ public struct WardPlanRequest: Sendable {
   /// Housing figures per ward, when available.
   public var housing: HousingFigures?
 
+  /// A request as given; wards are matched and years analysed by
+  /// ``WardPlans/make(_:configurationFile:request:options:progress:)``.
   public init(
     wards: [String] = [], years: [String] = [], periodColumn: String = "period",
     housing: HousingFigures? = nil
@@ -24,10 +26,13 @@ public struct WardPlanRequest: Sendable {
 
 /// One ward's plan, rendered.
 public struct WardPlanPage: Sendable {
+  /// The plan's numbers.
   public var plan: WardPlan
   /// `<code>-<name>`, e.g. `7101616-nieuw-sledderlo`: the file names without extension.
   public var fileStem: String
+  /// The page as a standalone HTML document (`<stem>.html`).
   public var html: String
+  /// The page as Markdown (`<stem>.md`), linking to the map SVG.
   public var markdown: String
   /// The map SVG the Markdown links to (`<stem>-map.svg`), `nil` without a map.
   public var mapSVG: String?
