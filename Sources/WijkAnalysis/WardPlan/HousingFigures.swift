@@ -16,7 +16,8 @@ public struct HousingFigures: Sendable, Equatable {
   /// Ward code → one value per name (`nil` = missing, never 0).
   public var values: [String: [Double?]]
 
-  /// Figures built in code; each array of `values` must hold one value per name (not checked).
+  /// Figures built in code; an array of `values` shorter than `names` has no value (`nil`)
+  /// for the figures it lacks.
   public init(source: String, names: [String], values: [String: [Double?]]) {
     self.source = source
     self.names = names
@@ -72,10 +73,13 @@ public struct HousingFigures: Sendable, Equatable {
   /// smaller rank, as ``WardIndicatorValue/rank``); `nil` when the ward is not in the table.
   public func plan(forWard code: String) -> PlanHousing? {
     guard let own = values[code] else { return nil }
+    // A ward whose array is shorter than `names` has no value for the missing figures.
+    func value(_ row: [Double?], _ k: Int) -> Double? { k < row.count ? row[k] : nil }
     let figures = names.indices.map { k -> HousingFigure in
-      let all = values.values.compactMap { $0[k] }
-      let rank = own[k].map { v in all.filter { $0 > v }.count + 1 }
-      return HousingFigure(name: names[k], value: own[k], rank: rank, rankedWards: all.count)
+      let all = values.values.compactMap { value($0, k) }
+      let mine = value(own, k)
+      let rank = mine.map { v in all.filter { $0 > v }.count + 1 }
+      return HousingFigure(name: names[k], value: mine, rank: rank, rankedWards: all.count)
     }
     return PlanHousing(source: source, figures: figures)
   }
