@@ -12,8 +12,18 @@ extension AnalysisConfiguration: Decodable {
   }
 
   public init(from decoder: any Decoder) throws {
-    let c = try decoder.strictContainer(CodingKeys.self)
-    title = try c.decodeIfPresent(String.self, forKey: .title) ?? "wijk analyse"
+    try self.init(decoder, extraKeys: [], excludedKeys: [], defaultTitle: "wijk analyse")
+  }
+
+  /// Decodes the keys of `wijk analyse` for a configuration that embeds them (`wijk housing`):
+  /// `extraKeys` are the embedder's own keys (it decodes them), `excludedKeys` the analyse keys
+  /// that do not apply to it (refused as unknown).
+  init(
+    _ decoder: any Decoder, extraKeys: [String], excludedKeys: [String], defaultTitle: String
+  ) throws {
+    let c = try decoder.strictContainer(
+      CodingKeys.self, allowing: extraKeys, excluding: excludedKeys)
+    title = try c.decodeIfPresent(String.self, forKey: .title) ?? defaultTitle
     language = try c.decodeIfPresent(String.self, forKey: .language) ?? "nl"
     wards = try c.decode(WardSource.self, forKey: .wards)
     tables = try c.decodeIfPresent([IndicatorTable].self, forKey: .tables) ?? []

@@ -8,30 +8,48 @@ public enum ConfigurationLoader {
   /// - Throws: ``ConfigurationError`` naming the file and the key (e.g.
   ///   `indicators[2].base`) for a missing, unknown or ill-typed key, or unreadable YAML.
   public static func load(path: String) throws(ConfigurationError) -> AnalysisConfiguration {
-    let text: String
-    do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
-      guard FileManager.default.fileExists(atPath: path) else {
-        throw .missing(file: path)
-      }
-      throw .unreadable(file: path, reason: "cannot read the file (\(error.localizedDescription))")
-    }
-    return try parse(text, file: path)
+    try parse(text(of: path), file: path)
   }
 
   /// Decodes YAML `text`; `file` is used in messages and to resolve relative paths.
   public static func parse(_ text: String, file: String) throws(ConfigurationError)
     -> AnalysisConfiguration
   {
-    var config: AnalysisConfiguration
+    try completed(decode(AnalysisConfiguration.self, from: text, file: file), file: file)
+  }
+
+  /// The text of the file at `path`.
+  /// - Throws: ``ConfigurationError/missing(file:)`` when there is no such file,
+  ///   ``ConfigurationError/unreadable(file:reason:)`` when it cannot be read.
+  static func text(of path: String) throws(ConfigurationError) -> String {
     do {
-      config = try YAMLDecoder().decode(AnalysisConfiguration.self, from: text)
+      return try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+      guard FileManager.default.fileExists(atPath: path) else { throw .missing(file: path) }
+      throw .unreadable(file: path, reason: "cannot read the file (\(error.localizedDescription))")
+    }
+  }
+
+  /// Decodes `type` from YAML `text`, turning decoding errors into messages that name `file`
+  /// and the key.
+  static func decode<T: Decodable>(_ type: T.Type, from text: String, file: String)
+    throws(ConfigurationError) -> T
+  {
+    do {
+      return try YAMLDecoder().decode(type, from: text)
     } catch let error as DecodingError {
       throw ConfigurationError(decoding: error, file: file)
     } catch {
       throw .unreadable(file: file, reason: "not valid YAML: \(error)")
     }
+  }
+
+  /// `config` with its paths resolved against `file`'s folder, the groups file's groups
+  /// added, and the cross-key rules checked.
+  static func completed(_ config: AnalysisConfiguration, file: String) throws(ConfigurationError)
+    -> AnalysisConfiguration
+  {
+    var config = config
     config.resolvePaths(relativeTo: URL(fileURLWithPath: file).deletingLastPathComponent().path)
     if let groupsFile = config.groupsFile { config.groups += try loadGroups(path: groupsFile) }
     try validate(config, file: file)
@@ -41,20 +59,7 @@ public enum ConfigurationLoader {
   /// Reads the `groups:` list of a separate groups file.
   static func loadGroups(path: String) throws(ConfigurationError) -> [WardGroup] {
     struct GroupsFile: Decodable { var groups: [WardGroup] }
-    let text: String
-    do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
-      throw .unreadable(
-        file: path, reason: "cannot read the groups file (\(error.localizedDescription))")
-    }
-    do {
-      return try YAMLDecoder().decode(GroupsFile.self, from: text).groups
-    } catch let error as DecodingError {
-      throw ConfigurationError(decoding: error, file: path)
-    } catch {
-      throw .unreadable(file: path, reason: "not valid YAML: \(error)")
-    }
+    return try decode(GroupsFile.self, from: text(of: path), file: path).groups
   }
 
   /// Checks that cross-key rules hold: unique indicator ids, classes ≥ 2, a sane level.
@@ -124,7 +129,8 @@ public enum ConfigurationError: Error, Equatable, Sendable, CustomStringConverti
       let detail = ctx.underlyingError.map { "\($0)" } ?? ctx.debugDescription
       self = .unreadable(file: file, reason: "not valid YAML: \(detail)")
     case .dataCorrupted(let ctx):
-      self = .invalid(file: file, key: path(ctx.codingPath), reason: Self.plain(ctx.debugDescription))
+      self = .invalid(
+        file: file, key: path(ctx.codingPath), reason: Self.plain(ctx.debugDescription))
     @unknown default:
       self = .unreadable(file: file, reason: "\(error)")
     }

@@ -14,11 +14,16 @@ struct AnyCodingKey: CodingKey {
 
 extension Decoder {
   /// A keyed container that throws `DecodingError.dataCorrupted` for a key outside `K`.
+  ///
+  /// - Parameters:
+  ///   - allowing: further keys that are accepted here (a configuration that embeds another
+  ///     decodes them itself).
+  ///   - excluding: keys of `K` that are refused here (they do not apply to the embedder).
   func strictContainer<K: CodingKey & CaseIterable>(
-    _ keys: K.Type
+    _ keys: K.Type, allowing extra: [String] = [], excluding: [String] = []
   ) throws -> KeyedDecodingContainer<K> {
     let all = try container(keyedBy: AnyCodingKey.self)
-    let known = K.allCases.map(\.stringValue)
+    let known = K.allCases.map(\.stringValue).filter { !excluding.contains($0) } + extra
     for key in all.allKeys where !known.contains(key.stringValue) {
       throw DecodingError.dataCorrupted(
         .init(

@@ -29,9 +29,9 @@ public enum HousingAnalysis {
     _ c: HousingConfiguration, configurationFile: String? = nil,
     options: WardLoadingOptions = WardLoadingOptions(), progress: (String) -> Void = { _ in }
   ) throws -> Run {
-    let ac = c.analysisConfiguration
-    progress("reading and checking the wards in \(c.wards.file)")
-    let loaded = try WardLayerLoader.load(c.wards, options: options)
+    let ac = c.analysis
+    progress("reading and checking the wards in \(ac.wards.file)")
+    let loaded = try WardLayerLoader.load(ac.wards, options: options)
     var table = loaded.table
     var reports: [RegisterJoinReport] = []
     var perDate: [[String: [Double?]]] = []
@@ -46,35 +46,35 @@ public enum HousingAnalysis {
     let current = perDate.last!
     table.columns = current
     if perDate.count == 2 { addEarlier(perDate[0], date: c.registers[0].date, current, &table) }
-    progress("building \(c.weights.kind.rawValue) weights for \(table.count) wards")
-    let weights = try Analysis.makeWeights(c.weights, table: table, layer: loaded.layer)
+    progress("building \(ac.weights.kind.rawValue) weights for \(table.count) wards")
+    let weights = try Analysis.makeWeights(ac.weights, table: table, layer: loaded.layer)
     let specs = indicatorSpecs(c)
     let settings = IndicatorSettings(configuration: ac)
     var indicators: [IndicatorResult] = []
     for spec in specs {
-      progress("computing \(spec.id) (\(c.permutations) permutations, seed \(c.seed))")
+      progress("computing \(spec.id) (\(ac.permutations) permutations, seed \(ac.seed))")
       indicators.append(try compute(spec, table, weights, settings))
     }
-    let groups = try c.groups.map {
+    let groups = try ac.groups.map {
       try GroupComparison.compare($0, table: table, indicators: specs)
     }
     let illustrative = Analysis.illustrativeInputs(ac) + syntheticRegisters(c)
     var provenance = try Analysis.provenance(ac, configurationFile: configurationFile)
     provenance.inputs += try Provenance.inputs(c.registers.map(\.file))
     let result = AnalysisResult(
-      title: c.title, language: c.language, provenance: provenance,
+      title: ac.title, language: ac.language, provenance: provenance,
       wards: WardSummary.all(of: table),
-      weights: Analysis.summary(weights, c.weights), indicators: indicators, groups: groups,
+      weights: Analysis.summary(weights, ac.weights), indicators: indicators, groups: groups,
       zones: [],
-      tables: [], smallNumberThreshold: c.smallNumberThreshold, significance: c.significance,
+      tables: [], smallNumberThreshold: ac.smallNumberThreshold, significance: ac.significance,
       notices: Analysis.notices(loaded.report, weights: weights) + reports.flatMap(\.sentences),
       illustrativeInputs: illustrative,
       illustrativeFiles: Analysis.illustrativeFiles(ac)
         + c.registers.map { URL(fileURLWithPath: $0.file).lastPathComponent }
         .filter { $0.lowercased().contains("synthetic") },
-      credits: c.credits)
+      credits: ac.credits)
     let housing = HousingResult(
-      title: c.title, dates: c.registers.map(\.date), registers: reports, wardCodes: table.codes,
+      title: ac.title, dates: c.registers.map(\.date), registers: reports, wardCodes: table.codes,
       columns: table.columns, currentColumns: columnOrder(c.layout),
       changes: perDate.count == 2 ? changes(c, indicators) : [], illustrativeInputs: illustrative)
     return Run(
@@ -100,17 +100,17 @@ public enum HousingAnalysis {
   /// The configured indicators on the current date, then (with two dates) the same on the
   /// earlier date, labelled with their dates.
   static func indicatorSpecs(_ c: HousingConfiguration) -> [IndicatorSpec] {
-    guard c.registers.count == 2 else { return c.indicators }
+    guard c.registers.count == 2 else { return c.analysis.indicators }
     let (from, to) = (c.registers[0].date, c.registers[1].date)
     func dated(_ text: LocalisedText, _ date: String) -> LocalisedText {
       LocalisedText(nl: "\(text.nl) (\(date))", en: "\(text.en) (\(date))")
     }
-    let now = c.indicators.map { spec in
+    let now = c.analysis.indicators.map { spec in
       var s = spec
       s.label = dated(spec.label, to)
       return s
     }
-    let before = c.indicators.map { spec in
+    let before = c.analysis.indicators.map { spec in
       var s = spec
       s.id = "\(spec.id)_\(from)"
       s.numerator = "\(spec.numerator)_at_\(from)"
@@ -139,7 +139,7 @@ public enum HousingAnalysis {
   static func changes(_ c: HousingConfiguration, _ results: [IndicatorResult]) -> [IndicatorChange]
   {
     let (from, to) = (c.registers[0].date, c.registers[1].date)
-    return c.indicators.compactMap { spec in
+    return c.analysis.indicators.compactMap { spec in
       guard let now = results.first(where: { $0.id == spec.id }),
         let before = results.first(where: { $0.id == "\(spec.id)_\(from)" })
       else { return nil }

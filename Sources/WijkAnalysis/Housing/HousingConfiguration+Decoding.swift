@@ -2,36 +2,15 @@
 // AnalysisConfiguration+Decoding.swift: unknown keys are errors naming the key.
 
 extension HousingConfiguration: Decodable {
-  enum CodingKeys: String, CodingKey, CaseIterable {
-    case title, language, wards, registers, register, indicators, groups, weights
-    case groupsFile = "groups_file"
-    case smallNumberThreshold = "small_number_threshold"
-    case seed, permutations, significance
-    case concentrationQuotient = "concentration_quotient"
-    case classification, credits
-  }
+  enum CodingKeys: String, CodingKey, CaseIterable { case registers, register }
 
   public init(from decoder: any Decoder) throws {
-    let c = try decoder.strictContainer(CodingKeys.self)
-    title = try c.decodeIfPresent(String.self, forKey: .title) ?? "wijk housing"
-    language = try c.decodeIfPresent(String.self, forKey: .language) ?? "nl"
-    wards = try c.decode(WardSource.self, forKey: .wards)
+    analysis = try AnalysisConfiguration(
+      decoder, extraKeys: CodingKeys.allCases.map(\.stringValue),
+      excludedKeys: ["tables", "zones"], defaultTitle: "wijk housing")
+    let c = try decoder.container(keyedBy: CodingKeys.self)
     registers = try c.decode([RegisterFile].self, forKey: .registers)
     layout = try c.decode(RegisterLayout.self, forKey: .register)
-    indicators = try c.decode([IndicatorSpec].self, forKey: .indicators)
-    groups = try c.decodeIfPresent([WardGroup].self, forKey: .groups) ?? []
-    groupsFile = try c.decodeIfPresent(String.self, forKey: .groupsFile)
-    weights = try c.decodeIfPresent(WeightsSpec.self, forKey: .weights) ?? WeightsSpec(kind: .queen)
-    smallNumberThreshold = try c.decodeIfPresent(Int.self, forKey: .smallNumberThreshold) ?? 5
-    seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 12345
-    permutations = try c.decodeIfPresent(Int.self, forKey: .permutations) ?? 999
-    significance = try c.decodeIfPresent(Double.self, forKey: .significance) ?? 0.05
-    concentrationQuotient =
-      try c.decodeIfPresent(Double.self, forKey: .concentrationQuotient) ?? 1.2
-    classification =
-      try c.decodeIfPresent(ClassificationSpec.self, forKey: .classification)
-      ?? ClassificationSpec(method: .quantiles, classes: 5)
-    credits = try c.decodeIfPresent([String].self, forKey: .credits) ?? []
   }
 }
 

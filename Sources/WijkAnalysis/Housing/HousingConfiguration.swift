@@ -14,52 +14,15 @@
 /// registers the earlier date's columns are also there as `<column>_at_<date>`, and
 /// `<column>_change` is the later minus the earlier.
 public struct HousingConfiguration: Sendable, Equatable {
-  /// Report title (YAML `title`, default "wijk housing").
-  public var title: String
-  /// `nl` or `en`.
-  public var language: String
-  /// The ward layer with its code and name fields (YAML `wards`, as in `wijk analyse`).
-  public var wards: WardSource
+  /// The wards, indicators, groups and statistics settings, read from the same top-level
+  /// keys and by the same rules as `wijk analyse` (default title "wijk housing"); it has no
+  /// `tables` or `zones`, since the register columns are joined to the wards by points.
+  /// ``IndicatorSettings`` and the analysis helpers apply to it unchanged.
+  public var analysis: AnalysisConfiguration
   /// One register, or two (different dates) for the change; the last is the current one.
   public var registers: [RegisterFile]
-  /// How every register's columns and value codes read.
+  /// How every register's columns and value codes read (YAML `register`).
   public var layout: RegisterLayout
-  /// Indicators over the register columns above; with two registers each is also computed on
-  /// the earlier date.
-  public var indicators: [IndicatorSpec]
-  /// Named ward groups compared with the rest of the city (YAML `groups`, default none).
-  public var groups: [WardGroup]
-  /// A YAML file of more groups (YAML `groups_file`), added to ``groups`` on loading.
-  public var groupsFile: String?
-  /// Spatial weights of the statistics (default queen contiguity).
-  public var weights: WeightsSpec
-  /// Counts from 1 to this − 1 print as "<threshold" in published tables (default 5).
-  public var smallNumberThreshold: Int
-  /// Seed of every permutation test (default 12345); reported in every output.
-  public var seed: UInt64
-  /// Conditional permutations for pseudo p-values (default 999).
-  public var permutations: Int
-  /// Significance level of LISA clusters and Gi* hotspots (default 0.05).
-  public var significance: Double
-  /// A ward is a concentration ward when its location quotient is at or above this and it is
-  /// a significant HH cluster (default 1.2).
-  public var concentrationQuotient: Double
-  /// Map classification (default quantiles, 5 classes).
-  public var classification: ClassificationSpec
-  /// Lines about the data's source printed on every map and report (default none).
-  public var credits: [String]
-
-  /// The settings shared with the main job, as an ``AnalysisConfiguration`` without tables
-  /// (the register columns are joined by points instead), so that ``IndicatorSettings`` and
-  /// the analysis helpers apply unchanged.
-  public var analysisConfiguration: AnalysisConfiguration {
-    AnalysisConfiguration(
-      title: title, language: language, wards: wards, tables: [], indicators: indicators,
-      groups: groups, groupsFile: groupsFile, weights: weights,
-      smallNumberThreshold: smallNumberThreshold, seed: seed, permutations: permutations,
-      significance: significance, concentrationQuotient: concentrationQuotient,
-      classification: classification, credits: credits)
-  }
 }
 
 /// One housing register file and the date it describes.

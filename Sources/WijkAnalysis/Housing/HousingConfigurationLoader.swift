@@ -10,43 +10,21 @@ public enum HousingConfigurationLoader {
   ///   no register or more than two, two registers with the same date, a ward column name
   ///   used twice, a year range backwards, a duplicate indicator id.
   public static func load(path: String) throws(ConfigurationError) -> HousingConfiguration {
-    let text: String
-    do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
-      throw .unreadable(file: path, reason: "cannot read the file (\(error.localizedDescription))")
-    }
-    return try parse(text, file: path)
+    try parse(ConfigurationLoader.text(of: path), file: path)
   }
 
   /// Decodes YAML `text`; `file` is used in messages and to resolve relative paths.
   public static func parse(_ text: String, file: String) throws(ConfigurationError)
     -> HousingConfiguration
   {
-    var config: HousingConfiguration
-    do {
-      config = try YAMLDecoder().decode(HousingConfiguration.self, from: text)
-    } catch let error as DecodingError {
-      throw ConfigurationError(decoding: error, file: file)
-    } catch {
-      throw .unreadable(file: file, reason: "not valid YAML: \(error)")
-    }
-    let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
-    func resolve(_ p: String) -> String {
-      p.hasPrefix("/")
-        ? p : URL(fileURLWithPath: folder).appendingPathComponent(p).standardized.path
-    }
-    config.wards.file = resolve(config.wards.file)
-    config.groupsFile = config.groupsFile.map(resolve)
-    for i in config.registers.indices {
-      config.registers[i].file = resolve(config.registers[i].file)
-    }
-    if let groupsFile = config.groupsFile {
-      config.groups += try ConfigurationLoader.loadGroups(path: groupsFile)
+    var config = try ConfigurationLoader.decode(HousingConfiguration.self, from: text, file: file)
+    // The shared keys follow the main job's rules (paths, groups file, classes, ids).
+    config.analysis = try ConfigurationLoader.completed(config.analysis, file: file)
+    let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
+    for i in config.registers.indices where !config.registers[i].file.hasPrefix("/") {
+      config.registers[i].file = folder.appendingPathComponent(config.registers[i].file).path
     }
     try validate(config, file: file)
-    // The shared keys follow the main job's rules (classes, significance, language, ids).
-    try ConfigurationLoader.validate(config.analysisConfiguration, file: file)
     return config
   }
 

@@ -20,8 +20,8 @@ import Testing
     let c = try HousingConfigurationLoader.load(path: geoData("huisvesting_synthetic.yaml").path)
     #expect(c.registers.map(\.date) == ["2021", "2024"])
     #expect(c.layout.categories["tenure"]?.codes["social_rental"] == ["SH"])
-    #expect(c.groups.first?.illustrative == true)
-    #expect(c.title.contains("SYNTHETISCH"))
+    #expect(c.analysis.groups.first?.illustrative == true)
+    #expect(c.analysis.title.contains("SYNTHETISCH"))
   }
 
   @Test func unknownKeyIsNamed() {
@@ -33,6 +33,19 @@ import Testing
       _ = try HousingConfigurationLoader.parse(text, file: "/x/h.yaml")
     } catch {
       #expect("\(error)".contains("register.categories.tenure.colum"))
+    }
+  }
+
+  // The shared keys are the main job's, read by the same decoder; its `tables` and `zones` do
+  // not apply to a register and are refused rather than silently ignored.
+  @Test func analyseOnlyKeysAreRefused() {
+    let text = Self.base + "\ntables: []"
+    do {
+      _ = try HousingConfigurationLoader.parse(text, file: "/x/h.yaml")
+      Issue.record("accepted tables")
+    } catch {
+      #expect("\(error)".hasPrefix("/x/h.yaml: key 'tables': unknown key 'tables'"))
+      #expect(!"\(error)".contains("zones") && "\(error)".contains("registers, register"))
     }
   }
 
