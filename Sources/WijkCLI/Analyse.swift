@@ -31,25 +31,17 @@ struct Analyse: ParsableCommand {
 
   @OptionGroup var wardChecks: WardCheckOptions
 
-  @Flag(help: "Write wards.csv for Belgian Excel: ; separator, decimal commas, BOM.")
-  var excel = false
-
-  @Flag(name: .shortAndLong, help: "Print no progress, only errors.")
-  var quiet = false
+  @OptionGroup var output: OutputFlags
 
   func run() throws {
     try reportingErrors {
       let configuration = try ConfigurationLoader.load(path: config)
       let run = try Analysis.run(
-        configuration, configurationFile: config,
-        options: wardChecks.loading,
-        progress: { note($0, quiet: quiet) })
+        configuration, configurationFile: config, options: wardChecks.loading,
+        progress: output.progress)
       let written = try AnalysisOutputs.write(
-        run, to: out, options: OutputOptions(excel: excel), progress: { note($0, quiet: quiet) })
-      for notice in run.result.illustrativeInputs + run.result.notices {
-        note("note: \(notice)", quiet: quiet)
-      }
-      note("wrote \(written.count) files to \(out)/ (open summary.html)", quiet: quiet)
+        run, to: out, options: output.options, progress: output.progress)
+      announce(run.result, written: written, to: out, quiet: output.quiet)
     }
   }
 }

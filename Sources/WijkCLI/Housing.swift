@@ -31,23 +31,17 @@ struct Housing: ParsableCommand {
 
   @OptionGroup var wardChecks: WardCheckOptions
 
-  @Flag(help: "Write wards.csv for Belgian Excel: ; separator, decimal commas, BOM.")
-  var excel = false
-
-  @Flag(name: .shortAndLong, help: "Print no progress, only errors.")
-  var quiet = false
+  @OptionGroup var output: OutputFlags
 
   func run() throws {
     try reportingErrors {
       let configuration = try HousingConfigurationLoader.load(path: config)
       let run = try HousingAnalysis.run(
         configuration, configurationFile: config, options: wardChecks.loading,
-        progress: { note($0, quiet: quiet) })
+        progress: output.progress)
       let written = try HousingOutputs.write(
-        run, to: out, options: OutputOptions(excel: excel), progress: { note($0, quiet: quiet) })
-      let r = run.analysis.result
-      for notice in r.illustrativeInputs + r.notices { note("note: \(notice)", quiet: quiet) }
-      note("wrote \(written.count) files to \(out)/ (open summary.html)", quiet: quiet)
+        run, to: out, options: output.options, progress: output.progress)
+      announce(run.analysis.result, written: written, to: out, quiet: output.quiet)
     }
   }
 }

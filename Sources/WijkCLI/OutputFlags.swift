@@ -1,0 +1,24 @@
+import ArgumentParser
+import WijkAnalysis
+
+/// The output flags of the commands that write the main job's files (`analyse`, `housing`).
+struct OutputFlags: ParsableArguments {
+  @Flag(help: "Write wards.csv for Belgian Excel: ; separator, decimal commas, BOM.")
+  var excel = false
+
+  @Flag(name: .shortAndLong, help: "Print no progress, only errors.")
+  var quiet = false
+
+  /// The output options these flags ask for.
+  var options: OutputOptions { OutputOptions(excel: excel) }
+
+  /// Prints a progress line unless quiet.
+  func progress(_ text: String) { note(text, quiet: quiet) }
+}
+
+/// Tells the user, after a run, what the reader of its outputs must know (illustrative inputs,
+/// what no ward received) and where the files are.
+func announce(_ result: AnalysisResult, written: [String], to out: String, quiet: Bool) {
+  for notice in result.illustrativeInputs + result.notices { note("note: \(notice)", quiet: quiet) }
+  note("wrote \(written.count) files to \(out)/ (open summary.html)", quiet: quiet)
+}
