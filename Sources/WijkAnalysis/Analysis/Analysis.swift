@@ -77,7 +77,7 @@ public enum Analysis {
       zones: zones,
       tables: tables, smallNumberThreshold: configuration.smallNumberThreshold,
       significance: configuration.significance,
-      notices: notices(loaded.report, weights: weights, tables: tables),
+      notices: notices(loaded.report, weights: weights),
       illustrativeInputs: illustrativeInputs(configuration),
       illustrativeFiles: illustrativeFiles(configuration), credits: configuration.credits)
     return Run(result: result, table: table, weights: weights)
@@ -175,31 +175,10 @@ public enum Analysis {
       permutations: c.permutations, createdAt: Provenance.now())
   }
 
-  static func notices(
-    _ report: WardLoadingReport, weights: SpatialWeights, tables: [TableJoinReport] = []
-  ) -> [String] {
+  /// Sentences about loading the wards. What the tables did not reach is in
+  /// ``AnalysisResult/tables`` and said by ``SummaryReport/tableNotes(_:language:)``.
+  static func notices(_ report: WardLoadingReport, weights: SpatialWeights) -> [String] {
     var out = report.readerWarnings
-    for t in tables {
-      let file = URL(fileURLWithPath: t.file).lastPathComponent
-      if !t.keysWithoutWard.isEmpty {
-        let values = t.valuesWithoutWard.sorted { $0.key < $1.key }
-          .map { "\($0.key) \($0.value.shortText)" }.joined(separator: ", ")
-        out.append(
-          "\(file): \(t.keysWithoutWard.joined(separator: ", ")) is not a ward of the map "
-            + "(e.g. location unknown); its figures are in no ward and not in the city totals: "
-            + "\(values).")
-      }
-      if !t.lookupSectorsWithoutData.isEmpty {
-        out.append(
-          "\(file): sector(s) of the lookup without a row, so their wards may be incomplete: "
-            + t.lookupSectorsWithoutData.joined(separator: ", ") + ".")
-      }
-      if !t.wardsWithoutData.isEmpty {
-        out.append(
-          "\(file): ward(s) without data (left out, never 0): "
-            + t.wardsWithoutData.joined(separator: ", ") + ".")
-      }
-    }
     if let p = report.projection { out.append("The ward layer was \(p).") }
     if !report.repaired.isEmpty {
       out.append(

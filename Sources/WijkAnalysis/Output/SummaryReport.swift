@@ -290,13 +290,10 @@ public enum SummaryReport {
     doc.addParagraph(t(
       "Lokale Moran en Gi* gebruiken dezelfde permutaties (zelfde seed); omdat beide de buren van een wijk rangschikken, vallen hun pseudo-p-waarden vaak samen. Dat is verwacht, geen kopieerfout.",
       "Local Moran and Gi* use the same permutations (same seed); as both rank a ward's neighbours, their pseudo p-values often coincide. That is expected, not a copying error."))
-    for table in r.tables { for line in tableNotes(table, r, t) { doc.addNote(line) } }
+    for table in r.tables { for line in tableNotes(table, t) { doc.addNote(line) } }
     // Loading notices (projection, repairs, accepted overlaps, reader warnings) are rare and
-    // stay in the words results.json gives them; join notices are said above in the
-    // report's language.
-    for n in r.notices where !r.tables.contains(where: { n.hasPrefix(fileName($0.file) + ":") }) {
-      doc.addNote(n)
-    }
+    // stay in the words results.json gives them.
+    for n in r.notices { doc.addNote(n) }
     doc.addParagraph(t("Bronnen: ", "Sources: ") + credits(r).joined(separator: "; ") + ".")
     doc.addParagraph(
       "wijk \(r.provenance.toolVersion); GEOS \(r.provenance.libraries["GEOS"] ?? "?"), PROJ \(r.provenance.libraries["PROJ"] ?? "?"), GDAL \(r.provenance.libraries["GDAL"] ?? "?"). "
@@ -307,7 +304,14 @@ public enum SummaryReport {
 
   /// What a reader must know about one table: rows kept, the number convention, and what
   /// no ward receives.
-  static func tableNotes(_ table: TableJoinReport, _ r: AnalysisResult, _ t: Words) -> [String] {
+  /// The same notes for every table of `r`, in `language` (`nl` or `en`): what `wijk analyse`
+  /// prints after a run.
+  public static func tableNotes(_ r: AnalysisResult, language: String) -> [String] {
+    let t = Words(language: Language(rawValue: language) ?? .english)
+    return r.tables.flatMap { tableNotes($0, t) }
+  }
+
+  static func tableNotes(_ table: TableJoinReport, _ t: Words) -> [String] {
     let file = fileName(table.file)
     var out = [
       t(

@@ -12,9 +12,12 @@ import Testing
     #expect(table.valuesWithoutWard["v2506_elek_nietres_n"] == 51)
     #expect(table.valuesWithoutWard["v2506_elek_res_n"] == 0)
     #expect(table.rowsRead == 216 && table.rowsKept == 54)
-    #expect(run.result.notices.contains {
-      $0.contains("71016ONB is not a ward of the map") && $0.contains("v2506_elek_nietres_n 51")
+    let notes = SummaryReport.tableNotes(run.result, language: "en")
+    #expect(notes.contains {
+      $0.hasPrefix("71016ONB is not a ward of the map (e.g. location unknown)")
+        && $0.hasSuffix("(v2506_elek_nietres_n = 51).")
     })
+    #expect(notes.first == "genk_fluvius_energy_statsec2019_2018_2021.csv: 54 of 216 rows used (after the filter); numbers read with decimal point, e.g. 1234.5.")
     // The city total of non-residential connections leaves those 51 out: Σ over the 30 wards.
     let city = try #require(run.result.indicator("nonresidential_connections")?.city.value)
     #expect(city == run.table.columns["v2506_elek_nietres_n"]!.reduce(0) { $0 + $1! })
