@@ -95,12 +95,6 @@ public enum Analysis {
         spec, columns: wanted.sorted(), onto: layer, codeField: c.wards.code)
       table.columns.merge(joined.columns) { _, new in new }
       reports.append(joined.report)
-      if let convention = joined.report.numberConvention {
-        progress(
-          "read \(URL(fileURLWithPath: spec.file).lastPathComponent) with \(convention) ("
-            + (joined.report.numberConventionDetected
-              ? "detected; set decimal: in its table entry if wrong)" : "as configured)"))
-      }
     }
     // Numeric fields of the ward layer itself can be indicator columns too.
     for name in wanted where table.columns[name] == nil {
