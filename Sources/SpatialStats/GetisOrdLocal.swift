@@ -33,7 +33,11 @@ public struct LocalG: Hashable, Sendable {
 ///   `transformation: .binary, star: true`, the unit itself included with weight 1.
 /// With `star: true` the self-weight is 1 in the original weights before transforming (so
 /// row-standardised Gi* gives each of the k_i + 1 units weight 1/(k_i + 1)). Permutation
-/// inference is conditional (unit i fixed, its neighbours drawn from the others), as esda.
+/// inference is conditional (unit i fixed, its neighbours drawn from the others), as esda:
+/// the pseudo p is about the neighbours, and its tail (``LocalPermutationInference/tails``)
+/// says whether they are high (`.upper`, a hot spot) or low. The analytic z also weighs the
+/// unit's own value under total randomisation and can have the other sign (a high unit
+/// among low neighbours): name a hot or cold spot of a pseudo p by its tail, never by z.
 ///
 /// - Parameters:
 ///   - transformation: `.binary` or `.row` (others are treated as `.row`).

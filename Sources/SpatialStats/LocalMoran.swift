@@ -5,8 +5,10 @@ import SpatialWeights
 
 /// The Moran scatterplot quadrant of a unit: its own value against its neighbours' (its lag).
 ///
-/// "High" means above the mean (z > 0); a value exactly at the mean counts as low, as in esda.
-/// esda numbers these 1 HH, 2 LH, 3 LL, 4 HL and GeoDa 1 HH, 2 LL, 3 LH, 4 HL: use the names.
+/// "High" means above the mean (z > 0); a value at the mean counts as low, as in esda. A value
+/// within ``atMeanTolerance`` of the mean is taken to be at it (z = 0), so floating-point noise
+/// in the mean cannot make it "high": its I is 0 whatever its neighbours, its permutation
+/// distribution is degenerate and its pseudo p is 1. esda numbers these 1 HH, 2 LH, 3 LL, 4 HL and GeoDa 1 HH, 2 LL, 3 LH, 4 HL: use the names.
 public enum Quadrant: String, Hashable, Sendable, CaseIterable {
   /// High value, high neighbours (hot spot when significant).
   case highHigh = "HH"
@@ -51,8 +53,16 @@ public struct LocalPermutationInference: Hashable, Sendable {
   public let seed: UInt64
   /// Whether each unit had its own draws or all shared one table (see ``PermutationScheme``).
   public let scheme: PermutationScheme
-  /// Folded pseudo p per unit: (min(#sim ≥ obs, #sim < obs) + 1) / (permutations + 1).
+  /// Folded pseudo p per unit: (min(#sim ≥ obs, #sim ≤ obs) + 1) / (permutations + 1), a tie
+  /// counted on both tails (see ``PermutationInference/pseudoP``); on untied data esda's
+  /// `p_sim`. Every analysed unit has neighbours, so every entry comes from real draws; units
+  /// without a statistic (missing, no neighbours) are not in the sample and have no entry.
   public let pseudoP: [Double]
+  /// The tail each unit's observed statistic lies in (which count gave its ``pseudoP``).
+  /// Conditional permutation keeps the unit's own value, so the tail is a statement about its
+  /// neighbours: for Gi and Gi* `.upper` means the neighbours' values are high; for local
+  /// Moran `.upper` means the lag has the sign of z_i (HH or LL), `.lower` the opposite.
+  public let tails: [PermutationTail]
   /// Mean of the simulated statistics per unit.
   public let mean: [Double]
   /// Their (population) standard deviation per unit.
@@ -97,7 +107,7 @@ public func localMoran(
   }
   let w = input.weights.transformed(transformation)
   let n = Double(y.count)
-  let yd = centred(y)
+  let yd = snappedToMean(centred(y), y)
   let sd = (yd.reduce(0) { $0 + $1 * $1 } / n).squareRoot()
   let z = yd.map { $0 / sd }
   let den = z.reduce(0) { $0 + $1 * $1 }
@@ -121,6 +131,16 @@ public func localMoran(
       LocalMoran(
         i: local, quadrants: z.indices.map { Quadrant(z: z[$0], lag: lag[$0]) }, expectedI: ei,
         variance: vi, permutation: permutation)))
+}
+
+/// A value whose distance to the mean is at most this times the largest |value| is at the mean:
+/// the mean's own rounding error (about n · 1.1e-16 of the largest value) is far below it.
+public let atMeanTolerance = 1e-11
+
+/// The centred values `yd` of `y` with those within ``atMeanTolerance`` of the mean set to 0.
+func snappedToMean(_ yd: [Double], _ y: [Double]) -> [Double] {
+  let scale = y.reduce(0) { max($0, abs($1)) }
+  return yd.map { abs($0) <= atMeanTolerance * scale ? 0 : $0 }
 }
 
 /// Sokal et al. (1998) eqs. A3–A4 as esda writes them: E = −w_i/(n−1),
@@ -152,9 +172,10 @@ extension LocalPermutationInference {
     _ s: ConditionalSummary, observed: [Double], permutations: Int, seed: UInt64,
     scheme: PermutationScheme
   ) {
+    let counts = s.atLeast.indices.map { TailCounts(atLeast: s.atLeast[$0], atMost: s.atMost[$0]) }
     self.init(
       permutations: permutations, seed: seed, scheme: scheme,
-      pseudoP: s.atLeast.map { foldedPseudoP(atLeast: $0, permutations: permutations) },
+      pseudoP: counts.map { $0.pseudoP(permutations: permutations) }, tails: counts.map(\.tail),
       mean: s.mean, standardDeviation: s.standardDeviation,
       z: observed.indices.map { (observed[$0] - s.mean[$0]) / s.standardDeviation[$0] })
   }

@@ -1,5 +1,27 @@
 // Corrections for testing every unit at once (local statistics give n p-values).
 
+/// How p-values are corrected for making several tests at once.
+public enum MultipleTestingCorrection: String, Codable, Sendable, CaseIterable {
+  /// No correction: a test is significant when p < α.
+  case none
+  /// Benjamini–Hochberg false discovery rate (esda 2.9 `fdr`): ``falseDiscoveryRate(_:alpha:)``.
+  case fdr
+  /// Bonferroni: p < α/n (``bonferroni(_:alpha:)``).
+  case bonferroni
+
+  /// The threshold for `pValues` at level `alpha` and which tests pass it (p strictly below).
+  /// No p-values give the threshold α and no significant test.
+  public func apply(_ pValues: [Double], alpha: Double) -> MultipleTestingResult {
+    guard !pValues.isEmpty else { return MultipleTestingResult(threshold: alpha, significant: []) }
+    switch self {
+    case .none:
+      return MultipleTestingResult(threshold: alpha, significant: pValues.map { $0 < alpha })
+    case .fdr: return falseDiscoveryRate(pValues, alpha: alpha)
+    case .bonferroni: return SpatialStats.bonferroni(pValues, alpha: alpha)
+    }
+  }
+}
+
 /// A significance threshold and which units pass it.
 public struct MultipleTestingResult: Hashable, Sendable {
   /// The p-value a unit must stay strictly below.
@@ -13,7 +35,8 @@ public struct MultipleTestingResult: Hashable, Sendable {
 /// Sorting p ascending as p₍₁₎ ≤ … ≤ p₍ₙ₎, the threshold is k·α/n for the largest k with
 /// p₍ₖ₎ < k·α/n; when no k qualifies it is α/n (Bonferroni), as esda returns. A unit is
 /// significant when its p is strictly below the threshold, which selects exactly the
-/// Benjamini–Hochberg set.
+/// Benjamini–Hochberg set: tied p-values pass or fail together, and p = 1 never passes.
+/// (Checked against esda's `fdr` in `Tests/Fixtures/reference/significance_references.py`.)
 ///
 /// - Parameters:
 ///   - pValues: One p per unit (for example ``LocalPermutationInference/pseudoP``).

@@ -6,20 +6,23 @@
 // Speed: one scratch buffer of the n − 1 "other" positions, reused for every unit and every
 // permutation; a partial Fisher–Yates draws k positions by k swaps (the buffer stays a
 // permutation, so no reset is needed); position p ≥ i maps to unit p + 1, which skips unit i
-// without rebuilding the buffer. No allocation happens inside the loops.
+// without rebuilding the buffer. One buffer of the unit's simulated statistics, reused for every
+// unit, is counted once the unit's draws are done. No allocation happens inside the loops.
 //
 // With `.shared` draws (esda's scheme) one table of permutations × k_max draws is made once and
 // reused for every unit: the inner loop is then a sequential table read and one gather.
 //
-// Ties: a simulated value equal to the observed one counts as "at least as large" (esda's
-// `>=`). Equal values summed in another order can differ in the last bits, so equality is
-// taken within `tieTolerance` (relative); esda leaves that to rounding.
+// Ties: counted on both tails within a relative tolerance, by the rule at the top of
+// PermutationInference.swift (``TailCounts``).
 
 import SpatialWeights
 
 /// Per-unit summaries of a conditional permutation run.
 struct ConditionalSummary {
+  /// #sim ≥ observed per unit, ties included (``TailCounts``).
   var atLeast: [Int]
+  /// #sim ≤ observed per unit, ties included.
+  var atMost: [Int]
   var mean: [Double]
   var standardDeviation: [Double]
 }
@@ -44,6 +47,9 @@ public enum PermutationScheme: String, Hashable, Sendable {
 ///   - observed: The observed statistic per unit.
 ///   - scheme: Independent draws per unit, or one shared table of draws.
 ///   - generator: Advanced in unit order (or table order), so one seed fixes every draw.
+/// - Returns: Per unit the tail counts and moments. A unit without neighbours cannot be
+///   permuted: it gets #≥ = #≤ = permutations (p = 1, no tail) and mean and deviation 0; the
+///   statistics exclude such units before calling (``prepare(_:_:islands:permutations:)``).
 func conditionalPermutations(
   values: [Double], weights: SpatialWeights, intercept: [Double], slope: [Double],
   observed: [Double], permutations: Int, scheme: PermutationScheme = .independent,
@@ -51,7 +57,8 @@ func conditionalPermutations(
 ) -> ConditionalSummary {
   let n = values.count
   var summary = ConditionalSummary(
-    atLeast: .init(repeating: 0, count: n), mean: .init(repeating: 0, count: n),
+    atLeast: .init(repeating: permutations, count: n),
+    atMost: .init(repeating: permutations, count: n), mean: .init(repeating: 0, count: n),
     standardDeviation: .init(repeating: 0, count: n))
   guard n > 1, permutations > 0 else { return summary }
   let kMax = (0..<n).map { weights.offsets[$0 + 1] - weights.offsets[$0] }.max() ?? 0
@@ -63,40 +70,43 @@ func conditionalPermutations(
     scheme == .shared
     ? sharedDraws(permutations: permutations, kMax: kMax, scratch: &scratch, rng: &rng) : []
   let others = UInt32(n - 1)
-  scratch.withUnsafeMutableBufferPointer { buffer in
-    table.withUnsafeBufferPointer { table in
-      values.withUnsafeBufferPointer { v in
-        weights.values.withUnsafeBufferPointer { w in
-          for i in 0..<n {
-            let start = weights.offsets[i]
-            let k = weights.offsets[i + 1] - start
-            guard k > 0 else { continue }
-            let unit = UInt32(i)
-            var tally = Tally(
-              intercept: intercept[i], slope: slope[i],
-              threshold: observed[i] - tieTolerance * abs(observed[i]))
-            for p in 0..<permutations {
-              var s = 0.0
-              if scheme == .shared {
-                let row = p * kMax
-                for j in 0..<k {
-                  let drawn = table[row + j]
-                  s += w[start + j] * v[Int(drawn &+ (drawn >= unit ? 1 : 0))]
+  var simulated = [Double](repeating: 0, count: permutations)
+  simulated.withUnsafeMutableBufferPointer { sims in
+    scratch.withUnsafeMutableBufferPointer { buffer in
+      table.withUnsafeBufferPointer { table in
+        values.withUnsafeBufferPointer { v in
+          weights.values.withUnsafeBufferPointer { w in
+            for i in 0..<n {
+              let start = weights.offsets[i]
+              let k = weights.offsets[i + 1] - start
+              guard k > 0 else { continue }
+              let unit = UInt32(i)
+              var tally = Tally(intercept: intercept[i], slope: slope[i])
+              for p in 0..<permutations {
+                var s = 0.0
+                if scheme == .shared {
+                  let row = p * kMax
+                  for j in 0..<k {
+                    let drawn = table[row + j]
+                    s += w[start + j] * v[Int(drawn &+ (drawn >= unit ? 1 : 0))]
+                  }
+                } else {
+                  for j in 0..<k {
+                    let r = j + Int(rng.below64(others - UInt32(j)))
+                    let drawn = buffer[r]
+                    buffer[r] = buffer[j]
+                    buffer[j] = drawn
+                    s += w[start + j] * v[Int(drawn &+ (drawn >= unit ? 1 : 0))]
+                  }
                 }
-              } else {
-                for j in 0..<k {
-                  let r = j + Int(rng.below64(others - UInt32(j)))
-                  let drawn = buffer[r]
-                  buffer[r] = buffer[j]
-                  buffer[j] = drawn
-                  s += w[start + j] * v[Int(drawn &+ (drawn >= unit ? 1 : 0))]
-                }
+                sims[p] = tally.add(s)
               }
-              tally.add(s)
+              let counts = TailCounts(UnsafeBufferPointer(sims), observed: observed[i])
+              summary.atLeast[i] = counts.atLeast
+              summary.atMost[i] = counts.atMost
+              summary.mean[i] = tally.mean(permutations)
+              summary.standardDeviation[i] = tally.standardDeviation(permutations)
             }
-            summary.atLeast[i] = tally.larger
-            summary.mean[i] = tally.mean(permutations)
-            summary.standardDeviation[i] = tally.standardDeviation(permutations)
           }
         }
       }
@@ -105,22 +115,22 @@ func conditionalPermutations(
   return summary
 }
 
-/// The running count, sum and sum of squares of one unit's simulated statistics.
+/// The running sum and sum of squares of one unit's simulated statistics.
 private struct Tally {
-  let intercept: Double, slope: Double, threshold: Double
-  var larger = 0
+  let intercept: Double, slope: Double
   var sum = 0.0, sumOfSquares = 0.0
 
-  init(intercept: Double, slope: Double, threshold: Double) {
-    (self.intercept, self.slope, self.threshold) = (intercept, slope, threshold)
+  init(intercept: Double, slope: Double) {
+    (self.intercept, self.slope) = (intercept, slope)
   }
 
+  /// Adds the statistic of the weighted sum `s` and returns it.
   @inline(__always)
-  mutating func add(_ s: Double) {
+  mutating func add(_ s: Double) -> Double {
     let stat = intercept + slope * s
-    larger &+= stat >= threshold ? 1 : 0
     sum += stat
     sumOfSquares += stat * stat
+    return stat
   }
 
   func mean(_ count: Int) -> Double { sum / Double(count) }

@@ -15,8 +15,9 @@ struct GiStarCommand: ParsableCommand {
       (G, E[G], Var[G], z, one-tailed p = 1 − Φ(|z|)) match esda G_Local.
 
       A unit is a hot spot when it is significant (pseudo p, or with --permutations 0 the \
-      analytic p, below --alpha or the --fdr / --bonferroni threshold) and z > 0, a cold \
-      spot when z < 0. Values must be non-negative. --out adds gi_stat, gi_z, gi_p, gi_psim, \
+      analytic p, below --alpha or the --fdr / --bonferroni threshold) and its statistic lies \
+      in the upper tail of its permutations (its neighbours' values are high; with \
+      --permutations 0: z > 0), a cold spot in the lower tail. Values must be non-negative. --out adds gi_stat, gi_z, gi_p, gi_psim, \
       gi_sig and gi_cluster to the layer.
       """)
 

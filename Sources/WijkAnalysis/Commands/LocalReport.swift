@@ -2,16 +2,6 @@ import Foundation
 import SpatialStats
 import SpatialWeights
 
-/// How local p-values are corrected for testing every unit at once.
-public enum MultipleTestingCorrection: String, Codable, Sendable, CaseIterable {
-  /// No correction: a unit is significant when p < α.
-  case none
-  /// Benjamini–Hochberg false discovery rate (esda 2.9 `fdr`).
-  case fdr
-  /// Bonferroni: p < α/n.
-  case bonferroni
-}
-
 /// The options shared by `wijk lisa` and `wijk gistar`.
 public struct LocalOptions: Sendable, Equatable {
   /// Conditional permutations per unit for the pseudo p (`p_sim`); 0 skips the test and the
@@ -68,7 +58,8 @@ public struct LocalUnitResult: Codable, Sendable, Equatable {
   /// the corrected threshold.
   public var significant: Bool?
   /// LISA: the quadrant when significant, else "not significant"; Gi: "hot spot", "cold spot"
-  /// or "not significant".
+  /// or "not significant", the direction from the tail of the permutation test (with 0
+  /// permutations from the sign of the analytic z).
   public var cluster: String?
 }
 
@@ -186,10 +177,13 @@ extension AutocorrelationCommands {
         rows[f].pseudoP = g.permutation?.pseudoP[k]
         rows[f].simulatedZ = g.permutation?.z[k]
         rows[f].significant = defined && test.significant[k]
+        // The direction comes from the test that gave the p: the permutation tail (the
+        // neighbours are high or low, the unit's own value being fixed), else the analytic z.
+        let hot = g.permutation.map { $0.tails[k] == .upper } ?? (g.z[k] > 0)
         rows[f].cluster =
           !defined
           ? "not defined (zero variance)"
-          : !test.significant[k] ? "not significant" : g.z[k] > 0 ? "hot spot" : "cold spot"
+          : !test.significant[k] ? "not significant" : hot ? "hot spot" : "cold spot"
       }
     }
     return Self.report(
@@ -212,15 +206,8 @@ extension AutocorrelationCommands {
 
   /// The threshold after `o.correction` and which units pass it (p strictly below).
   static func test(_ p: [Double], _ o: LocalOptions) -> (threshold: Double, significant: [Bool]) {
-    switch o.correction {
-    case .none: return (o.alpha, p.map { $0 < o.alpha })
-    case .fdr:
-      let r = falseDiscoveryRate(p, alpha: o.alpha)
-      return (r.threshold, r.significant)
-    case .bonferroni:
-      let r = bonferroni(p, alpha: o.alpha)
-      return (r.threshold, r.significant)
-    }
+    let r = o.correction.apply(p, alpha: o.alpha)
+    return (r.threshold, r.significant)
   }
 
   static func report(
