@@ -69,6 +69,7 @@ public enum Analysis {
       zones = try ZoneOverlay.carry(
         zoneSource, onto: loaded.layer, table: table, indicators: configuration.indicators)
     }
+    let significance = Significance.summarise(&indicators, settings)
     let result = AnalysisResult(
       title: configuration.title, language: configuration.language,
       provenance: try provenance(configuration, configurationFile: configurationFile),
@@ -77,6 +78,7 @@ public enum Analysis {
       zones: zones,
       tables: tables, smallNumberThreshold: configuration.smallNumberThreshold,
       significance: configuration.significance,
+      multipleTesting: significance, concentrationQuotient: configuration.concentrationQuotient,
       notices: notices(loaded.report, weights: weights),
       illustrativeInputs: illustrativeInputs(configuration),
       illustrativeFiles: illustrativeFiles(configuration), credits: configuration.credits)

@@ -58,9 +58,14 @@ public struct AnalysisResult: Sendable, Codable, Equatable {
   public var tables: [TableJoinReport]
   /// Counts below this print as "<threshold" in published outputs.
   public var smallNumberThreshold: Int
-  /// Significance level of LISA clusters and Gi* hotspots (pseudo p ≤ this), from the
-  /// configuration.
+  /// α of LISA clusters, Gi* hotspots and global Moran's I, from the configuration; the
+  /// threshold of each family after correction is in ``multipleTesting``.
   public var significance: Double
+  /// The multiple-testing correction and its families (how many tests, which thresholds).
+  public var multipleTesting: SignificanceSummary
+  /// The location quotient from which a ward is a concentration ward (its own value), from
+  /// the configuration.
+  public var concentrationQuotient: Double
   /// Sentences for the reader: repaired wards, accepted overlaps, excluded wards,
   /// illustrative inputs.
   public var notices: [String]

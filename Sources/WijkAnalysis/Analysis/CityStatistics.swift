@@ -87,7 +87,8 @@ enum CityStatistics {
     return MoranSummary(
       i: m.i, expectedI: m.expectedI, zRandomisation: m.zRandomisation,
       pNormality: m.pNormality, pRandomisation: m.pRandomisation,
-      pseudoP: m.permutation?.pseudoP, permutations: settings.permutations, seed: settings.seed,
+      pseudoP: m.permutation?.pseudoP, tail: m.permutation.map(\.tail.rawValue),
+      significant: nil, permutations: settings.permutations, seed: settings.seed,
       excluded: r.sample.missing + r.sample.islands)
   }
 }

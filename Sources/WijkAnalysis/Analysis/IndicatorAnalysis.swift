@@ -135,10 +135,18 @@ public enum IndicatorAnalysis {
       classOfWard: c.classIndex, notes: c.notes)
   }
 
-  /// Tags that reports and ward plans show.
+  /// Tags that reports and ward plans show. A concentration ward is one by its own value
+  /// (``isConcentrationWard(_:kind:quotient:rankedWards:)``); the spatial tags say what the local
+  /// statistics found about its surroundings.
   static func addFlags(_ settings: IndicatorSettings, _ result: inout IndicatorResult) {
+    let ranked = result.wards.filter { $0.rank != nil }.count
     for i in result.wards.indices {
       var w = result.wards[i]
+      if isConcentrationWard(
+        w, kind: result.kind, quotient: settings.concentrationQuotient, rankedWards: ranked)
+      {
+        w.flags.append("concentration ward")
+      }
       if w.smallBase { w.flags.append("small base") }
       if w.lisaCategory == "HH" { w.flags.append("HH cluster") }
       if w.lisaCategory == "LL" { w.flags.append("LL cluster") }
@@ -146,10 +154,23 @@ public enum IndicatorAnalysis {
         w.flags.append("spatial outlier (\(w.lisaCategory))")
       }
       if let h = w.hotspot { w.flags.append(h) }
-      if let lq = w.locationQuotient, lq >= settings.concentrationQuotient, w.lisaCategory == "HH" {
-        w.flags.append("concentration ward")
-      }
       result.wards[i] = w
     }
+  }
+
+  /// A concentration ward, by its own value: a group over-represented in it, i.e. a location
+  /// quotient (ward share / city share) at or above `quotient` and a rank in the top fifth of
+  /// the ranked wards (rank ≤ ⌈n/5⌉: 6 of 30), for a rate or a count with a base. Both, so
+  /// that the word is kept for the wards that stand out from the city and from the other
+  /// wards. Not for a mean (kWh per household is not a group's share), and not on a small
+  /// base (a share of a handful is too unstable to call). Whether it lies in a cluster is a
+  /// separate statement (local Moran, Gi*), never a condition.
+  static func isConcentrationWard(
+    _ w: WardIndicatorValue, kind: String, quotient: Double, rankedWards: Int
+  ) -> Bool {
+    guard kind != IndicatorKind.mean.rawValue, !w.smallBase, let lq = w.locationQuotient,
+      let rank = w.rank
+    else { return false }
+    return lq >= quotient && 5 * (rank - 1) < rankedWards
   }
 }

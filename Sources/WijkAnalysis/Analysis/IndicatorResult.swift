@@ -30,23 +30,31 @@ public struct WardIndicatorValue: Sendable, Codable, Equatable {
   /// `nil` when the ward is not in the sample (no value, no neighbours) or local Moran is
   /// undefined.
   public var lisaQuadrant: String?
-  /// Folded conditional-permutation pseudo p of local Moran (esda `Moran_Local.p_sim`);
-  /// `nil` with 0 permutations or when the ward is not in the sample.
+  /// Folded conditional-permutation pseudo p of local Moran, ties counted on both tails (on
+  /// untied data esda's `Moran_Local.p_sim`); `nil` with 0 permutations or when the ward has
+  /// no statistic (no value, no neighbours, no variance: the reason is in `undefined`).
   public var lisaPseudoP: Double?
-  /// HH, LH, LL, HL when significant; otherwise "not significant", "not tested" (0
-  /// permutations), "no neighbours", "no data".
+  /// HH, LH, LL, HL when significant after the run's multiple-testing correction; otherwise
+  /// "not significant", "not tested" (0 permutations), "no neighbours", "no data", or
+  /// "undefined" (the indicator has no variance). The letters are esda's quadrant: the ward's
+  /// value and its neighbours' against the mean of the wards.
   public var lisaCategory: String
-  /// Getis-Ord Gi* (binary weights, the ward itself included): z and pseudo p.
+  /// Getis-Ord Gi* (binary weights, the ward itself included): the analytic z, which weighs
+  /// the ward's own value too; it does not decide ``hotspot`` (the permutation tail does).
   public var giStarZ: Double?
-  /// Folded conditional-permutation pseudo p of Gi* (esda `G_Local.p_sim`, `star=True`);
-  /// `nil` with 0 permutations or when the ward is not in the sample.
+  /// Folded conditional-permutation pseudo p of Gi* (esda `G_Local.p_sim`, `star=True`, ties
+  /// on both tails); `nil` with 0 permutations or when the ward has no statistic.
   public var giStarPseudoP: Double?
-  /// "hotspot" (Gi* z > 0, significant), "coldspot" (z < 0, significant), or `nil`.
+  /// "hotspot" or "coldspot": Gi* significant after the correction, its statistic in the upper
+  /// (neighbours high) or lower (neighbours low) tail of its conditional permutations; `nil`
+  /// otherwise. A statement about the ward's surroundings, not its own value.
   public var hotspot: String?
   /// Statistic → why it is undefined for this ward.
   public var undefined: [String: String]
-  /// Short tags: `concentration ward`, `small base`, `hotspot`, `coldspot`, `HH cluster`,
-  /// `spatial outlier (HL)`…
+  /// Short tags: `concentration ward` (its own value: LQ at or above the configured quotient,
+  /// rank in the top fifth),
+  /// `small base`, and the spatial ones, statements about the surroundings: `hotspot`,
+  /// `coldspot` (Gi*), `HH cluster`, `LL cluster`, `spatial outlier (HL)`, `(LH)` (local Moran).
   public var flags: [String]
 }
 
@@ -62,8 +70,16 @@ public struct MoranSummary: Sendable, Codable, Equatable {
   public var pNormality: Double
   /// Two-tailed p under randomisation (esda `p_rand`).
   public var pRandomisation: Double
-  /// Folded permutation pseudo p (esda `p_sim`); `nil` with 0 permutations.
+  /// Folded permutation pseudo p (esda `p_sim` on untied data, ties on both tails); `nil` with
+  /// 0 permutations.
   public var pseudoP: Double?
+  /// `upper` (more alike than chance: similar values cluster) or `lower` (neighbours differ),
+  /// the tail of the permutation test that gave ``pseudoP``; `nil` with 0 permutations.
+  public var tail: String?
+  /// Significant after the run's correction over the indicators' global Moran's I
+  /// (``SignificanceSummary/globalMoran``); `nil` when not decided (no permutations, or the
+  /// empirical Bayes version, which is reported but not tested).
+  public var significant: Bool?
   /// Permutations behind ``pseudoP``, from the configuration (0 = no permutation test).
   public var permutations: Int
   /// Seed of the permutation test; the same seed reproduces ``pseudoP``.
@@ -145,4 +161,7 @@ public struct IndicatorResult: Sendable, Codable, Equatable {
   public var classes: ClassesSummary?
   /// What a reader must know (excluded wards, merged classes…).
   public var warnings: [String]
+  /// The multiple-testing families of the indicator's local statistics: local Moran and Gi*,
+  /// each over the wards with a pseudo p; empty with 0 permutations or an undefined statistic.
+  public var tests: [TestFamily] = []
 }

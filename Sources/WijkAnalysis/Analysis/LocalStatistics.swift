@@ -1,7 +1,18 @@
 import SpatialStats
 import SpatialWeights
 
-/// Local Moran (LISA) and Getis-Ord Gi* per ward.
+/// Local Moran (LISA) and Getis-Ord Gi* per ward, with the run's multiple-testing correction.
+///
+/// Each statistic of an indicator is one family: the pseudo p-values of the wards that have
+/// one are corrected together (``Significance``). A ward without a statistic (no value, no
+/// neighbours, an indicator without variance) has no pseudo p and is never significant; the
+/// reason is in its `undefined` entry for `local Moran` and `Gi*`.
+///
+/// Conditional permutation keeps the ward's own value, so both tests are about its
+/// neighbours: a significant Gi* ward is a hotspot when its statistic lies in the upper tail
+/// of its permutations (the neighbours' values are high), a coldspot in the lower tail. The
+/// analytic z (``WardIndicatorValue/giStarZ``) also weighs the ward's own value and can have
+/// the other sign; it never decides the direction of a pseudo p.
 enum LocalStatistics {
   static func add(
     _ values: [Double?], _ table: WardTable, _ weights: SpatialWeights,
@@ -9,29 +20,32 @@ enum LocalStatistics {
   ) throws {
     let lisa = try localMoran(
       values, weights: weights, permutations: settings.permutations, seed: settings.seed)
-    // Wards without a value keep `value == nil` and islands are in the weights summary, so
-    // the sample's own sentences would only repeat them.
-    for id in lisa.sample.islands {
-      if let i = table.index(ofCode: id) { result.wards[i].lisaCategory = "no neighbours" }
-    }
+    note(lisa.sample, lisa.estimate.reason, "local Moran", table, &result)
     if let l = lisa.value {
+      var p = [Double?](repeating: nil, count: table.count)
       for (k, i) in lisa.sample.indices.enumerated() {
-        let p = l.permutation?.pseudoP[k]
         result.wards[i].localMoranI = l.i[k]
         result.wards[i].lisaQuadrant = l.quadrants[k].rawValue
-        result.wards[i].lisaPseudoP = p
-        guard let p else {
-          result.wards[i].lisaCategory = "not tested"
-          continue
-        }
-        result.wards[i].lisaCategory =
-          p <= settings.significance ? l.quadrants[k].rawValue : "not significant"
+        result.wards[i].lisaPseudoP = l.permutation?.pseudoP[k]
+        result.wards[i].lisaCategory = "not tested"
+        p[i] = l.permutation?.pseudoP[k]
       }
-      if l.permutation == nil {
+      if let permutation = l.permutation {
+        let (family, significant) = Significance.decide(
+          p, indicator: result.id, statistic: "local Moran", over: "wards", settings)
+        result.tests.append(family)
+        for (k, i) in lisa.sample.indices.enumerated() {
+          // a cluster (HH, LL) has a large I, an outlier (HL, LH) a small one; a significant
+          // tail against the quadrant would need a lag between the mean of all wards and
+          // that of the others, which no p < 0.5 allows: such a ward is not named
+          let cluster = [.highHigh, .lowLow].contains(l.quadrants[k])
+          let agrees = permutation.tails[k] == (cluster ? .upper : .lower)
+          result.wards[i].lisaCategory =
+            significant[i] && agrees ? l.quadrants[k].rawValue : "not significant"
+        }
+      } else {
         result.warnings.append("0 permutations: local clusters were not tested for significance")
       }
-    } else if let reason = lisa.estimate.reason {
-      result.warnings.append("local Moran: \(reason)")
     }
     try addGiStar(values, table, weights, settings, &result)
   }
@@ -44,18 +58,46 @@ enum LocalStatistics {
     let g = try localG(
       values, weights: weights, transformation: .binary, star: true,
       permutations: settings.permutations, seed: settings.seed)
-    guard let gi = g.value else {
-      if let reason = g.estimate.reason { result.warnings.append("Gi*: \(reason)") }
-      return
-    }
+    note(g.sample, g.estimate.reason, "Gi*", table, &result)
+    guard let gi = g.value else { return }
+    var p = [Double?](repeating: nil, count: table.count)
     for (k, i) in g.sample.indices.enumerated() {
-      let z = gi.z[k]
-      let p = gi.permutation?.pseudoP[k]
-      result.wards[i].giStarZ = z.isFinite ? z : nil
-      result.wards[i].giStarPseudoP = p
-      if let p, p <= settings.significance, z.isFinite, z != 0 {
-        result.wards[i].hotspot = z > 0 ? "hotspot" : "coldspot"
+      result.wards[i].giStarZ = gi.z[k].isFinite ? gi.z[k] : nil
+      result.wards[i].giStarPseudoP = gi.permutation?.pseudoP[k]
+      p[i] = gi.permutation?.pseudoP[k]
+    }
+    guard let permutation = gi.permutation else { return }
+    let (family, significant) = Significance.decide(
+      p, indicator: result.id, statistic: "Gi*", over: "wards", settings)
+    result.tests.append(family)
+    for (k, i) in g.sample.indices.enumerated() where significant[i] {
+      switch permutation.tails[k] {
+      case .upper: result.wards[i].hotspot = "hotspot"
+      case .lower: result.wards[i].hotspot = "coldspot"
+      case .neither: break
       }
+    }
+  }
+
+  /// Records why wards have no local statistic: no value, no neighbours, or (for every ward
+  /// with a value) why the statistic is undefined for the indicator.
+  static func note(
+    _ sample: AnalysedSample, _ reason: UndefinedReason?, _ statistic: String,
+    _ table: WardTable, _ result: inout IndicatorResult
+  ) {
+    for id in sample.missing {
+      if let i = table.index(ofCode: id) { result.wards[i].undefined[statistic] = "no value" }
+    }
+    for id in sample.islands {
+      guard let i = table.index(ofCode: id) else { continue }
+      result.wards[i].undefined[statistic] = "no neighbours"
+      if statistic == "local Moran" { result.wards[i].lisaCategory = "no neighbours" }
+    }
+    guard let reason else { return }
+    result.warnings.append("\(statistic): \(reason)")
+    for i in sample.indices {
+      result.wards[i].undefined[statistic] = reason.description
+      if statistic == "local Moran" { result.wards[i].lisaCategory = "undefined" }
     }
   }
 }

@@ -1,3 +1,5 @@
+import SpatialStats
+
 // Decoding of the configuration types from YAML keys (snake_case), strictly.
 
 extension AnalysisConfiguration: Decodable {
@@ -7,6 +9,7 @@ extension AnalysisConfiguration: Decodable {
     case zones
     case smallNumberThreshold = "small_number_threshold"
     case seed, permutations, significance
+    case multipleTesting = "multiple_testing"
     case concentrationQuotient = "concentration_quotient"
     case classification, credits
   }
@@ -36,6 +39,8 @@ extension AnalysisConfiguration: Decodable {
     seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 12345
     permutations = try c.decodeIfPresent(Int.self, forKey: .permutations) ?? 999
     significance = try c.decodeIfPresent(Double.self, forKey: .significance) ?? 0.05
+    multipleTesting =
+      try c.decodeIfPresent(MultipleTestingCorrection.self, forKey: .multipleTesting) ?? .fdr
     concentrationQuotient =
       try c.decodeIfPresent(Double.self, forKey: .concentrationQuotient) ?? 1.2
     classification =

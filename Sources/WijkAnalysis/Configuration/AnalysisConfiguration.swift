@@ -1,3 +1,5 @@
+import SpatialStats
+
 /// The configuration of `wijk analyse`: which ward layer, which indicator tables, which
 /// indicators, ward groups, weights, small-number threshold and seed.
 ///
@@ -33,10 +35,17 @@ public struct AnalysisConfiguration: Sendable, Equatable {
   public var seed: UInt64
   /// Number of conditional permutations for pseudo p-values.
   public var permutations: Int
-  /// Significance level for hotspots and LISA clusters.
+  /// α of hotspots and LISA clusters (and of the global Moran's I): a test is significant when
+  /// its pseudo p is strictly below the threshold ``multipleTesting`` makes of α.
   public var significance: Double
-  /// A concentration ward has a location quotient at or above this and is a significant
-  /// hotspot (local Moran HH).
+  /// The multiple-testing correction (`multiple_testing: fdr | bonferroni | none`, default
+  /// `fdr`), applied per family: per indicator, the wards' local Moran p-values together and
+  /// their Gi* p-values together; the indicators' global Moran's I together (``TestFamily``).
+  public var multipleTesting: MultipleTestingCorrection
+  /// A concentration ward has, on its own figures, a location quotient at or above this and a
+  /// rank in the top fifth of the wards (rates and counts with a base; not means, not small
+  /// bases). Spatial clustering is a separate
+  /// statement (``WardIndicatorValue/lisaCategory``, ``WardIndicatorValue/hotspot``).
   public var concentrationQuotient: Double
   /// Map classification.
   public var classification: ClassificationSpec

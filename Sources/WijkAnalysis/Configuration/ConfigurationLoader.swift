@@ -140,6 +140,7 @@ public enum ConfigurationError: Error, Equatable, Sendable, CustomStringConverti
   static let allowedValues = [
     "IndicatorKind": "count, rate, mean", "Kind": "queen, rook, knn",
     "Method": "quantiles, equal_interval, fisher_jenks", "Direction": "higher, lower, neither",
+    "MultipleTestingCorrection": "fdr, bonferroni, none",
   ]
 
   /// "Cannot initialize IndicatorKind from invalid String value rates" → "'rates' is not

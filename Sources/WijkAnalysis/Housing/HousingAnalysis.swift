@@ -61,12 +61,14 @@ public enum HousingAnalysis {
     let illustrative = Analysis.illustrativeInputs(ac) + syntheticRegisters(c)
     var provenance = try Analysis.provenance(ac, configurationFile: configurationFile)
     provenance.inputs += try Provenance.inputs(c.registers.map(\.file))
+    let significance = Significance.summarise(&indicators, settings)
     let result = AnalysisResult(
       title: ac.title, language: ac.language, provenance: provenance,
       wards: WardSummary.all(of: table),
       weights: Analysis.summary(weights, ac.weights), indicators: indicators, groups: groups,
       zones: [],
       tables: [], smallNumberThreshold: ac.smallNumberThreshold, significance: ac.significance,
+      multipleTesting: significance, concentrationQuotient: ac.concentrationQuotient,
       notices: Analysis.notices(loaded.report, weights: weights) + reports.flatMap(\.sentences),
       illustrativeInputs: illustrative,
       illustrativeFiles: Analysis.illustrativeFiles(ac)

@@ -138,7 +138,8 @@ public enum LiveabilityCheck {
             FacilityComparison(
               kind: kinds[$0], before: distancesBefore[$0], after: distancesAfter[$0])
           },
-          rules: rules, verdict: Verdict.overall(rules.map(\.verdict))))
+          rules: rules, tests: applicable.flatMap { after[$0.id]?.tests ?? [] },
+          verdict: Verdict.overall(rules.map(\.verdict))))
     }
     let report = LiveabilityReport(
       title: inputs.title, language: configuration.language, profile: profile.title,
@@ -149,7 +150,9 @@ public enum LiveabilityCheck {
       verdict: Verdict.overall(phases.map(\.verdict)),
       overallRule:
         "any rule that fails in any phase → fail; else any rule needing attention in any phase → attention; else pass",
-      facilitiesSource: inputs.facilitiesFile, provenance: provenance)
+      facilitiesSource: inputs.facilitiesFile, provenance: provenance,
+      multipleTesting: configuration.multipleTesting, significance: configuration.significance,
+      testsBefore: applicable.flatMap { before[$0.id]?.tests ?? [] })
     return Outcome(report: report, tableAfter: table, after: last)
   }
 

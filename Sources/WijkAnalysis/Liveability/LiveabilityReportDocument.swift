@@ -1,4 +1,5 @@
 import Cartography
+import SpatialStats
 import WijkCore
 import WijkEngine
 
@@ -148,17 +149,17 @@ public enum LiveabilityReportDocument {
           ReportColumn("Indicator"), ReportColumn(t("Waar", "Where")),
           ReportColumn(t("Voor", "Before"), alignment: .right),
           ReportColumn(t("Na", "After"), alignment: .right),
-          ReportColumn("LISA"), ReportColumn("Gi*"),
+          ReportColumn(t("Buren (lokale Moran, Gi*)", "Neighbours (local Moran, Gi*)")),
         ],
         rows: p.indicators.map { c in
           [
             .text(c.label + (c.unit.map { " (\($0))" } ?? "")),
             .text(c.ward ?? t("omgeving", "surroundings")),
             num(c.before, c.kind == "count" ? 0 : 1), num(c.after, c.kind == "count" ? 0 : 1),
-            .text(c.lisaBefore.map { "\($0) → \(c.lisaAfter ?? "")" } ?? ""),
-            .text(c.scope == "ward" ? "\(c.hotspotBefore ?? "–") → \(c.hotspotAfter ?? "–")" : ""),
+            .text(c.scope == "ward" ? surroundings(c, t) : ""),
           ]
         }))
+    doc.addParagraph(testsNote(p, r, t))
     if !p.facilities.isEmpty {
       doc.addTable(
         try ReportTable(
@@ -177,6 +178,33 @@ public enum LiveabilityReportDocument {
             ]
           }))
     }
+  }
+
+  /// What the significant local tests said about the ward's neighbours, before → after.
+  static func surroundings(_ c: IndicatorComparison, _ t: Words) -> String {
+    let none = t("geen significant patroon", "no significant pattern")
+    let (b, a) = (c.surroundingsBefore ?? none, c.surroundingsAfter ?? none)
+    return b == a ? b : "\(b) → \(a)"
+  }
+
+  /// How many local tests the phase made, the correction and the thresholds.
+  static func testsNote(_ p: PhaseCheck, _ r: LiveabilityReport, _ t: Words) -> String {
+    let name = SignificanceWording.correction(r.multipleTesting, t.language)
+    let count = p.tests.reduce(0) { $0 + $1.tests }
+    var thresholds: [String] = []
+    var seen = Set<String>()
+    for id in p.tests.compactMap(\.indicator) where seen.insert(id).inserted {
+      let label = p.indicators.first { $0.indicator == id }?.label ?? id
+      let values = p.tests.filter { $0.indicator == id }.map {
+        SignificanceWording.threshold($0.threshold, t.language)
+      }
+      thresholds.append("\(label) " + Array(Set(values)).sorted().joined(separator: " / "))
+    }
+    let alpha = NumberStyle(t.language).format(r.significance, decimals: 2)
+    return t(
+      "Lokale toetsen na deze fase: \(count) (lokale Moran en Gi*, per indicator elk over de wijken), gecorrigeerd met \(name) bij α = \(alpha); drempels: \(thresholds.joined(separator: "; ")). Een concentratiewijk volgt uit haar eigen locatiequotiënt en rang, zonder toets.",
+      "Local tests after this phase: \(count) (local Moran and Gi*, per indicator each over the wards), corrected with \(name) at α = \(alpha); thresholds: \(thresholds.joined(separator: "; ")). A concentration ward follows from its own location quotient and rank, without a test."
+    )
   }
 
   /// No decimals for counts, distances and numbers of wards; one otherwise.

@@ -1,3 +1,5 @@
+import SpatialStats
+
 /// A rule's verdict. The overall verdict of a check is the worst applicable one: any fail →
 /// fail; else any attention → attention; else pass.
 public enum Verdict: String, Sendable, Equatable, Codable, CaseIterable {
@@ -46,11 +48,18 @@ public struct IndicatorComparison: Sendable, Equatable, Codable {
   public var hotspotBefore: String?
   /// `hotspot` or `coldspot` after, `nil` when neither or in scope `surroundings`.
   public var hotspotAfter: String?
-  /// Whether the ward was a concentration ward before (LQ at or above the configured quotient
-  /// and a significant HH cluster); in scope `surroundings`, whether any ward in the buffer was.
+  /// Whether the ward was a concentration ward before (its own LQ at or above the configured
+  /// quotient and a rank in the top fifth); in scope `surroundings`, whether any ward in the
+  /// buffer was.
   public var concentrationBefore: Bool
   /// The same as ``concentrationBefore``, after the phase.
   public var concentrationAfter: Bool
+  /// What the significant local tests said about the ward's neighbours before, in the report's
+  /// language (``SpatialWording``); `nil` when nothing was significant or in scope
+  /// `surroundings`.
+  public var surroundingsBefore: String? = nil
+  /// The same after the phase.
+  public var surroundingsAfter: String? = nil
 }
 
 /// One rule's outcome.
@@ -103,6 +112,9 @@ public struct PhaseCheck: Sendable, Equatable, Codable {
   public var facilities: [FacilityComparison]
   /// Every rule's outcome: one per site ward for a ward-scope value rule, else one.
   public var rules: [RuleOutcome]
+  /// The local tests after the phase: per indicator, local Moran and Gi* over the wards,
+  /// with the threshold of the run's correction.
+  public var tests: [TestFamily] = []
   /// The worst verdict of ``rules`` (``Verdict/overall(_:)``).
   public var verdict: Verdict
 }
@@ -136,4 +148,10 @@ public struct LiveabilityReport: Sendable, Equatable, Codable {
   public var facilitiesSource: String?
   /// Seed, permutations and input checksums of the analysis, as in `results.json`.
   public var provenance: Provenance
+  /// The multiple-testing correction of every local test (`multiple_testing`).
+  public var multipleTesting: MultipleTestingCorrection = .fdr
+  /// α before correction (`significance`).
+  public var significance: Double = 0.05
+  /// The local tests before the project (as ``PhaseCheck/tests``).
+  public var testsBefore: [TestFamily] = []
 }

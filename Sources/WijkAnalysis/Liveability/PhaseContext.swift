@@ -32,7 +32,11 @@ struct PhaseContext {
             locationQuotientAfter: wa.locationQuotient, lisaBefore: wb.lisaCategory,
             lisaAfter: wa.lisaCategory, hotspotBefore: wb.hotspot, hotspotAfter: wa.hotspot,
             concentrationBefore: wb.flags.contains("concentration ward"),
-            concentrationAfter: wa.flags.contains("concentration ward")))
+            concentrationAfter: wa.flags.contains("concentration ward"),
+            surroundingsBefore: SpatialWording.surroundings(
+              wb, rankedWards: b.wards.filter { $0.rank != nil }.count, words.language),
+            surroundingsAfter: SpatialWording.surroundings(
+              wa, rankedWards: a.wards.filter { $0.rank != nil }.count, words.language)))
       }
       out.append(
         IndicatorComparison(

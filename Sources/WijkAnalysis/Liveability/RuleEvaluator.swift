@@ -48,7 +48,9 @@ struct RuleEvaluator {
     case .noHotspot: return dutch ? "geen nieuwe Gi*-hotspot" : "no new Gi* hotspot"
     default:
       var parts: [String] = []
-      if let a = rule.attention { parts.append((dutch ? "aandacht " : "attention ") + "\(op) \(f(a))") }
+      if let a = rule.attention {
+        parts.append((dutch ? "aandacht " : "attention ") + "\(op) \(f(a))")
+      }
       if let x = rule.fail { parts.append((dutch ? "falen " : "fail ") + "\(op) \(f(x))") }
       return parts.joined(separator: ", ")
     }
@@ -154,11 +156,17 @@ struct RuleEvaluator {
       ? words("Gi*-hotspot", "Gi* hotspot") : words("concentratiewijk", "concentration ward")
     if !created.isEmpty {
       let extends = !before.isEmpty
+      // a hotspot is a significant test about the neighbours; a concentration ward is one by
+      // its own location quotient, with no test
+      let kind =
+        flag == "hotspot"
+        ? words("significante \(what)", "significant \(what)")
+        : what
       return (
         .fail,
         words(
-          "Na het project \(extends ? "breidt" : "ontstaat") een significante \(what) \(extends ? "uit naar" : "in") \(created.joined(separator: ", ")).",
-          "After the project a significant \(what) \(extends ? "extends to" : "appears in") \(created.joined(separator: ", "))."
+          "Na het project \(extends ? "breidt" : "ontstaat") een \(kind) \(extends ? "uit naar" : "in") \(created.joined(separator: ", ")).",
+          "After the project a \(kind) \(extends ? "extends to" : "appears in") \(created.joined(separator: ", "))."
         )
       )
     }

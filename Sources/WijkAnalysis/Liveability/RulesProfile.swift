@@ -35,9 +35,12 @@ public struct Rule: Sendable, Equatable {
     /// The change after − before must not exceed a limit (`direction: increase`,
     /// `decrease` or `either`).
     case maxChange = "max_change"
-    /// No ward in scope may become a concentration ward.
+    /// No ward in scope may become a concentration ward: its own location quotient reaching
+    /// the configured `concentration_quotient` with a rank in the top fifth (no spatial test
+    /// is involved).
     case noNewConcentration = "no_new_concentration"
-    /// No ward in scope may become (or join) a significant Gi* hotspot.
+    /// No ward in scope may become (or join) a significant Gi* hotspot (after the run's
+    /// multiple-testing correction: its neighbours' values significantly high).
     case noHotspot = "no_hotspot"
     /// The site must lie within a distance (m) of a facility of `facility` kind.
     case maxDistance = "max_distance"

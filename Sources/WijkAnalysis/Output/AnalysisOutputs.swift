@@ -83,7 +83,8 @@ public enum AnalysisOutputs {
           "\(i.id)-lisa.svg",
           try IndicatorMaps.clusters(
             i, table: run.table, credits: credits, language: language,
-            significance: r.significance, permutations: r.provenance.permutations,
+            significance: r.significance, correction: r.multipleTesting.correction,
+            permutations: r.provenance.permutations,
             seed: r.provenance.seed)
         ))
     }

@@ -1,4 +1,5 @@
 import Cartography
+import SpatialStats
 import WijkCore
 
 /// The maps of one indicator: a choropleth of its values and a LISA cluster map.
@@ -43,10 +44,12 @@ public enum IndicatorMaps {
     return map.svg()
   }
 
-  /// The LISA cluster map SVG (HH, LH, LL, HL at the run's significance, GeoDa's colours).
+  /// The LISA cluster map SVG (HH, LH, LL, HL significant after the run's correction, GeoDa's
+  /// colours); the legend gives the correction and the indicator's local Moran threshold.
   public static func clusters(
     _ indicator: IndicatorResult, table: WardTable, credits: [String], language: Language,
-    significance: Double, permutations: Int, seed: UInt64
+    significance: Double, correction: MultipleTestingCorrection = .none, permutations: Int,
+    seed: UInt64
   ) throws -> String {
     let categories = indicator.wards.map { w -> ClusterCategory in
       switch w.lisaCategory {
@@ -59,11 +62,16 @@ public enum IndicatorMaps {
       default: .noData
       }
     }
-    let style = NumberStyle(language)
+    let family = indicator.tests.first { $0.statistic == "local Moran" }
+    let threshold = SignificanceWording.threshold(family?.threshold ?? significance, language)
+    let test =
+      correction == .none || family == nil
+      ? threshold
+      : "\(SignificanceWording.correction(correction, language)) \(threshold)"
     let note =
       language == .dutch
-      ? "p ≤ \(style.format(significance, decimals: 2)); \(permutations) permutaties, seed \(seed)"
-      : "p ≤ \(style.format(significance, decimals: 2)); \(permutations) permutations, seed \(seed)"
+      ? "\(test); \(permutations) permutaties, seed \(seed)"
+      : "\(test); \(permutations) permutations, seed \(seed)"
     let map = try ClusterMap(
       wards: wards(table), categories: categories,
       text: MapText(

@@ -92,27 +92,29 @@ public enum SummaryReport {
           .text(r.wards[w].shortName), .text(i.label), wardValue(v, i, r),
           wardNumber(v, v.locationQuotient, 2, r),
           v.rank.map { .text("\($0)/\(r.wards.count)") } ?? .empty,
-          .text(v.flags.map { t.flag($0) }.joined(separator: ", ")),
+          .text(why(v, ranked: rankedCount(i), t)),
         ])
       }
     }
+    let correction = SignificanceWording.correction(r.multipleTesting.correction, t.language)
     guard !rows.isEmpty else {
       doc.addParagraph(
         t(
-          "Geen enkele wijk is een significante cluster, uitschieter of hotspot bij p ≤ \(t.number(r.significance, 2)).",
-          "No ward is a significant cluster, outlier or hotspot at p ≤ \(r.significance)."))
+          "Geen enkele wijk is een concentratiewijk of ligt in een significant ruimtelijk patroon (lokale Moran of Gi*, correctie \(correction), α = \(t.number(r.significance, 2))).",
+          "No ward is a concentration ward or lies in a significant spatial pattern (local Moran or Gi*, correction \(correction), α = \(t.number(r.significance, 2)))."
+        ))
       return
     }
     doc.addParagraph(
       t(
-        "Een wijk valt op als ze deel is van een significante cluster (lokale Moran, HH of LL), een ruimtelijke uitschieter is (HL, LH) of een Gi*-hotspot of -coldspot is, bij p ≤ \(t.number(r.significance, 2)). Een concentratiewijk heeft daarbij een locatiequotiënt van minstens de drempel en is een HH-cluster.",
-        "A ward stands out when it is part of a significant cluster (local Moran HH or LL), a spatial outlier (HL, LH) or a Gi* hotspot or coldspot, at p ≤ \(r.significance). A concentration ward also has a location quotient at or above the threshold and is an HH cluster."
+        "Twee aparte vaststellingen. Een concentratiewijk is dat door haar eigen cijfer: een locatiequotiënt (wijk / stad) van minstens \(t.number(r.concentrationQuotient, 2)) en een plaats in het hoogste vijfde van de wijken, bij aandelen en aantallen met een basis, niet op een kleine basis. Het ruimtelijke patroon gaat over de omgeving: lokale Moran en Gi* toetsen of de buren van de wijk samen hoge of lage waarden hebben, significant na correctie (\(correction), α = \(t.number(r.significance, 2)); de drempels staan bij elke indicator). \"In een cluster van hoge waarden\" staat er alleen als de wijk zelf ook hoog is; anders \"omgeven door hoge waarden\".",
+        "Two separate statements. A concentration ward is one by its own figure: a location quotient (ward / city) of at least \(t.number(r.concentrationQuotient, 2)) and a place in the top fifth of the wards, for shares and counts with a base, not on a small base. The spatial pattern is about the surroundings: local Moran and Gi* test whether the ward's neighbours together have high or low values, significant after correction (\(correction), α = \(t.number(r.significance, 2)); the thresholds are given with each indicator). \"In a cluster of high values\" is said only when the ward itself is high too; otherwise \"surrounded by high values\"."
       ))
     doc.addTable(
       try ReportTable(
         caption: t(
-          "Wijken met een significante ruimtelijke positie",
-          "Wards with a significant spatial position"),
+          "Concentratiewijken en wijken in een significant ruimtelijk patroon",
+          "Concentration wards and wards in a significant spatial pattern"),
         columns: [
           ReportColumn(t("Wijk", "Ward")), ReportColumn("Indicator"),
           ReportColumn(t("Waarde", "Value"), alignment: .right),
@@ -135,8 +137,9 @@ public enum SummaryReport {
     let rows: [[ReportCell]] = ranked.prefix(5).map { w, v in
       [
         .text(r.wards[w].shortName), wardValue(v, i, r), wardNumber(v, v.locationQuotient, 2, r),
-        wardNumber(v, v.zScore, 2, r), .text(t.category(v.lisaCategory)),
-        .text(v.hotspot.map { t.flag($0) } ?? ""),
+        wardNumber(v, v.zScore, 2, r),
+        .text(SpatialWording.lisaLabel(v, rankedWards: rankedCount(i), t.language)),
+        .text(SpatialWording.giLabel(v, rankedWards: rankedCount(i), t.language)),
       ]
     }
     doc.addTable(
@@ -188,19 +191,26 @@ public enum SummaryReport {
     }
     if let m = i.city.moran {
       let p = m.pseudoP.map { style.format($0, decimals: 3) } ?? "–"
+      let alike = m.tail == "upper"
       parts.append(
         t(
           "Moran's I = \(style.format(m.i, decimals: 3)) (pseudo-p = \(p), \(m.permutations) permutaties): "
-            + (m.pseudoP.map { $0 <= r.significance } == true
-              ? (m.i > 0
+            + (m.significant == true
+              ? (alike
                 ? "gelijke waarden liggen significant bij elkaar."
                 : "buren verschillen significant van elkaar.")
               : "geen significant ruimtelijk patroon."),
           "Moran's I = \(style.format(m.i, decimals: 3)) (pseudo p = \(p), \(m.permutations) permutations): "
-            + (m.pseudoP.map { $0 <= r.significance } == true
-              ? (m.i > 0
+            + (m.significant == true
+              ? (alike
                 ? "similar values cluster significantly." : "neighbours differ significantly.")
               : "no significant spatial pattern.")))
+    }
+    if let tests = SignificanceWording.families(i.tests, t.language) {
+      parts.append(
+        t("Lokale toetsen, correctie ", "Local tests, correction ")
+          + SignificanceWording.correction(r.multipleTesting.correction, t.language) + ": "
+          + tests + ".")
     }
     return parts.joined(separator: " ")
   }
@@ -279,17 +289,25 @@ public enum SummaryReport {
     let w = r.weights
     doc.addParagraph(
       t(
-        "Buren: \(w.kind)-contiguïteit, \(w.links) verbindingen, gemiddeld \(NumberStyle(t.language).format(w.meanNeighbours, decimals: 1)) buren (\(w.minNeighbours)–\(w.maxNeighbours)). Lokale Moran en Gi* (binaire gewichten, de wijk zelf inbegrepen) met \(r.provenance.permutations) conditionele permutaties, seed \(r.provenance.seed), significantie p ≤ \(t.number(r.significance, 2)). De gewichten zijn rij-gestandaardiseerd voor Moran's I. Waarden volgen PySAL (esda, segregation, inequality, mapclassify).",
-        "Neighbours: \(w.kind) contiguity, \(w.links) links, on average \(NumberStyle(t.language).format(w.meanNeighbours, decimals: 1)) neighbours (\(w.minNeighbours)–\(w.maxNeighbours)). Local Moran and Gi* (binary weights, the ward itself included) with \(r.provenance.permutations) conditional permutations, seed \(r.provenance.seed), significance p ≤ \(r.significance). Weights are row-standardised for Moran's I. Values follow PySAL (esda, segregation, inequality, mapclassify)."
+        "Buren: \(w.kind)-contiguïteit, \(w.links) verbindingen, gemiddeld \(NumberStyle(t.language).format(w.meanNeighbours, decimals: 1)) buren (\(w.minNeighbours)–\(w.maxNeighbours)). Lokale Moran en Gi* (binaire gewichten, de wijk zelf inbegrepen) met \(r.provenance.permutations) conditionele permutaties, seed \(r.provenance.seed). De gewichten zijn rij-gestandaardiseerd voor Moran's I. Waarden volgen PySAL (esda, segregation, inequality, mapclassify).",
+        "Neighbours: \(w.kind) contiguity, \(w.links) links, on average \(NumberStyle(t.language).format(w.meanNeighbours, decimals: 1)) neighbours (\(w.minNeighbours)–\(w.maxNeighbours)). Local Moran and Gi* (binary weights, the ward itself included) with \(r.provenance.permutations) conditional permutations, seed \(r.provenance.seed). Weights are row-standardised for Moran's I. Values follow PySAL (esda, segregation, inequality, mapclassify)."
+      ))
+    doc.addParagraph(SignificanceWording.method(r.multipleTesting, t.language))
+    doc.addParagraph(
+      t(
+        "Pseudo-p: (aantal permutaties minstens zo extreem aan de kant van de waarneming + 1) / (permutaties + 1), de kleinste van beide kanten; een permutatie die gelijk is aan de waarneming (binnen 1e-10 relatief) telt aan beide kanten mee, dus spiegelbeelden krijgen dezelfde p en een waarde zonder spreiding in haar permutaties p = 1. Zonder gelijke waarden is dat esda's p_sim. Een wijk zonder waarde, zonder buren of bij een indicator zonder spreiding krijgt geen pseudo-p.",
+        "Pseudo p: (permutations at least as extreme on the observation's side + 1) / (permutations + 1), the smaller of both sides; a permutation equal to the observation (within 1e-10 relative) counts on both sides, so mirror images get the same p and a statistic no permutation can change gets p = 1. Without ties this is esda's p_sim. A ward without a value, without neighbours, or for an indicator without variance gets no pseudo p."
       ))
     doc.addParagraph(
       t(
         "Aantallen onder \(r.smallNumberThreshold) staan als <\(r.smallNumberThreshold). Een cijfer met basis 0 is niet gedefinieerd en wordt nooit als 0 getoond.",
         "Counts below \(r.smallNumberThreshold) print as <\(r.smallNumberThreshold). A figure on a base of 0 is undefined and never shown as 0."
       ))
-    doc.addParagraph(t(
-      "Lokale Moran en Gi* gebruiken dezelfde permutaties (zelfde seed); omdat beide de buren van een wijk rangschikken, vallen hun pseudo-p-waarden vaak samen. Dat is verwacht, geen kopieerfout.",
-      "Local Moran and Gi* use the same permutations (same seed); as both rank a ward's neighbours, their pseudo p-values often coincide. That is expected, not a copying error."))
+    doc.addParagraph(
+      t(
+        "Lokale Moran en Gi* gebruiken dezelfde permutaties (zelfde seed); omdat beide de buren van een wijk rangschikken, vallen hun pseudo-p-waarden vaak samen. Dat is verwacht, geen kopieerfout.",
+        "Local Moran and Gi* use the same permutations (same seed); as both rank a ward's neighbours, their pseudo p-values often coincide. That is expected, not a copying error."
+      ))
     for table in r.tables { for line in tableNotes(table, t) { doc.addNote(line) } }
     // Loading notices (projection, repairs, accepted overlaps, reader warnings) are rare and
     // stay in the words results.json gives them.
@@ -324,21 +342,24 @@ public enum SummaryReport {
     if !table.keysWithoutWard.isEmpty {
       let values = table.valuesWithoutWard.filter { $0.value != 0 }.sorted { $0.key < $1.key }
         .map { "\($0.key) = \(t.number($0.value, 0))" }.joined(separator: ", ")
-      out.append(t(
-        "\(table.keysWithoutWard.joined(separator: ", ")) is geen wijk op de kaart (bv. locatie onbekend): die cijfers tellen in geen enkele wijk en niet in het stadstotaal"
-          + (values.isEmpty ? "." : " (\(values))."),
-        "\(table.keysWithoutWard.joined(separator: ", ")) is not a ward of the map (e.g. location unknown): its figures count in no ward and not in the city total"
-          + (values.isEmpty ? "." : " (\(values)).")))
+      out.append(
+        t(
+          "\(table.keysWithoutWard.joined(separator: ", ")) is geen wijk op de kaart (bv. locatie onbekend): die cijfers tellen in geen enkele wijk en niet in het stadstotaal"
+            + (values.isEmpty ? "." : " (\(values))."),
+          "\(table.keysWithoutWard.joined(separator: ", ")) is not a ward of the map (e.g. location unknown): its figures count in no ward and not in the city total"
+            + (values.isEmpty ? "." : " (\(values)).")))
     }
     if !table.lookupSectorsWithoutData.isEmpty {
-      out.append(t(
-        "Sectoren zonder rij in de tabel (hun wijken kunnen onvolledig zijn): ",
-        "Sectors without a row in the table (their wards may be incomplete): ")
-        + table.lookupSectorsWithoutData.joined(separator: ", ") + ".")
+      out.append(
+        t(
+          "Sectoren zonder rij in de tabel (hun wijken kunnen onvolledig zijn): ",
+          "Sectors without a row in the table (their wards may be incomplete): ")
+          + table.lookupSectorsWithoutData.joined(separator: ", ") + ".")
     }
     if !table.wardsWithoutData.isEmpty {
-      out.append(t("Wijken zonder gegevens (nooit als 0 geteld): ", "Wards without data (never read as 0): ")
-        + table.wardsWithoutData.joined(separator: ", ") + ".")
+      out.append(
+        t("Wijken zonder gegevens (nooit als 0 geteld): ", "Wards without data (never read as 0): ")
+          + table.wardsWithoutData.joined(separator: ", ") + ".")
     }
     return out
   }
@@ -355,8 +376,12 @@ public enum SummaryReport {
   // MARK: - Cells
 
   /// A ward's value; "x" when it would reveal a small count (``SmallNumbers``).
-  static func wardValue(_ v: WardIndicatorValue, _ i: IndicatorResult, _ r: AnalysisResult) -> ReportCell {
-    if i.kind != "count", v.value != nil, SmallNumbers.hidesDerived(v, threshold: r.smallNumberThreshold) {
+  static func wardValue(_ v: WardIndicatorValue, _ i: IndicatorResult, _ r: AnalysisResult)
+    -> ReportCell
+  {
+    if i.kind != "count", v.value != nil,
+      SmallNumbers.hidesDerived(v, threshold: r.smallNumberThreshold)
+    {
       return .text(SmallNumbers.notPublished)
     }
     return value(v.value, i, r.smallNumberThreshold)
@@ -391,6 +416,17 @@ public enum SummaryReport {
       : style.format(v, decimals: abs(v) >= 100 ? 0 : 1)
   }
 
+  /// Wards with a rank (the "of 30" of a rank).
+  static func rankedCount(_ i: IndicatorResult) -> Int { i.wards.filter { $0.rank != nil }.count }
+
+  /// Why a ward stands out: its own value (concentration ward), then its surroundings.
+  static func why(_ v: WardIndicatorValue, ranked: Int, _ t: Words) -> String {
+    [
+      SpatialWording.concentration(v, t.language),
+      SpatialWording.surroundings(v, rankedWards: ranked, t.language),
+    ].compactMap { $0 }.joined(separator: "; ")
+  }
+
   static func names(_ wards: [WardIndicatorValue], _ r: AnalysisResult) -> String {
     wards.compactMap { w in r.wards.first { $0.code == w.code }?.shortName }.joined(separator: ", ")
   }
@@ -404,23 +440,5 @@ struct Words {
   /// A number in the report's format.
   func number(_ v: Double, _ decimals: Int) -> String {
     NumberStyle(language).format(v, decimals: decimals)
-  }
-
-  func flag(_ f: String) -> String {
-    guard language == .dutch else { return f }
-    return [
-      "hotspot": "hotspot", "coldspot": "coldspot", "HH cluster": "HH-cluster",
-      "LL cluster": "LL-cluster", "concentration ward": "concentratiewijk",
-      "small base": "kleine basis", "spatial outlier (HL)": "uitschieter (HL)",
-      "spatial outlier (LH)": "uitschieter (LH)",
-    ][f] ?? f
-  }
-
-  func category(_ c: String) -> String {
-    guard language == .dutch else { return c }
-    return [
-      "not significant": "niet significant", "no neighbours": "geen buren",
-      "no data": "geen gegevens",
-    ][c] ?? c
   }
 }

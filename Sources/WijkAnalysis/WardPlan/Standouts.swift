@@ -3,12 +3,16 @@ import Cartography
 /// Picks what stands out in a ward's plan, each as a sentence with its number.
 ///
 /// Rules, all on numbers already in the plan:
-/// - rank: among the three highest or three lowest wards of an indicator ("highest electricity
-///   use per household of all 30 wards: 5,024 kWh, 37% above the city");
+/// - concentration: a concentration ward (its own location quotient at or above the configured
+///   quotient, ``IndicatorAnalysis/isConcentrationWard(_:kind:quotient:rankedWards:)``), said with its
+///   value, how many times the city's value it is, and its rank;
+/// - rank: otherwise among the three highest or three lowest wards of an indicator ("highest
+///   electricity use per household of all 30 wards: 5,024 kWh, 37% above the city");
 /// - city: otherwise a value at least 25% above or below the city's (LQ ≥ 1.25 or ≤ 0.75),
-///   means and rates only;
-/// - hotspot / cluster: a significant Gi* hotspot or coldspot, a significant local Moran
-///   cluster or outlier, a concentration ward;
+///   means and rates only, and only when the rank is on the same side (upper half above);
+/// - surroundings: a significant local Moran or Gi* result (after the run's multiple-testing
+///   correction), as one sentence about the ward's neighbours (``SpatialWording``): it never
+///   calls the ward itself high or low unless its own figures say so;
 /// - trend: a change of at least 10% between the first and last year of the trend that
 ///   differs by at least 5 percentage points from the city's change.
 /// The list is ordered by a score (how far from the city, how extreme the rank) and cut at
@@ -26,8 +30,8 @@ public enum Standouts {
     let t = PlanWords(plan)
     var out: [Standout] = []
     for i in plan.indicators {
-      if let s = rank(i, plan, t) ?? city(i, t) { out.append(s) }
-      out += spatial(i, plan, t)
+      if let s = concentration(i, t) ?? rank(i, plan, t) ?? city(i, t) { out.append(s) }
+      if let s = surroundings(i, t) { out.append(s) }
     }
     for trend in plan.trend {
       if let i = plan.indicators.first(where: { $0.id == trend.indicator }),
@@ -57,6 +61,10 @@ public enum Standouts {
     guard i.kind != "count", let v = i.ward.value, let lq = i.ward.locationQuotient,
       abs(lq - 1) >= cityDeviation
     else { return nil }
+    // a city value pulled by a few large wards can put a ward in the upper half below it (or
+    // one in the lower half above it): "27% below the city (rank 5 of 25)" would read as a
+    // contradiction, so the comparison is said only when the rank agrees
+    if let r = i.ward.rank, (lq > 1) != (2 * r <= i.rankedWards) { return nil }
     let rank =
       i.ward.rank.map {
         t(" (rang \($0) van \(i.rankedWards))", " (rank \($0) of \(i.rankedWards))")
@@ -65,37 +73,42 @@ public enum Standouts {
     return Standout(kind: "city", indicator: i.id, text: text, value: v, score: 1 + abs(lq - 1))
   }
 
-  static func spatial(_ i: PlanIndicator, _ plan: WardPlan, _ t: PlanWords) -> [Standout] {
-    var out: [Standout] = []
-    let w = i.ward
+  static func concentration(_ i: PlanIndicator, _ t: PlanWords) -> Standout? {
+    guard i.ward.flags.contains("concentration ward"), let v = i.ward.value,
+      let lq = i.ward.locationQuotient
+    else { return nil }
     let style = NumberStyle(t.language)
-    if let h = w.hotspot, let z = w.giStarZ, let p = w.giStarPseudoP {
-      out.append(
-        Standout(
-          kind: "hotspot", indicator: i.id,
-          text: t.sentence(
-            t("Gi*-\(h) voor \(t.lower(i.label))", "Gi* \(h) for \(t.lower(i.label))")
-              + " (z = \(style.format(z, decimals: 2)), p = \(style.format(p, decimals: 3)))"),
-          value: z, score: 2.5))
+    let times = style.format(lq, decimals: 1)
+    let city = i.cityValue.map { t.value($0, i) } ?? "–"
+    var position = ""
+    if let r = i.ward.rank {
+      position =
+        r <= 3
+        ? t(
+          " (\(t.highest(r)) van alle \(i.rankedWards) wijken)",
+          " (\(t.highest(r)) of all \(i.rankedWards) wards)")
+        : t(" (rang \(r) van \(i.rankedWards))", " (rank \(r) of \(i.rankedWards))")
     }
-    if let q = w.lisaQuadrant, w.lisaCategory == q, let p = w.lisaPseudoP {
-      let what =
-        ["HH", "LL"].contains(q)
-        ? t("deel van een \(q)-cluster", "part of a \(q) cluster")
-        : t("ruimtelijke uitschieter (\(q))", "a spatial outlier (\(q))")
-      let concentration =
-        w.flags.contains("concentration ward")
-        ? t(", een concentratiewijk", ", a concentration ward") : ""
-      out.append(
-        Standout(
-          kind: "cluster", indicator: i.id,
-          text: t.sentence(
-            t("\(what) voor \(t.lower(i.label))", "\(what) for \(t.lower(i.label))")
-              + " (\(t("lokale Moran", "local Moran")), p = \(style.format(p, decimals: 3))\(concentration))"
-          ),
-          value: w.localMoranI, score: concentration.isEmpty ? 2.2 : 3))
-    }
-    return out
+    let text = t.sentence(
+      t(
+        "concentratiewijk voor \(t.lower(i.label)): \(t.value(v, i)), \(times) keer het stadscijfer van \(city)",
+        "concentration ward for \(t.lower(i.label)): \(t.value(v, i)), \(times) times the city's \(city)"
+      ) + position)
+    return Standout(kind: "concentration", indicator: i.id, text: text, value: v, score: 3 + lq)
+  }
+
+  /// The ward's surroundings as the significant local tests found them (``SpatialWording``).
+  static func surroundings(_ i: PlanIndicator, _ t: PlanWords) -> Standout? {
+    guard
+      let phrase = SpatialWording.surroundings(
+        i.ward, rankedWards: i.rankedWards, t.language)
+    else { return nil }
+    let both =
+      SpatialWording.lisaNeighbours(i.ward) != nil
+      && SpatialWording.giNeighbours(i.ward) != nil
+    return Standout(
+      kind: "cluster", indicator: i.id, text: t.sentence(t.lower(i.label) + ": " + phrase),
+      value: i.ward.lisaPseudoP ?? i.ward.giStarPseudoP, score: both ? 2.5 : 2.2)
   }
 
   static func change(_ trend: PlanTrend, _ i: PlanIndicator, _ t: PlanWords) -> Standout? {

@@ -37,8 +37,10 @@ public struct WardPlan: Sendable, Codable, Equatable {
   public var illustrativeInputs: [String]
   /// Lines about the data's source, printed on the page.
   public var credits: [String]
-  /// Significance level of the LISA clusters and Gi* hotspots shown.
+  /// α of the LISA clusters and Gi* hotspots shown (before correction).
   public var significance: Double
+  /// The analysis's multiple-testing correction and its families.
+  public var multipleTesting: SignificanceSummary
   /// Counts from 1 to this − 1 print as "<threshold".
   public var smallNumberThreshold: Int
   /// Seed, permutations, input checksums: as in `results.json`.
@@ -67,6 +69,8 @@ public struct PlanIndicator: Sendable, Codable, Equatable {
   public var cityBaseTotal: Double?
   /// Wards with a rank (the denominator of "rank 3 of 30").
   public var rankedWards: Int
+  /// ``IndicatorResult/tests``: the local Moran and Gi* families (tests, threshold).
+  public var tests: [TestFamily] = []
 }
 
 /// A ward group the ward belongs to.
@@ -107,7 +111,8 @@ public struct TrendPoint: Sendable, Codable, Equatable {
 
 /// A remarkable fact about the ward, as a sentence with its number.
 public struct Standout: Sendable, Codable, Equatable {
-  /// `rank`, `city`, `hotspot`, `cluster` or `trend`.
+  /// `concentration`, `rank`, `city`, `cluster` (the surroundings: local Moran, Gi*) or
+  /// `trend`.
   public var kind: String
   /// The id of the indicator the sentence is about.
   public var indicator: String

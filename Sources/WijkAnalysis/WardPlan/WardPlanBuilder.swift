@@ -23,7 +23,8 @@ public enum WardPlanBuilder {
       PlanIndicator(
         id: i.id, label: i.label, unit: i.unit, kind: i.kind, worse: i.worse, ward: i.wards[ward],
         cityValue: i.city.value, cityNumeratorTotal: i.city.numeratorTotal,
-        cityBaseTotal: i.city.baseTotal, rankedWards: i.wards.filter { $0.rank != nil }.count)
+        cityBaseTotal: i.city.baseTotal, rankedWards: i.wards.filter { $0.rank != nil }.count,
+        tests: i.tests)
     }
     let groups = r.groups.filter { $0.wards.contains(code) }.map {
       PlanGroup(name: $0.name, illustrative: $0.illustrative, indicators: $0.indicators)
@@ -37,7 +38,8 @@ public enum WardPlanBuilder {
       illustrativeInputs: SummaryReport.illustrativeNotes(
         r, Words(language: Language(rawValue: r.language) ?? .dutch)),
       credits: SummaryReport.credits(r),
-      significance: r.significance, smallNumberThreshold: r.smallNumberThreshold,
+      significance: r.significance, multipleTesting: r.multipleTesting,
+      smallNumberThreshold: r.smallNumberThreshold,
       provenance: r.provenance)
     plan.standouts = Standouts.pick(plan)
     return plan

@@ -39,8 +39,8 @@ public enum WardPlanReport {
     guard !plan.standouts.isEmpty else {
       doc.addParagraph(
         t(
-          "Niets springt eruit: geen indicator bij de drie hoogste of laagste, geen waarde 25% of meer van de stad af, geen significante hotspot of cluster.",
-          "Nothing stands out: no indicator among the three highest or lowest, no value 25% or more from the city's, no significant hotspot or cluster."
+          "Niets springt eruit: geen concentratiewijk, geen indicator bij de drie hoogste of laagste, geen waarde 25% of meer van de stad af, geen significant patroon bij de buren.",
+          "Nothing stands out: no concentration ward, no indicator among the three highest or lowest, no value 25% or more from the city's, no significant pattern among the neighbours."
         ))
       return
     }
@@ -107,25 +107,30 @@ public enum WardPlanReport {
   static func addHotspots(_ plan: WardPlan, _ doc: inout ReportDocument, _ t: Words) throws {
     doc.addSection(t("Hotspots en clusters", "Hotspots and clusters"))
     let level = NumberStyle(t.language).format(plan.significance, decimals: 2)
+    let correction = SignificanceWording.correction(plan.multipleTesting.correction, t.language)
     let rows: [[ReportCell]] = plan.indicators.map { i in
       [
-        .text(i.label), .text(t.category(i.ward.lisaCategory)), number(i.ward.localMoranI, 2),
-        number(i.ward.lisaPseudoP, 3), number(i.ward.giStarZ, 2), number(i.ward.giStarPseudoP, 3),
-        .text(i.ward.hotspot.map { t.flag($0) } ?? "–"),
+        .text(i.label),
+        .text(SpatialWording.lisaLabel(i.ward, rankedWards: i.rankedWards, t.language)),
+        number(i.ward.localMoranI, 2), number(i.ward.lisaPseudoP, 3), number(i.ward.giStarZ, 2),
+        number(i.ward.giStarPseudoP, 3),
+        .text(SpatialWording.giLabel(i.ward, rankedWards: i.rankedWards, t.language)),
       ]
     }
     doc.addTable(
       try ReportTable(
         caption: t(
-          "Lokale Moran (LISA) en Getis-Ord Gi*, significant bij p ≤ \(level)",
-          "Local Moran (LISA) and Getis-Ord Gi*, significant at p ≤ \(level)"),
+          "Lokale Moran (LISA) en Getis-Ord Gi*: wat de toetsen over de buren van de wijk zeggen, significant na correctie (\(correction), α = \(level))",
+          "Local Moran (LISA) and Getis-Ord Gi*: what the tests say about the ward's neighbours, significant after correction (\(correction), α = \(level))"
+        ),
         columns: [
-          ReportColumn("Indicator"), ReportColumn(t("LISA-categorie", "LISA category")),
+          ReportColumn("Indicator"), ReportColumn(t("Lokale Moran", "Local Moran")),
           ReportColumn("I", alignment: .right), ReportColumn("p", alignment: .right),
           ReportColumn("Gi* z", alignment: .right), ReportColumn("p", alignment: .right),
           ReportColumn("Gi*"),
         ],
         rows: rows))
+    doc.addParagraph(SignificanceWording.planNote(plan, t.language))
   }
 
   static func addHousing(_ plan: WardPlan, _ doc: inout ReportDocument, _ t: Words) throws {

@@ -1,4 +1,5 @@
 import Foundation
+import SpatialStats
 import Testing
 
 @testable import WijkAnalysis
@@ -31,7 +32,7 @@ import Testing
     """
 
   @Test func defaultsAreDocumentedValues() throws {
-    let c = try ConfigurationLoader.parse(Self.minimal, file: "/tmp/x.yaml")
+    let c = try ConfigurationLoader.parse(ConfigurationTests.minimal, file: "/tmp/x.yaml")
     #expect(c.weights.kind == .queen && c.significance == 0.05 && c.language == "nl")
     #expect(c.wards.file == "/tmp/w.geojson")
   }
@@ -94,6 +95,30 @@ import Testing
         file: "c.yaml", key: "indicators[0].kind",
         reason: "'rates' is not allowed here; use one of: count, rate, mean")
     ) { try ConfigurationLoader.parse(text, file: "c.yaml") }
+  }
+
+  // The multiple-testing correction: FDR unless the configuration says otherwise; a typo is
+  // an error naming the key and the allowed values, never a silent fallback.
+  @Test func multipleTestingDefaultsToFDRAndRefusesOtherValues() throws {
+    let plain = try ConfigurationLoader.parse(ConfigurationTests.minimal, file: "c.yaml")
+    #expect(plain.multipleTesting == MultipleTestingCorrection.fdr)
+    for (text, expected) in [("bonferroni", MultipleTestingCorrection.bonferroni), ("none", .none)]
+    {
+      let c = try ConfigurationLoader.parse(
+        ConfigurationTests.minimal + "\nmultiple_testing: \(text)", file: "c.yaml")
+      #expect(c.multipleTesting == expected)
+    }
+    #expect(
+      throws: ConfigurationError.invalid(
+        file: "c.yaml", key: "multiple_testing",
+        reason: "'FDR' is not allowed here; use one of: fdr, bonferroni, none")
+    ) {
+      try ConfigurationLoader.parse(
+        ConfigurationTests.minimal + "\nmultiple_testing: FDR", file: "c.yaml")
+    }
+    let genk = try ConfigurationLoader.load(
+      path: ConfigurationTests.geoData.appendingPathComponent("wijk-genk.yaml").path)
+    #expect(genk.multipleTesting == .fdr)
   }
 
   @Test func aYAMLSyntaxErrorSaysWhere() {

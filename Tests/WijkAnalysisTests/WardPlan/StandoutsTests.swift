@@ -28,6 +28,8 @@ import Testing
       code: "W1", name: "W (X)", shortName: "W", title: "t", period: "2021", language: language,
       wardCount: 30, neighbours: [], indicators: indicators, groups: [], trend: trend,
       standouts: [], housing: nil, illustrativeInputs: [], credits: [], significance: 0.05,
+      multipleTesting: SignificanceSummary(
+        correction: .fdr, alpha: 0.05, indicators: [], globalMoran: nil),
       smallNumberThreshold: 5,
       provenance: Provenance(
         tool: "wijk", toolVersion: "0", libraries: [:], inputs: [], configurationFile: nil,
