@@ -2,130 +2,108 @@ import WijkCore
 import WijkEngine
 import WijkIO
 
-/// Options for turning a ward layer into the wards of an analysis.
-public struct WardLoadingOptions: Sendable, Equatable {
-  /// Repair invalid wards with GEOS make-valid instead of stopping; repaired wards are
-  /// reported.
-  public var repair: Bool
-  /// Accept overlapping wards (each point is still counted once, by the smallest-code rule)
-  /// instead of stopping; overlaps are reported.
-  public var allowOverlaps: Bool
-  /// The projected CRS a geographic layer is projected to (Belgian Lambert 72 by default).
-  public var projectTo: CRSDefinition
+/// A ward layer that passed ``WardLayerGate``: read, its CRS recognised, projected when it
+/// was geographic, repaired, duplicates dissolved, overlaps accepted, all as the options
+/// allowed, and what was done in ``report``.
+public struct CheckedWardLayer: Sendable {
+  /// The layer as checked: features in source order (fewer after dissolving), geometry in a
+  /// projected CRS (or the file's own units when it declares no CRS).
+  public var layer: Layer
+  /// One code per feature of `layer`: the code field's text, or feature numbers "1", "2", ...
+  public var codes: [String]
+  /// The field the codes come from; `nil` for feature numbers.
+  public var codeField: String?
+  /// One name per feature when the request named a name field, else empty.
+  public var names: [String]
+  /// What the gate found and did.
+  public var report: WardLoadingReport
+}
 
-  /// Defaults: stop on invalid or overlapping wards; project a geographic layer to
-  /// EPSG:31370 (Belgian Lambert 72). Checks nothing itself.
-  public init(
-    repair: Bool = false, allowOverlaps: Bool = false, projectTo: CRSDefinition = .epsg(31370)
-  ) {
-    self.repair = repair
-    self.allowOverlaps = allowOverlaps
-    self.projectTo = projectTo
+/// The one way into wijk for a ward layer, in every command (`analyse`, `housing`, `plan`,
+/// `check`, `join`, `info`, `weights`, `moran`, `lisa`, `gistar`, `classify`,
+/// `segregation`): the same reading, CRS rules, checks, errors and options.
+///
+/// In order:
+/// 1. read with `LayerReader` (layer choice, encoding: `--encoding`, `.cpg`, DBF byte,
+///    detection; CRS: the file's, else `--crs`, else the configuration's);
+/// 2. recognise a CRS declared without an EPSG code (``CRSRecognizer``: an ESRI `.prj`);
+/// 3. codes: a field (must exist) or feature numbers; names, when asked for;
+/// 4. duplicate codes (trimmed, NFC): an error naming the code and its features, unless
+///    dissolved (`dissolveDuplicates`);
+/// 5. CRS: none is an error when the command measures (``WardLayerRequest/requiresCRS``),
+///    else the layer is used in its own units and the report says so; a geographic layer is
+///    projected to `projectTo` (EPSG:31370 by default), refused when it lies outside that
+///    CRS's area of use;
+/// 6. validity (GEOS): an error naming file, feature, code and GEOS's reason and location,
+///    unless repaired (`repair`, GEOS make-valid);
+/// 7. duplicates dissolved (GEOS union), when asked;
+/// 8. overlaps above 1 m² (``LayerInspector/sliverSquareMetres``; without a CRS, above a
+///    millionth of the smaller ward): an error naming both codes and the area, unless
+///    accepted (`allowOverlaps`).
+///
+/// ``open(_:options:)`` stops at the first fault; ``inspect(_:options:)`` (for `wijk info`)
+/// goes as far as it can and lists every fault.
+public enum WardLayerGate {
+  /// Opens the layer for a command, stopping at the first fault the options do not allow.
+  ///
+  /// - Throws: `IOError` (unreadable file, layer choice, encoding),
+  ///   ``AnalysisError/unknownField(file:field:available:)``,
+  ///   ``AnalysisError/duplicateWardCode(file:field:code:features:)``,
+  ///   ``AnalysisError/dissolveConflict(file:code:field:values:)``,
+  ///   ``AnalysisError/missingCRS(file:)``, ``AnalysisError/outsideAreaOfUse(file:crs:target:)``,
+  ///   ``AnalysisError/invalidWards(file:problems:)``,
+  ///   ``AnalysisError/overlappingWards(file:overlaps:)``, `EngineError` (PROJ, GEOS).
+  public static func open(_ request: WardLayerRequest, options: WardLoadingOptions)
+    throws -> CheckedWardLayer
+  {
+    var pass = try GatePass(request, options: options, enforcing: true)
+    try pass.run()
+    return pass.checked
   }
-}
 
-/// What loading the wards found and did, for the run's report.
-public struct WardLoadingReport: Sendable, Equatable {
-  /// Warnings of the file reader (a guessed encoding, an assumed CRS), as sentences.
-  public var readerWarnings: [String] = []
-  /// Codes of wards repaired by make-valid.
-  public var repaired: [String] = []
-  /// Overlaps accepted with `allowOverlaps`, as sentences.
-  public var acceptedOverlaps: [String] = []
-  /// "projected from EPSG:4326 to EPSG:31370 (operation …)" when the layer was geographic.
-  public var projection: String?
-}
+  /// Reads and checks the layer as ``open(_:options:)`` does, but records each fault
+  /// instead of stopping (a check that cannot run says why in ``WardLayerFindings/skipped``).
+  ///
+  /// - Throws: `IOError` when the file cannot be read,
+  ///   ``AnalysisError/unknownField(file:field:available:)`` for an unknown code field,
+  ///   `EngineError` when GEOS or PROJ fail on valid input.
+  public static func inspect(_ request: WardLayerRequest, options: WardLoadingOptions)
+    throws -> (checked: CheckedWardLayer, findings: WardLayerFindings)
+  {
+    var pass = try GatePass(request, options: options, enforcing: false)
+    try pass.run()
+    return (pass.checked, pass.findings)
+  }
 
-/// Reads a ward layer and checks it: the fields exist, codes are unique, the CRS is known
-/// and projected (a geographic layer is projected), every polygon is valid, no two wards
-/// overlap. Then it measures areas and label points with GEOS.
-public enum WardLayerLoader {
-  /// - Returns: a ``WardTable`` with no indicator columns yet, the checked (projected,
-  ///   repaired) layer the table was made from, for joins onto it, and the loading report.
-  /// - Throws: `IOError` (unreadable file, layer choice), ``AnalysisError`` (unknown field,
-  ///   duplicate code, missing CRS, invalid or overlapping wards), `EngineError`.
+  /// The wards of an analysis (`analyse`, `housing`, `plan`, `check`) as a ``WardTable``
+  /// with no indicator columns yet, with the checked layer the table was made from, for
+  /// joins onto it, and the report.
+  ///
+  /// - Throws: as ``open(_:options:)``.
   public static func load(
     _ source: WardSource, options: WardLoadingOptions = WardLoadingOptions()
   ) throws -> (table: WardTable, layer: Layer, report: WardLoadingReport) {
-    let reading = try LayerReader.read(
-      path: source.file, layer: source.layer,
-      assumeCRS: source.crs.map { CRSDefinition(authorityCode: $0) })
-    var report = WardLoadingReport(readerWarnings: reading.report.warnings.map(\.description))
-    var layer = reading.layer
-    let codes = try textColumn(source.code, of: layer)
-    let names = try textColumn(source.name, of: layer)
-    try requireUniqueCodes(codes, file: source.file)
-    layer = try projected(layer, to: options.projectTo, report: &report)
-    layer = try checkedValidity(layer, codes: codes, repair: options.repair, report: &report)
-    try checkOverlaps(layer, codes: codes, allow: options.allowOverlaps, report: &report)
+    let wards = try open(WardLayerRequest(source), options: options)
+    let layer = wards.layer
     let table = WardTable(
-      source: source.file, crs: layer.crs!, codes: codes, names: names,
+      source: source.file, crs: layer.crs!, codes: wards.codes, names: wards.names,
       geometries: layer.features.map { $0.geometry ?? .collection([]) },
       areaSquareMetres: try GeometryChecks.areas(of: layer),
       labelPoints: try GeometryChecks.labelPoints(of: layer).map { $0 ?? Coordinate(x: 0, y: 0) })
-    return (table, layer, report)
+    return (table, layer, wards.report)
   }
 
-  /// The text of field `name` for every feature; a missing value is an error naming the
-  /// feature.
+  /// The text of field `name` for every feature; a missing value is the empty string.
+  ///
+  /// - Throws: ``AnalysisError/unknownField(file:field:available:)``.
   static func textColumn(_ name: String, of layer: Layer) throws(AnalysisError) -> [String] {
     guard let values = layer.column(name) else {
       throw .unknownField(file: layer.source, field: name, available: layer.fields.map(\.name))
     }
     return values.map { $0.text ?? "" }
   }
-
-  static func requireUniqueCodes(_ codes: [String], file: String) throws(AnalysisError) {
-    var seen = Set<String>()
-    for code in codes where !seen.insert(code).inserted {
-      throw .duplicateWardCode(file: file, code: code)
-    }
-  }
-
-  /// The layer itself when projected; projected to `target` when geographic.
-  static func projected(
-    _ layer: Layer, to target: CRSDefinition, report: inout WardLoadingReport
-  ) throws -> Layer {
-    guard let definition = layer.crs else { throw AnalysisError.missingCRS(file: layer.source) }
-    let crs = try CoordinateReferenceSystem(definition)
-    guard crs.isGeographic else { return layer }
-    // Both CRSs must live in one PROJ context (the transformer requires it).
-    let transformer = try Transformer(
-      from: crs, to: CoordinateReferenceSystem(target, context: crs.context))
-    let result = try transformer.transform(layer)
-    report.projection =
-      "projected from \(definition) to \(target) (\(transformer.operationName ?? "PROJ default operation"))"
-    return result
-  }
-
-  static func checkedValidity(
-    _ layer: Layer, codes: [String], repair: Bool, report: inout WardLoadingReport
-  ) throws -> Layer {
-    let problems = try GeometryChecks.problems(in: layer)
-    guard !problems.isEmpty else { return layer }
-    guard repair else {
-      throw AnalysisError.invalidWards(
-        file: layer.source,
-        problems: problems.map {
-          "feature \($0.featureIndex) (\(codes[$0.featureIndex])): \($0.problem)"
-        })
-    }
-    let (fixed, repaired) = try GeometryChecks.repaired(layer)
-    report.repaired = repaired.map { codes[$0] }
-    return fixed
-  }
-
-  static func checkOverlaps(
-    _ layer: Layer, codes: [String], allow: Bool, report: inout WardLoadingReport
-  ) throws {
-    let overlaps = try GeometryChecks.overlaps(
-      in: layer, minimumArea: LayerInspector.sliverSquareMetres)
-    let sentences = overlaps.map {
-      "\(codes[$0.first]) and \(codes[$0.second]) overlap by \(Int($0.squareMetres.rounded())) m²"
-    }
-    guard sentences.isEmpty || allow else {
-      throw AnalysisError.overlappingWards(file: layer.source, overlaps: sentences)
-    }
-    report.acceptedOverlaps = sentences
-  }
 }
+
+/// The name the gate had before it checked everything, kept so that existing callers build.
+@available(*, deprecated, renamed: "WardLayerGate")
+public typealias WardLayerLoader = WardLayerGate
