@@ -54,8 +54,12 @@ public struct MissingCellCount: Hashable, Sendable, Codable {
 
   /// E.g. `leefloon: 1 cell confidential (C), line 3`.
   public var description: String {
-    let what = markers.isEmpty ? kind.rawValue : "\(kind.rawValue) (\(markers.map(\.visibleInMessages).joined(separator: ", ")))"
-    let at = (lines.count == 1 ? "line " : "lines ") + lines.map(String.init).joined(separator: ", ")
+    let what =
+      markers.isEmpty
+      ? kind.rawValue
+      : "\(kind.rawValue) (\(markers.map(\.visibleInMessages).joined(separator: ", ")))"
+    let at =
+      (lines.count == 1 ? "line " : "lines ") + lines.map(String.init).joined(separator: ", ")
       + (count > lines.count ? ", …" : "")
     return "\(column): \(count) cell\(count == 1 ? "" : "s") \(what), \(at)"
   }

@@ -110,7 +110,8 @@ public struct MissingValues: Hashable, Sendable {
   /// empty cell, a reason of another form (e.g. "zero base") is `nil`.
   public static func kind(ofReason reason: String?) -> (kind: MissingKind, marker: String)? {
     guard let reason else { return (.empty, "") }
-    for k in MissingKind.allCases where reason.hasPrefix(k.rawValue + " (") && reason.hasSuffix(")") {
+    for k in MissingKind.allCases where reason.hasPrefix(k.rawValue + " (") && reason.hasSuffix(")")
+    {
       let start = reason.index(reason.startIndex, offsetBy: k.rawValue.count + 2)
       return (k, String(reason[start..<reason.index(before: reason.endIndex)]))
     }
@@ -127,8 +128,9 @@ public struct MissingValues: Hashable, Sendable {
   /// The list in words, for messages: `empty, C, x, -, …, <N`.
   public var summary: String {
     let listed = Self.standardMarkers.map(\.0).filter { markers[$0.lowercased()] != nil }
-    let extra = markers.keys.filter { k in !Self.standardMarkers.contains { $0.0.lowercased() == k } }
-      .sorted()
+    let extra = markers.keys.filter { k in !Self.standardMarkers.contains { $0.0.lowercased() == k }
+    }
+    .sorted()
     return (["empty"] + listed + extra + (smallCounts ? ["<N"] : [])).joined(separator: ", ")
   }
 }
