@@ -93,6 +93,8 @@ struct JoinWardsCommand: ParsableCommand {
 
   @Flag(help: "Print the join report as JSON on stdout.") var json = false
 
+  @OptionGroup var missing: MissingValuesOption
+
   func validate() throws {
     let given = [table, sectors, points, source].compactMap { $0 }
     guard given.count == 1 else {
@@ -102,9 +104,10 @@ struct JoinWardsCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let request = JoinRequest(
+      var request = JoinRequest(
         wards: wards, layer: layer, code: code, source: try joinSource(),
         allowUnmatched: allowUnmatched, encoding: encoding, decimal: decimal)
+      request.missingValues = missing.values
       let format = try out.map { try JoinCommand.format(of: $0) }
       let (joined, report) = try JoinCommand.run(request)
       if let out, let format {

@@ -14,7 +14,8 @@ import WijkCore
     let policy = CellPolicy(convention: .decimalComma)
     for (marker, kind) in MissingValues.standardMarkers {
       #expect(policy.read(marker) == .missing(kind, marker: marker))
-      #expect(policy.read(" \(marker.uppercased()) ") == .missing(kind, marker: marker.uppercased()))
+      #expect(
+        policy.read(" \(marker.uppercased()) ") == .missing(kind, marker: marker.uppercased()))
     }
     #expect(policy.read("") == .missing(.empty, marker: ""))
     #expect(policy.read("<5") == .missing(.smallCount, marker: "<5"))
@@ -52,7 +53,10 @@ import WijkCore
       try StatbelReader.read(path: Fixture.case(Self.case23, "sectoren_statbel.txt")),
     ] {
       let t = reading.table
-      #expect(t.column("MS_NBR_LEEFLOON") == [.integer(40), confidential, .integer(12), .integer(9), .integer(45)])
+      #expect(
+        t.column("MS_NBR_LEEFLOON") == [
+          .integer(40), confidential, .integer(12), .integer(9), .integer(45),
+        ])
       #expect(t.column("MS_POPULATION")?.map(\.number) == [800, 1000, 400, 300, 900])
       #expect(t.column("CD_SECTOR")?.first == .text("71999A001"))
       #expect(t.lineNumbers[1] == 3)
@@ -63,7 +67,11 @@ import WijkCore
     #expect(excel.table.column("leefloon") == [.integer(84), confidential, .integer(45)])
     #expect(excel.table.column("inwoners") == [.integer(1200), .integer(700), .integer(900)])
     let counts = MissingCellCount.count(in: excel.table, columns: ["leefloon", "inwoners"])
-    #expect(counts == [MissingCellCount(column: "leefloon", kind: .confidential, markers: ["C"], count: 1, lines: [3])])
+    #expect(
+      counts == [
+        MissingCellCount(
+          column: "leefloon", kind: .confidential, markers: ["C"], count: 1, lines: [3])
+      ])
     #expect(counts[0].description == "leefloon: 1 cell confidential (C), line 3")
   }
 
@@ -71,16 +79,21 @@ import WijkCore
   func markersInEverySeparator() throws {
     let folder = TemporaryFolder()
     for (sep, number) in [(";", "1,5"), (",", "1.5"), ("|", "1.5"), ("\t", "1.5")] {
-      let rows = ["code\(sep)n", "A\(sep)\(number)", "B\(sep)<5", "C\(sep)n.b.", "D\(sep)x", "E\(sep)", "F\(sep)–"]
+      let rows = [
+        "code\(sep)n", "A\(sep)\(number)", "B\(sep)<5", "C\(sep)n.b.", "D\(sep)x", "E\(sep)",
+        "F\(sep)–",
+      ]
       let path = folder.file("t.csv")
       try rows.joined(separator: "\r\n").write(toFile: path, atomically: true, encoding: .utf8)
       // Declared numeric and typed from its cells alike.
       for options in [CSVOptions(textColumns: ["code"], numericColumns: ["n"]), CSVOptions()] {
         let t = try CSVReader.read(path: path, options: options).table
-        #expect(t.column("n") == [
-          .real(1.5), .missing(reason: "small count (<5)"), .missing(reason: "not available (n.b.)"),
-          .missing(reason: "confidential (x)"), .missing, .missing(reason: "not available (–)"),
-        ], "separator \(sep)")
+        #expect(
+          t.column("n") == [
+            .real(1.5), .missing(reason: "small count (<5)"),
+            .missing(reason: "not available (n.b.)"),
+            .missing(reason: "confidential (x)"), .missing, .missing(reason: "not available (–)"),
+          ], "separator \(sep)")
       }
     }
   }
@@ -89,7 +102,8 @@ import WijkCore
   func otherTextIsAnError() throws {
     let folder = TemporaryFolder()
     let path = folder.file("t.csv")
-    try "code;n\r\nA;12\r\nB;\u{200B}onbekend\r\n".write(toFile: path, atomically: true, encoding: .utf8)
+    try "code;n\r\nA;12\r\nB;\u{200B}onbekend\r\n".write(
+      toFile: path, atomically: true, encoding: .utf8)
     let error = #expect(throws: IOError.self) {
       try CSVReader.read(path: path, options: CSVOptions(numericColumns: ["n"]))
     }
@@ -97,20 +111,29 @@ import WijkCore
     #expect(text.hasPrefix("\(path), line 3, column 'n': '<U+200B>onbekend' is neither a number"))
     #expect(text.contains("C, x, -") && text.contains("<N") && text.contains("--missing-values"))
     // Not declared numeric, the column is text: nobody needs it as numbers.
-    #expect(try CSVReader.read(path: path).table.column("n") == [.text("12"), .text("\u{200B}onbekend")])
+    #expect(
+      try CSVReader.read(path: path).table.column("n") == [.text("12"), .text("\u{200B}onbekend")])
     // Declared as a marker, the cell is missing.
     let declared = try CSVReader.read(
       path: path,
-      options: CSVOptions(numericColumns: ["n"], missingValues: MissingValues.standard.adding(["\u{200B}onbekend"])))
-    #expect(declared.table.column("n") == [.integer(12), .missing(reason: "declared missing (\u{200B}onbekend)")])
+      options: CSVOptions(
+        numericColumns: ["n"], missingValues: MissingValues.standard.adding(["\u{200B}onbekend"])))
+    #expect(
+      declared.table.column("n") == [
+        .integer(12), .missing(reason: "declared missing (\u{200B}onbekend)"),
+      ])
   }
 
   @Test("A text column keeps its dashes and question marks as written")
   func textColumnsKeepMarkers() throws {
     let folder = TemporaryFolder()
     let path = folder.file("t.csv")
-    try "code,opmerking\nA,-\nB,rustig\nC,?\n".write(toFile: path, atomically: true, encoding: .utf8)
-    #expect(try CSVReader.read(path: path).table.column("opmerking") == [.text("-"), .text("rustig"), .text("?")])
+    try "code,opmerking\nA,-\nB,rustig\nC,?\n".write(
+      toFile: path, atomically: true, encoding: .utf8)
+    #expect(
+      try CSVReader.read(path: path).table.column("opmerking") == [
+        .text("-"), .text("rustig"), .text("?"),
+      ])
   }
 
   @Test("DBF numbers padded with NUL bytes are read as GDAL reads them (libpysal mexicojoin)")

@@ -74,6 +74,9 @@ public struct JoinRequest: Sendable, Equatable {
   public var encoding: TextEncoding?
   /// The number convention of CSV inputs, overriding detection from the separator.
   public var decimal: NumberConvention?
+  /// The cells that mean "no value" in numeric columns (`--missing-values` adds to the
+  /// standard list).
+  public var missingValues: MissingValues = .standard
 
   /// A request as given; files and fields are checked only when ``JoinCommand/run(_:)`` reads them.
   public init(
@@ -87,6 +90,16 @@ public struct JoinRequest: Sendable, Equatable {
     self.source = source
     self.allowUnmatched = allowUnmatched
     self.encoding = encoding
+  }
+}
+
+extension JoinRequest {
+  /// The CSV options of every table this request reads: its encoding, number convention and
+  /// missing-value markers.
+  func csvOptions(textColumns: Set<String>, numericColumns: Set<String> = []) -> CSVOptions {
+    CSVOptions(
+      numberConvention: decimal, encoding: encoding, textColumns: textColumns,
+      numericColumns: numericColumns, missingValues: missingValues)
   }
 }
 
@@ -112,6 +125,19 @@ public struct JoinCommandReport: Codable, Sendable, Equatable {
   public var columns: [String]
   /// Sentences: the join report, reader notes, warnings.
   public var notes: [String]
+  /// Missing cells of the joined or summed columns, per column and kind (`C`, `<5`, …).
+  public var missingCells: [MissingCellCount] = []
+
+  /// Records the missing cells (not the empty ones) and says them in a note.
+  mutating func noteMissing(_ counts: [MissingCellCount]) {
+    let marked = counts.filter { $0.kind != .empty }
+    missingCells += marked
+    if !marked.isEmpty {
+      notes.append(
+        "missing values, each for its cell only (never read as 0): "
+          + marked.map(\.description).joined(separator: "; "))
+    }
+  }
 
   /// The lines printed on stderr.
   public var text: String {
