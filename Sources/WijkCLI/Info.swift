@@ -22,8 +22,8 @@ struct Info: ParsableCommand {
       some text that no statistic can read until it is corrected or declared missing), how \
       many cells are numbers, the missing-value markers it holds (C, x, -, n.b., NA, <5, …) \
       per kind with their lines, and for a mixed column the first non-numeric cells as \
-      written (invisible characters shown, e.g. <U+00A0>). The key column (--key, or every \
-      column that looks like a code) is checked for duplicate values with their lines, \
+      written (invisible characters shown, e.g. <U+00A0>). The key column (--key, or the \
+      column that looks most like a code) is checked for duplicate values with their lines, \
       invisible characters and empty cells: what a join would refuse.
 
       Exit 0 when the file is readable, whatever the checks find; non-zero with a message \
@@ -53,7 +53,7 @@ struct Info: ParsableCommand {
   var json = false
 
   @Option(
-    help: "Tables: the key column to check for duplicates (default: columns that look like codes).")
+    help: "Tables: the key column to check for duplicates (default: the most code-like column).")
   var key: String?
 
   @Option(help: "Tables: the decimal mark, point or comma (default: comma for a ;-separated file).")

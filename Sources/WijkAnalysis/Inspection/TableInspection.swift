@@ -72,7 +72,7 @@ public struct TableInspection: Sendable, Codable, Equatable {
   public var rowCount: Int
   /// The columns in file order.
   public var columns: [ColumnSummary]
-  /// The key checks (from `--key`, else every column that looks like a key).
+  /// The key check (of `--key`, else of the column that looks most like a key).
   public var keys: [KeyCheck]
   /// The markers that count as missing (the standard list and `--missing-values`).
   public var missingMarkers: String

@@ -12,8 +12,9 @@ public enum TableInspector {
   }
 
   /// - Parameters:
-  ///   - key: the key column to check; `nil` to check every column that looks like a key
-  ///     (text with a key-like name: `code`, `id`, `sector`, `wijk`, `geoitem`, …).
+  ///   - key: the key column to check; `nil` for the column that looks most like a key (a
+  ///     key-like name: `code`, `id`, `sector`, `wijk`, `geoitem`, `CD_…`; the most distinct
+  ///     values among those).
   ///   - separator, convention, encoding: as the reader options (`nil`: detected).
   ///   - missingValues: the markers of a missing value.
   /// - Throws: `IOError` when the file cannot be read as a table (naming line and column),
@@ -36,9 +37,14 @@ public enum TableInspector {
     if let key, table.columnIndex(key) == nil {
       throw IOError.unknownColumn(path: path, column: key, available: table.columns)
     }
-    let keyColumns =
-      key.map { [table.columnIndex($0)!] }
-      ?? table.columns.indices.filter { looksLikeKey(table.columns[$0], columns[$0]) }
+    // Without --key: the key-like column with the most distinct values (a sector code
+    // before its municipality's REFNIS code), the first of equals.
+    let candidates = table.columns.indices.filter { looksLikeKey(table.columns[$0], columns[$0]) }
+    let best = candidates.max {
+      columns[$0].distinct < columns[$1].distinct
+        || (columns[$0].distinct == columns[$1].distinct && $0 > $1)
+    }
+    let keyColumns = key.map { [table.columnIndex($0)!] } ?? best.map { [$0] } ?? []
     return TableInspection(
       file: path, separator: word(report.separator ?? ","),
       separatorDetected: report.separatorDetected ?? true,
