@@ -81,6 +81,15 @@ extension JoinCommand {
         throw JoinError.sectorsWithoutWard(source: file, lookup: lookup, sectors: orphans)
       }
       report.notes.append("warning: sectors not in the lookup: " + orphans.joined(separator: ", "))
+      // What they hold, so that a lookup of another vintage cannot pass unseen.
+      let lost = IndicatorTableJoiner.totals(of: counts, in: table, key: key, keys: orphans)
+      for c in counts {
+        let total = IndicatorTableJoiner.sum(c, in: table)
+        guard total != 0, let l = lost[c], l / total > UnmatchedAllowance.traceShare else { continue }
+        report.notes.append(
+          "warning: they hold \(IndicatorTableJoiner.percent(l / total)) of the total of \(c), "
+            + "which no ward receives")
+      }
     }
     let wardTable = aggregated.wards.table(source: "\(file) (per ward)")
     let joined = try KeyJoin.join(

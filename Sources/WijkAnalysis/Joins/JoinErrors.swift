@@ -87,7 +87,8 @@ public enum JoinError: Error, Hashable, Sendable, CustomStringConvertible {
     case .sectorsWithoutWard(let s, let l, let sectors):
       return "\(s): \(sectors.count) sector(s) are not in the lookup \(l), so their values "
         + "would be lost: \(sectors.map(\.visibleInMessages).joined(separator: ", ")). Add them "
-        + "to the lookup, or list them under allow_unmatched to report them and go on."
+        + "to the lookup, or list them under the table's allow_unmatched (wijk join: "
+        + "--allow-unmatched) to report them and go on."
     }
   }
 }
