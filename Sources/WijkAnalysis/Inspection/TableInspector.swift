@@ -33,7 +33,15 @@ public enum TableInspector {
     let report = reading.report
     let policy = CellPolicy(
       convention: report.numberConvention ?? .decimalPoint, missing: missingValues)
-    let columns = table.columns.indices.map { summary(table, $0, policy) }
+    var columns = table.columns.indices.map { summary(table, $0, policy) }
+    // A Statbel file's CD_ columns are codes whatever their digits (as the reader keeps them).
+    if StatbelReader.recognises(header: table.columns, separator: report.separator ?? ",") {
+      for c in columns.indices
+      where table.columns[c].uppercased().hasPrefix("CD_") && columns[c].type != "text" {
+        columns[c].type = "code"
+        columns[c].missing = []
+      }
+    }
     if let key, table.columnIndex(key) == nil {
       throw IOError.unknownColumn(path: path, column: key, available: table.columns)
     }
