@@ -33,9 +33,12 @@ struct Analyse: ParsableCommand {
 
   @OptionGroup var output: OutputFlags
 
+  @OptionGroup var missing: MissingValuesOption
+
   func run() throws {
     try reportingErrors {
-      let configuration = try ConfigurationLoader.load(path: config)
+      var configuration = try ConfigurationLoader.load(path: config)
+      configuration.missingValues += missing.markers
       let run = try Analysis.run(
         configuration, configurationFile: config, options: wardLayer.loading,
         progress: output.progress)

@@ -92,14 +92,15 @@ public enum Analysis {
     for spec in c.tables {
       progress("joining \(spec.file)" + (spec.lookup.map { " through \($0.file)" } ?? ""))
       let joined = try IndicatorTableJoiner.join(
-        spec, columns: wanted.sorted(), onto: layer, codeField: c.wards.code)
+        spec, columns: wanted.sorted(), onto: layer, codeField: c.wards.code,
+        missingValues: MissingValues.standard.adding(c.missingValues))
       table.columns.merge(joined.columns) { _, new in new }
       reports.append(joined.report)
     }
     // Numeric fields of the ward layer itself can be indicator columns too.
     for name in wanted where table.columns[name] == nil {
       if let values = layer.column(name), layer.fields[layer.fieldIndex(name)!].type != .text {
-        table.columns[name] = values.map(\.number)
+        table.columns[name] = values.map(\.number)  // typed by GDAL: no text to read here
       }
     }
     return reports

@@ -1,6 +1,7 @@
 import Foundation
 import SpatialWeights
 import WijkCore
+import WijkIO
 
 /// The GIS module "huisvesting": a housing register (one or two dates) mapped per ward, with
 /// the concentration statistics of the main job on the indicators the configuration defines.
@@ -37,7 +38,9 @@ public enum HousingAnalysis {
     var perDate: [[String: [Double?]]] = []
     for file in c.registers {
       progress("reading the register of \(file.date) (\(file.file)) and placing it in the wards")
-      let register = try RegisterReader.read(file, layout: c.layout, wardsCRS: table.crs)
+      let register = try RegisterReader.read(
+        file, layout: c.layout, wardsCRS: table.crs,
+        missingValues: MissingValues.standard.adding(ac.missingValues))
       let (columns, report) = try RegisterAggregation.aggregate(
         register, layout: c.layout, wards: table)
       perDate.append(columns)
