@@ -35,7 +35,7 @@ public struct WeightsSummary: Sendable, Codable, Equatable {
   public var islands: [String]
 }
 
-/// Everything one run of `wijk analyse` computed, as written to `results.json`: every number
+/// Everything one run of `wijk analyse` computed, as written to `results_not_for_publication.json`: every number
 /// of every output, plus where it came from.
 public struct AnalysisResult: Sendable, Codable, Equatable {
   /// Report title, from the configuration.

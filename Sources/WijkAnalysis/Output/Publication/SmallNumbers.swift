@@ -1,31 +1,35 @@
-import WijkCore
-
-/// The small-number rule of published outputs, in one place.
+/// The small-number rule of published outputs: which count is small, and what a withheld
+/// figure prints as. ``Publication`` applies it; every published writer prints its cells.
 ///
-/// A count from 1 to threshold − 1 prints as "<threshold". A ward's indicator whose numerator
-/// or base is such a count also hides every figure derived from it (value, share, density,
-/// EB rate, location quotient, z-score, local I): each would give the count back with one
-/// multiplication (0.505 % of 396 dwellings is 2 vacant ones). Those print as
-/// ``notPublished``. The GeoPackage and `results.json` keep exact figures: they are working
-/// files for the city's analysts, not publications.
+/// A count from 1 to threshold − 1 is *small* (the configuration's `small_number_threshold`,
+/// default 5, as Statbel and Eurostat publish counts of persons and dwellings). It prints as
+/// "<5". A figure that would give a withheld count back prints as ``notPublished``.
 public enum SmallNumbers {
-  /// What a derived figure prints as when publishing it would reveal a small count.
+  /// What a withheld figure prints as when it is not itself a small count.
   public static let notPublished = "x"
 
-  /// Whether `count` must be hidden: 0 < count < threshold.
+  /// Whether `count` must be withheld: 0 < count < threshold.
   public static func isSmall(_ count: Double?, threshold: Int) -> Bool {
     guard let count else { return false }
     return count > 0 && count < Double(threshold)
   }
 
-  /// Whether the figures derived from this ward's numerator and base must be hidden.
-  public static func hidesDerived(_ value: WardIndicatorValue, threshold: Int) -> Bool {
-    isSmall(value.numerator, threshold: threshold) || isSmall(value.base, threshold: threshold)
+  /// What a figure withheld for `reason` prints as: "<threshold" for a small count, "x" for
+  /// anything else.
+  public static func marker(_ reason: Withheld, threshold: Int) -> String {
+    reason == .smallCount ? "<\(threshold)" : notPublished
   }
+}
 
-  /// A count for publication: "<threshold" when small, else the number.
-  public static func count(_ x: Double?, threshold: Int) -> AttributeValue {
-    guard let x else { return .missing }
-    return isSmall(x, threshold: threshold) ? .text("<\(threshold)") : .real(x)
-  }
+/// Why a published figure is withheld.
+public enum Withheld: String, Sendable, Codable, Equatable, CaseIterable {
+  /// A count below the small-number threshold (primary suppression), or a count of 0 on a
+  /// small base; prints "<5".
+  case smallCount = "small count"
+  /// A figure computed from a withheld count (a rate, share, LQ, z, rank, LISA, Gi*, class
+  /// on a map, or the numerator of a mean on a small base); prints "x".
+  case derived
+  /// A count withheld so that a total cannot give a small count back (secondary or
+  /// complementary suppression); prints "x".
+  case complementary
 }
