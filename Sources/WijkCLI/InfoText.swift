@@ -1,5 +1,6 @@
 import Foundation
 import WijkAnalysis
+import WijkEngine
 
 /// The plain-text form of `wijk info`.
 enum InfoText {
@@ -7,9 +8,7 @@ enum InfoText {
     var lines = [
       "file:      \(i.file)",
       "layer:     \(i.layer)" + (i.driver.map { " (\($0))" } ?? ""),
-      "CRS:       "
-        + (i.crs.map { c in c + (i.crsName.map { " — \($0)" } ?? "") }
-          ?? "none declared (give one with --crs)"),
+      "CRS:       " + crsText(i),
       "features:  \(i.featureCount) ("
         + i.geometryTypes.sorted { $0.key < $1.key }
         .map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")",
@@ -22,6 +21,9 @@ enum InfoText {
     }
     lines.append("fields:    " + i.fields.map { "\($0.name) (\($0.type))" }.joined(separator: ", "))
     let hasGeometry = i.geometryTypes.keys.contains { $0 != "none" }
+    if let field = i.codeField {
+      lines += section("duplicate codes in \(field)", i.duplicateCodes.map(\.description))
+    }
     if hasGeometry { lines += section("invalid features", i.invalidFeatures.map(describe)) }
     if i.skipped.isEmpty {
       lines += section("overlapping features", i.overlaps.map(describe))
@@ -33,13 +35,47 @@ enum InfoText {
     }
     lines += i.skipped.map { "not checked: \($0)" }
     lines += i.warnings.map { "warning: \($0)" }
-    lines.append(
-      i.isUsableAsWards
-        ? "verdict:   usable as a ward layer"
-        : hasGeometry
-          ? "verdict:   fix the problems above before using it as a ward layer"
-          : "verdict:   not a ward layer (no polygons); choose another layer with --layer")
+    lines += i.notes.map { "note:      \($0)" }
+    lines.append("verdict:   " + verdict(i, hasGeometry: hasGeometry))
     return lines.joined(separator: "\n")
+  }
+
+  /// Whether the commands accept the layer, and what would make them.
+  static func verdict(_ i: LayerInspection, hasGeometry: Bool) -> String {
+    if i.isUsableAsWards { return "usable as a ward layer" }
+    guard hasGeometry else {
+      return "not a ward layer (no polygons); choose another layer with --layer"
+    }
+    if i.crs == nil && i.crsName == nil {
+      return "give the layer's CRS with --crs (e.g. --crs EPSG:31370), then check it again"
+    }
+    var options: [String] = []
+    if !i.invalidFeatures.isEmpty { options.append("--repair") }
+    if !i.overlaps.isEmpty { options.append("--allow-overlaps") }
+    if !i.duplicateCodes.isEmpty { options.append("--dissolve-duplicates") }
+    let accept =
+      options.isEmpty
+      ? "" : " (or let the commands go on with \(options.joined(separator: ", ")))"
+    return "fix the problems above before using it as a ward layer\(accept)"
+  }
+
+  /// "EPSG:31370 — BD72 / Belgian Lambert 72", with how it was recognised from a definition
+  /// without a code, or that there is none.
+  static func crsText(_ i: LayerInspection) -> String {
+    let name = i.crsName.map { " — \($0)" } ?? ""
+    guard let r = i.crsRecognition else {
+      return i.crs.map { $0 + name } ?? "none declared (give one with --crs)"
+    }
+    switch r.outcome {
+    case .identified:
+      return "EPSG:\(r.epsg!)\(name), identified by PROJ from '\(r.name)' (confidence 100 %)"
+    case .equivalent:
+      let agreement = r.deviationMetres.map { ", agreement \(CRSRecognition.length($0))" } ?? ""
+      return "EPSG:\(r.epsg!)\(name), equivalent to the file's '\(r.name)' (PROJ's "
+        + "confidence \(r.confidence ?? 0) %\(agreement) over its area of use)"
+    case .refused:
+      return "the file's own definition '\(r.name)', not an EPSG code (\(r.reason ?? "no match"))"
+    }
   }
 
   static func section(_ title: String, _ items: [String]) -> [String] {

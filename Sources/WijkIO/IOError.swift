@@ -27,6 +27,12 @@ public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
   case unsupportedEncoding(path: String, name: String)
   /// GDAL could not use a CRS definition (building an SRS for writing or checking).
   case unusableCRS(path: String, crs: String, message: String)
+  /// GeoJSON (RFC 7946, WGS84 longitude/latitude) was asked for a layer without a CRS, so
+  /// its coordinates cannot be transformed to WGS84.
+  case geoJSONNeedsCRS(path: String)
+  /// GeoJSON in the layer's own CRS was asked for, but that CRS has no authority code for
+  /// the `crs` member to name.
+  case crsWithoutCode(path: String, crs: String)
   /// A GDAL call failed while reading or writing; `operation` names what was being done.
   case gdalFailure(path: String, operation: String, message: String)
   /// A feature to write has a different number of values than the layer has fields.
@@ -79,6 +85,13 @@ public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
         + "UTF-8 or state another encoding with --encoding."
     case .unusableCRS(let p, let c, let m):
       "\(p): the coordinate reference system \(c) cannot be used: \(m)"
+    case .geoJSONNeedsCRS(let p):
+      "\(p): GeoJSON is written in WGS84 longitude/latitude (RFC 7946), but the layer "
+        + "declares no coordinate reference system to transform from. Give the ward layer's "
+        + "CRS with --crs (for Belgian Lambert 72: --crs EPSG:31370), or write a GeoPackage."
+    case .crsWithoutCode(let p, let c):
+      "\(p): GeoJSON in the layer's own CRS names that CRS by its code, but \(c) has none; "
+        + "write a GeoPackage, or GeoJSON in WGS84 (the default)."
     case .gdalFailure(let p, let o, let m):
       "\(p): \(o) failed: \(m)"
     case .valueCountMismatch(let p, let f, let e, let n):

@@ -53,7 +53,7 @@ public enum Analysis {
     options: WardLoadingOptions = WardLoadingOptions(), progress: (String) -> Void = { _ in }
   ) throws -> Run {
     progress("reading and checking the wards in \(configuration.wards.file)")
-    let loaded = try WardLayerLoader.load(configuration.wards, options: options)
+    let loaded = try WardLayerGate.load(configuration.wards, options: options)
     var table = loaded.table
     let tables = try joinTables(
       configuration, layer: loaded.layer, table: &table, progress: progress)
@@ -191,18 +191,7 @@ public enum Analysis {
   /// Sentences about loading the wards. What the tables did not reach is in
   /// ``AnalysisResult/tables`` and said by ``SummaryReport/tableNotes(_:language:)``.
   static func notices(_ report: WardLoadingReport, weights: SpatialWeights) -> [String] {
-    var out = report.readerWarnings
-    if let p = report.projection { out.append("The ward layer was \(p).") }
-    if !report.repaired.isEmpty {
-      out.append(
-        "Repaired invalid ward(s) with GEOS make-valid: \(report.repaired.joined(separator: ", "))."
-      )
-    }
-    if !report.acceptedOverlaps.isEmpty {
-      out.append(
-        "Overlapping wards accepted on request: \(report.acceptedOverlaps.joined(separator: "; "))."
-      )
-    }
+    var out = report.sentences
     if !weights.islands.isEmpty {
       out.append(
         "Ward(s) without neighbours, left out of spatial statistics: \(weights.islands.joined(separator: ", "))."

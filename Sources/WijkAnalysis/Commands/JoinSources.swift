@@ -103,10 +103,9 @@ extension JoinCommand {
     let onBoundary = Set(result.boundaryPoints)
     report.outside = result.outsidePoints.filter { !onBoundary.contains($0) }.map { pointIDs[$0] }
     report.notes.append(
-      "\(points.count) points, \(result.countedTotal) counted; " + pointRule(mode))
-    if report.outside.isEmpty == result.outsidePoints.isEmpty {
-      report.notes += result.warnings(codes: codes)
-    }
+      "\(points.count) points; the ward counts add up to \(result.countedTotal); "
+        + pointRule(mode))
+    report.notes += result.warnings(codes: codes)
     if !report.outside.isEmpty && !request.allowUnmatched {
       throw JoinCommandError.unmatched(
         what: "point(s) outside every ward", items: report.outside, report: report.text)
@@ -152,11 +151,13 @@ extension JoinCommand {
 
   /// The points in the ward layer's CRS. Geographic input is checked first against the ward
   /// CRS's area of use (in degrees): PROJ does not fail on swapped latitude and longitude.
+  /// Points in a stated CRS cannot be placed on wards whose CRS is unknown.
   static func transformed(
     _ points: [Coordinate], from crs: String?, to layer: Layer, file: String, ids: [String],
     lines: [Int]
   ) throws -> [Coordinate] {
-    guard let crs, let target = layer.crs else { return points }
+    guard let crs else { return points }
+    guard let target = layer.crs else { throw AnalysisError.missingCRS(file: layer.source) }
     let source = try CoordinateReferenceSystem(CRSDefinition(authorityCode: crs))
     let destination = try CoordinateReferenceSystem(target)
     if source.epsgCode != nil && source.epsgCode == destination.epsgCode { return points }
@@ -169,41 +170,6 @@ extension JoinCommand {
     }
     let transformer = try Transformer(from: CRSDefinition(authorityCode: crs), to: target)
     return try points.map { (p) throws -> Coordinate in try transformer.transform(p) }
-  }
-
-  /// Areal interpolation of `file`'s polygons onto the wards.
-  static func arealJoin(
-    file: String, layer name: String?, extensive: [String], intensive: [String], wards: Layer,
-    codes: [String], _ report: inout JoinCommandReport
-  ) throws -> Columns {
-    let source = try LayerReader.read(path: file, layer: name).layer
-    let overlaps = try GeometryChecks.intersectionAreas(source: source, target: wards)
-    let areas = try GeometryChecks.areas(of: source)
-    func column(_ c: String) throws -> [Double?] {
-      guard let v = source.column(c) else { throw JoinError.missingColumn(c, source: file) }
-      return v.map(\.number)
-    }
-    var ext: [String: [Double?]] = [:]
-    var int: [String: [Double?]] = [:]
-    for c in extensive { ext[c] = try column(c) }
-    for c in intensive { int[c] = try column(c) }
-    let result = try ArealInterpolation.interpolate(
-      sourceAreas: areas, wardCount: wards.features.count,
-      overlaps: overlaps.map {
-        AreaOverlap(source: $0.sourceIndex, ward: $0.targetIndex, squareMetres: $0.squareMetres)
-      }, extensive: ext, intensive: int)
-    let touched = Set(overlaps.map(\.targetIndex))
-    report.kind = "areal"
-    report.matched = touched.count
-    report.unmatchedWards = codes.indices.filter { !touched.contains($0) }.map { codes[$0] }
-    let lost = result.extensiveOutside.filter { $0.value > 0 }.sorted { $0.key < $1.key }
-    for (c, v) in lost {
-      report.notes.append("\(c): \(v) lies outside every ward and is not in any ward's total")
-    }
-    let values = { (v: [Double?]) in v.map { $0.map(AttributeValue.real) ?? .missing(reason: nil) }
-    }
-    return extensive.map { ($0, values(result.extensive[$0]!)) }
-      + intensive.map { ($0, values(result.intensive[$0]!)) }
   }
 
   static func fill(_ report: inout JoinCommandReport, _ join: JoinReport) {

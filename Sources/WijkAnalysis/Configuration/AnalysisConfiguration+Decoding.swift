@@ -1,5 +1,7 @@
 // Decoding of the configuration types from YAML keys (snake_case), strictly.
 
+import WijkIO
+
 extension AnalysisConfiguration: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
     case title, language, wards, tables, indicators, groups, weights
@@ -46,7 +48,7 @@ extension AnalysisConfiguration: Decodable {
 }
 
 extension WardSource {
-  enum CodingKeys: String, CodingKey, CaseIterable { case file, layer, code, name, crs }
+  enum CodingKeys: String, CodingKey, CaseIterable { case file, layer, code, name, crs, encoding }
   public init(from decoder: any Decoder) throws {
     let c = try decoder.strictContainer(CodingKeys.self)
     file = try c.decode(String.self, forKey: .file)
@@ -54,6 +56,12 @@ extension WardSource {
     code = try c.decode(String.self, forKey: .code)
     name = try c.decode(String.self, forKey: .name)
     crs = try c.decodeIfPresent(String.self, forKey: .crs)
+    encoding = try c.decodeIfPresent(String.self, forKey: .encoding)
+    if let e = encoding, TextEncoding(name: e) == nil {
+      throw DecodingError.dataCorruptedError(
+        forKey: .encoding, in: c,
+        debugDescription: "'\(e)' is not an encoding wijk reads (UTF-8, Windows-1252, ISO-8859-1)")
+    }
   }
 }
 

@@ -56,6 +56,9 @@ public struct WardSource: Sendable, Equatable, Codable {
   public var name: String
   /// CRS to assume when the file declares none (e.g. `EPSG:31370`).
   public var crs: String?
+  /// The text encoding of a Shapefile's attributes (`UTF-8`, `Windows-1252`, `ISO-8859-1`),
+  /// overriding `.cpg`, the DBF header and detection; default: as the file says.
+  public var encoding: String?
 }
 
 /// A table of indicators per ward, or per statistical sector with a lookup to wards.

@@ -5,7 +5,7 @@ import WijkCore
 /// The GIS module "huisvesting": a housing register (one or two dates) mapped per ward, with
 /// the concentration statistics of the main job on the indicators the configuration defines.
 ///
-/// Steps: load and check the wards (``WardLayerLoader``); read each register
+/// Steps: load and check the wards (``WardLayerGate``); read each register
 /// (``RegisterReader``) and sum it per ward (``RegisterAggregation``, smallest-code rule,
 /// outside and boundary rows reported); put the current date's columns, the earlier date's
 /// (`<column>_at_<date>`) and the change (`<column>_change`) in the ``WardTable``; compute every
@@ -34,7 +34,7 @@ public enum HousingAnalysis {
   ) throws -> Run {
     let ac = c.analysis
     progress("reading and checking the wards in \(ac.wards.file)")
-    let loaded = try WardLayerLoader.load(ac.wards, options: options)
+    let loaded = try WardLayerGate.load(ac.wards, options: options)
     var table = loaded.table
     var reports: [RegisterJoinReport] = []
     var perDate: [[String: [Double?]]] = []

@@ -197,7 +197,7 @@ struct AggregationMerger {
   }
 
   /// The cell as a number; `nil` when missing.
-  private func number(row: Int, column: String, index: Int) throws(JoinError) -> Double? {
+  func number(row: Int, column: String, index: Int) throws(JoinError) -> Double? {
     let cell = table.rows[row][index]
     switch cell {
     case .missing: return nil

@@ -83,7 +83,7 @@ public enum SectorAggregation {
   }
 
   /// Normalised sector → ward code (as written); throws on a sector listed twice.
-  private static func lookupMap(
+  static func lookupMap(
     _ lookup: Table, sector: String, ward: String, normalisation: KeyNormalisation
   ) throws(JoinError) -> [String: String] {
     let s = try index(of: sector, in: lookup)
