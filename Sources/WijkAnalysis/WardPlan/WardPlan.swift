@@ -43,7 +43,8 @@ public struct WardPlan: Sendable, Codable, Equatable {
   public var smallNumberThreshold: Int
   /// What was withheld, and why (``Publication/notes(_:)``), in the plan's language.
   public var publicationNotes: [String] = []
-  /// Seed, permutations, input checksums: as in the working file `results_not_for_publication.json`.
+  /// Seed, permutations, input checksums: as in the working file
+  /// `results_not_for_publication.json`.
   public var provenance: Provenance
 }
 

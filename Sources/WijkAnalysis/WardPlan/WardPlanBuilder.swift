@@ -7,7 +7,8 @@ import SpatialWeights
 public enum WardPlanBuilder {
   /// - Parameters:
   ///   - ward: index of the ward in `table` (``WardNameMatcher`` finds it).
-  ///   - publication: the published figures of the plan's year (``Publication/make(_:extraColumns:relations:)``).
+  ///   - publication: the published figures of the plan's year
+  ///     (``Publication/make(_:extraColumns:relations:)``).
   ///   - table: the ward table of that run.
   ///   - neighbours: the queen neighbours of every ward (``queenNeighbours(_:configuration:)``).
   ///   - years: the published figures of each trend year, oldest first (empty: no trend).

@@ -7,8 +7,9 @@ import WijkIO
 /// Golden files of the main job on Genk: the published `wards.csv` (Belgian Excel, as
 /// `language: nl` writes it) byte for byte, and the working file
 /// `results_not_for_publication.json` as a decoded value with the run's date and the
-/// machine's absolute paths normalised (checksums, versions and every number are kept). Re-record after an intended change with
-/// `WIJK_RECORD_GOLDEN=1 swift test --filter GenkGoldenTests` and review the diff.
+/// machine's absolute paths normalised (checksums, versions and every number are kept).
+/// Re-record after an intended change with `WIJK_RECORD_GOLDEN=1 swift test --filter
+/// GenkGoldenTests` and review the diff.
 @Suite struct GenkGoldenTests {
   static let golden = GenkEndToEndTests.fixtures.appendingPathComponent("golden/genk")
   static let recording = ProcessInfo.processInfo.environment["WIJK_RECORD_GOLDEN"] == "1"
