@@ -145,7 +145,8 @@ public struct Publication: Sendable {
   }
 
   /// The numerator of a ward whose base is small is withheld with it: as "<5" when it is a
-  /// count (it is at most the base), as "x" when it is a sum (a mean's numerator).
+  /// count below the threshold (a rate's is at most its base), as "x" otherwise (a mean's
+  /// numerator is a sum).
   static func smallBaseNumerators(_ run: Analysis.Run) -> [TableCell: Withheld] {
     var out: [TableCell: Withheld] = [:]
     let t = run.result.smallNumberThreshold
@@ -155,7 +156,8 @@ public struct Publication: Sendable {
       else { continue }
       for w in b.indices where SmallNumbers.isSmall(b[w], threshold: t) && n[w] != nil {
         let cell = TableCell(spec.numerator, w)
-        out[cell] = spec.kind == .mean ? .derived : .smallCount
+        let small = spec.kind != .mean && (n[w] ?? 0) < Double(t)
+        out[cell] = small ? .smallCount : .derived
       }
     }
     return out
