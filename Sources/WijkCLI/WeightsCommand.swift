@@ -10,7 +10,10 @@ struct WeightsCommand: ParsableCommand {
     discussion: """
       Matches libpysal 4.14: queen = a shared vertex (weights.Queen.from_dataframe), rook = a \
       shared edge (Rook.from_dataframe), knn = the k nearest centroids (KNN), distance = \
-      centroids within --threshold layer units (DistanceBand, binary). Contiguity compares \
+      centroids within --threshold metres (DistanceBand, binary). Distances are in metres: \
+      a geographic layer (degrees, e.g. a WGS84 GeoJSON as `wijk join` writes) is first \
+      projected to --project-to (EPSG:31370 by default), and the output says so; only a \
+      layer without a CRS is measured in its own units, with a note. Contiguity compares \
       exact vertex coordinates, as libpysal; --snap merges vertices closer than the tolerance \
       (for boundaries that nearly touch). Weights are binary as built; the statistics \
       row-standardise them.
@@ -29,7 +32,7 @@ struct WeightsCommand: ParsableCommand {
   @Option(help: "Neighbours per unit for --kind knn.")
   var k = 4
 
-  @Option(help: "Distance band in layer units for --kind distance.")
+  @Option(help: "Distance band in metres for --kind distance.")
   var threshold: Double?
 
   @Option(help: "Vertex snap tolerance in layer units for queen/rook (0 = exact).")
@@ -53,7 +56,7 @@ struct WeightsCommand: ParsableCommand {
           weights.text(format, source: source, idField: input.id ?? "id"), to: out)
         note("wrote \(out)")
       }
-      let report = WeightsReport(weights, request: request)
+      let report = WeightsReport(weights, request: request, units: units)
       if json { try printJSON(report) } else { print(report.text) }
     }
   }

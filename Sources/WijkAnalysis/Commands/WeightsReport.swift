@@ -20,11 +20,20 @@ public struct WeightsReport: Codable, Sendable, Equatable {
   public var islands: [String]
   /// S0 = Σ w_ij of the weights as built (binary unless read from a GWT file).
   public var s0: Double
+  /// For kNN and distance bands: what distances are measured in (``UnitLayer/distanceBasis``,
+  /// e.g. "metres (EPSG:31370)"); `nil` for contiguity and weights files.
+  public var distances: String?
+  /// How the layer was projected before measuring ("projected from EPSG:4326 to
+  /// EPSG:31370 (…)"); `nil` when it was not.
+  public var projection: String?
 
-  /// Summarises `weights`, built as `request` says.
-  public init(_ weights: SpatialWeights, request: WeightsRequest) {
+  /// Summarises `weights`, built from `units` as `request` says.
+  public init(_ weights: SpatialWeights, request: WeightsRequest, units layer: UnitLayer) {
     let cards = weights.cardinalities
     kind = request.label
+    let measured = request.file == nil && (request.kind == .knn || request.kind == .distance)
+    distances = measured ? layer.distanceBasis : nil
+    projection = layer.report.projection
     units = weights.count
     links = weights.linkCount
     meanNeighbours = Double(weights.linkCount) / Double(max(weights.count, 1))
@@ -44,6 +53,8 @@ public struct WeightsReport: Codable, Sendable, Equatable {
       islands.isEmpty
         ? "islands: none"
         : "islands (\(islands.count), no neighbours): " + islands.joined(separator: ", "))
+    if let distances { lines.append("distances: in \(distances)") }
+    if let projection { lines.append("layer: \(projection)") }
     return lines.joined(separator: "\n")
   }
 

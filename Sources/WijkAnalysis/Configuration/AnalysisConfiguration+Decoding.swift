@@ -2,6 +2,8 @@ import SpatialStats
 
 // Decoding of the configuration types from YAML keys (snake_case), strictly.
 
+import WijkIO
+
 extension AnalysisConfiguration: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
     case title, language, wards, tables, indicators, groups, weights
@@ -12,6 +14,7 @@ extension AnalysisConfiguration: Decodable {
     case multipleTesting = "multiple_testing"
     case concentrationQuotient = "concentration_quotient"
     case classification, credits
+    case missingValues = "missing_values"
   }
 
   public init(from decoder: any Decoder) throws {
@@ -47,11 +50,12 @@ extension AnalysisConfiguration: Decodable {
       try c.decodeIfPresent(ClassificationSpec.self, forKey: .classification)
       ?? ClassificationSpec(method: .quantiles, classes: 5)
     credits = try c.decodeIfPresent([String].self, forKey: .credits) ?? []
+    missingValues = try decodeMarkers(c, .missingValues)
   }
 }
 
 extension WardSource {
-  enum CodingKeys: String, CodingKey, CaseIterable { case file, layer, code, name, crs }
+  enum CodingKeys: String, CodingKey, CaseIterable { case file, layer, code, name, crs, encoding }
   public init(from decoder: any Decoder) throws {
     let c = try decoder.strictContainer(CodingKeys.self)
     file = try c.decode(String.self, forKey: .file)
@@ -59,6 +63,12 @@ extension WardSource {
     code = try c.decode(String.self, forKey: .code)
     name = try c.decode(String.self, forKey: .name)
     crs = try c.decodeIfPresent(String.self, forKey: .crs)
+    encoding = try c.decodeIfPresent(String.self, forKey: .encoding)
+    if let e = encoding, TextEncoding(name: e) == nil {
+      throw DecodingError.dataCorruptedError(
+        forKey: .encoding, in: c,
+        debugDescription: "'\(e)' is not an encoding wijk reads (UTF-8, Windows-1252, ISO-8859-1)")
+    }
   }
 }
 
@@ -68,6 +78,7 @@ extension IndicatorTable {
     case padKeys = "pad_keys"
     case allowUnmatched = "allow_unmatched"
     case decimal, encoding
+    case missingValues = "missing_values"
   }
   public init(from decoder: any Decoder) throws {
     let c = try decoder.strictContainer(CodingKeys.self)
@@ -76,7 +87,10 @@ extension IndicatorTable {
     filter = try c.decodeIfPresent([String: String].self, forKey: .filter)
     lookup = try c.decodeIfPresent(SectorLookup.self, forKey: .lookup)
     padKeys = try c.decodeIfPresent(Int.self, forKey: .padKeys)
-    allowUnmatched = try c.decodeIfPresent(Bool.self, forKey: .allowUnmatched) ?? false
+    allowUnmatched =
+      try c.decodeIfPresent(UnmatchedAllowance.self, forKey: .allowUnmatched) ?? .none
+    missingValues =
+      c.contains(.missingValues) ? try decodeMarkers(c, .missingValues) : nil
     decimal = try c.decodeIfPresent(String.self, forKey: .decimal)
     encoding = try c.decodeIfPresent(String.self, forKey: .encoding)
     if let d = decimal, !["point", "comma"].contains(d) {
@@ -161,4 +175,19 @@ extension ClassificationSpec {
       method: try c.decodeIfPresent(Method.self, forKey: .method) ?? .quantiles,
       classes: try c.decodeIfPresent(Int.self, forKey: .classes) ?? 5)
   }
+}
+
+/// A `missing_values:` list: one marker or a list; an empty marker is refused (an empty
+/// cell is always missing).
+func decodeMarkers<K: CodingKey>(_ c: KeyedDecodingContainer<K>, _ key: K) throws -> [String] {
+  guard c.contains(key) else { return [] }
+  let list =
+    try (try? c.decode(String.self, forKey: key)).map { [$0] }
+    ?? c.decode([String].self, forKey: key)
+  for m in list where m.trimmingCharacters(in: .whitespaces).isEmpty {
+    throw DecodingError.dataCorruptedError(
+      forKey: key, in: c,
+      debugDescription: "an empty marker; empty cells are always missing, list only text")
+  }
+  return list
 }

@@ -139,6 +139,7 @@ enum SpatialWording {
     case "no neighbours": return dutch ? "geen buren" : "no neighbours"
     case "no data": return dutch ? "geen gegevens" : "no data"
     case "undefined": return dutch ? "niet bepaald (geen spreiding)" : "undefined (no variance)"
+    case PublishedIndicator.notPublished: return dutch ? "niet gepubliceerd" : "not published"
     default: return c
     }
   }
@@ -162,8 +163,9 @@ enum SignificanceWording {
     }
   }
 
+  /// "p < 0,0017": a family's threshold to ``PublishedPrecision/threshold(_:)``.
   static func threshold(_ t: Double, _ language: Language) -> String {
-    "p < " + NumberStyle(language).format(t, decimals: t >= 0.01 ? 3 : 4)
+    "p < " + NumberStyle(language).format(t, decimals: PublishedPrecision.threshold(t))
   }
 
   /// "lokale Moran: 30 toetsen, p < 0,0017, 0 significant; Gi*: …" for one indicator's

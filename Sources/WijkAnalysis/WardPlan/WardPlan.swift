@@ -1,11 +1,11 @@
 /// Everything one ward's yearly plan shows, as numbers: written next to the page as
 /// `<code>-<name>.json`.
 ///
-/// Every analysis number is copied from an ``AnalysisResult`` (the one `wijk analyse`
-/// writes to `results.json`), never recomputed: `indicators[k].ward` is that result's
-/// ``WardIndicatorValue`` for the ward, `groups` its ``GroupIndicatorValue``s. Only the
-/// comparisons in `standouts` (percent above the city, change over the years) are derived,
-/// each from numbers shown alongside it.
+/// Every analysis number is copied from the published figures of the run `wijk analyse`
+/// makes (``Publication/result``: small numbers withheld, rounded), never recomputed:
+/// `indicators[k].ward` is that result's ``WardIndicatorValue`` for the ward, `groups` its
+/// ``GroupIndicatorValue``s. Only the comparisons in `standouts` (percent above the city,
+/// change over the years) are derived, each from numbers shown alongside it.
 public struct WardPlan: Sendable, Codable, Equatable {
   /// The ward code (e.g. `7101613`).
   public var code: String
@@ -43,7 +43,10 @@ public struct WardPlan: Sendable, Codable, Equatable {
   public var multipleTesting: SignificanceSummary
   /// Counts from 1 to this − 1 print as "<threshold".
   public var smallNumberThreshold: Int
-  /// Seed, permutations, input checksums: as in `results.json`.
+  /// What was withheld, and why (``Publication/notes(_:)``), in the plan's language.
+  public var publicationNotes: [String] = []
+  /// Seed, permutations, input checksums: as in the working file
+  /// `results_not_for_publication.json`.
   public var provenance: Provenance
 }
 
@@ -71,6 +74,10 @@ public struct PlanIndicator: Sendable, Codable, Equatable {
   public var rankedWards: Int
   /// ``IndicatorResult/tests``: the local Moran and Gi* families (tests, threshold).
   public var tests: [TestFamily] = []
+  /// The ward's withheld figures of the indicator; `nil` when all are published.
+  public var withheld: WithheldFigures?
+  /// Whether the city's totals of the indicator are withheld.
+  public var cityWithheld: Bool = false
 }
 
 /// A ward group the ward belongs to.
@@ -81,6 +88,8 @@ public struct PlanGroup: Sendable, Codable, Equatable {
   public var illustrative: Bool
   /// The result's ``GroupIndicatorValue``s, in indicator order, unchanged.
   public var indicators: [GroupIndicatorValue]
+  /// Indicators whose group figures are withheld.
+  public var withheld: [String]
 }
 
 /// One indicator over the years.
@@ -107,6 +116,8 @@ public struct TrendPoint: Sendable, Codable, Equatable {
   public var rank: Int?
   /// Wards with a rank that year; 0 when that year's result lacks the indicator.
   public var rankedWards: Int
+  /// Why the ward's value is withheld that year; `nil` when published.
+  public var withheld: Withheld?
 }
 
 /// A remarkable fact about the ward, as a sentence with its number.
@@ -119,9 +130,10 @@ public struct Standout: Sendable, Codable, Equatable {
   /// The sentence ("highest electricity use per household of all 30 wards: 5,024 kWh, 37%
   /// above the city").
   public var text: String
-  /// The main number of the sentence, unrounded.
+  /// The main number of the sentence (in the plan's JSON rounded to 3 decimals).
   public var value: Double?
-  /// How remarkable (larger first); used only to order and cut the list.
+  /// How remarkable (larger first); used only to order and cut the list (in the plan's JSON
+  /// rounded to 2 decimals).
   public var score: Double
 }
 
@@ -143,4 +155,6 @@ public struct HousingFigure: Sendable, Codable, Equatable {
   public var rank: Int?
   /// Wards of the table with a value for this figure.
   public var rankedWards: Int
+  /// What the figure prints as when it is not published ("<5", "x"); `nil` when published.
+  public var withheld: String?
 }

@@ -69,7 +69,9 @@ import WijkCore
       r.multipleTesting.localTests == r.indicators.flatMap(\.tests).reduce(0) { $0 + $1.tests })
     #expect(r.multipleTesting.localTests == 294)  // 2 × (30 + 29 + 29 + 29 + 30) wards with a p
     #expect(r.multipleTesting.globalMoran?.tests == 5)
-    let summary = try SummaryReport.build(r, table: run.table, maps: []).markdown()
+    let published = try Publication.make(run)
+    #expect(published.result.multipleTesting == r.multipleTesting)  // nothing withheld
+    let summary = try SummaryReport.build(published, table: run.table, maps: []).markdown()
     #expect(summary.contains("Meervoudig toetsen: 294 lokale toetsen"))
     #expect(summary.contains("false discovery rate van Benjamini–Hochberg"))
     #expect(summary.contains("lokale Moran: 29 toetsen, significant bij p \\< 0,017"))
@@ -77,7 +79,8 @@ import WijkCore
       run,
       configuration: try ConfigurationLoader.load(
         path: GenkEndToEndTests.root.appendingPathComponent("GeoData/wijk-genk.yaml").path))
-    let plan = WardPlanBuilder.build(ward: 0, run: run, neighbours: neighbours)
+    let plan = WardPlanBuilder.build(
+      ward: 0, publication: published, table: run.table, neighbours: neighbours)
     let page = try WardPlanReport.build(plan, map: nil).markdown()
     #expect(page.contains("294 lokale toetsen in de hele analyse"))
     #expect(page.contains("Drempels: Woonaansluitingen elektriciteit (huishoudens) p \\< 0,0017"))
@@ -103,6 +106,12 @@ import WijkCore
   static func case16Run(_ table: String, weights: String, seed: Int = 12345) throws
     -> AnalysisResult
   {
+    try case16Analysis(table, weights: weights, seed: seed).result
+  }
+
+  static func case16Analysis(_ table: String, weights: String, seed: Int = 12345) throws
+    -> Analysis.Run
+  {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "wijk-case16-\(UUID())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -118,7 +127,7 @@ import WijkCore
       """
     let file = folder.appendingPathComponent("case16.yaml")
     try yaml.write(to: file, atomically: true, encoding: .utf8)
-    return try Analysis.run(try ConfigurationLoader.load(path: file.path)).result
+    return try Analysis.run(try ConfigurationLoader.load(path: file.path))
   }
 
   // W03 blank: no data, no pseudo p, left out of the weights (W06 keeps only W05 in rook);
@@ -152,8 +161,8 @@ import WijkCore
   // Every ward 7: Moran's I and every local statistic undefined (variance 0), said; no
   // pseudo p, no cluster, no 0, 1 or NaN.
   @Test func case16ConstantVariableIsUndefinedEverywhere() throws {
-    let r = try Self.case16Run("indicatoren_constant.csv", weights: "rook")
-    let i = try #require(r.indicators.first)
+    let run = try Self.case16Analysis("indicatoren_constant.csv", weights: "rook")
+    let i = try #require(run.result.indicators.first)
     #expect(i.city.moran == nil)
     #expect(i.city.undefined["Moran's I"]?.contains("zero variance") == true)
     #expect(i.warnings.contains { $0.hasPrefix("local Moran: not defined (zero variance") })
@@ -164,18 +173,10 @@ import WijkCore
       #expect(w.lisaPseudoP == nil && w.giStarPseudoP == nil && w.localMoranI == nil)
       #expect(w.undefined["local Moran"]?.contains("zero variance") == true)
     }
-    let summary = try SummaryReport.build(r, table: try Self.case16Table(), maps: []).markdown()
+    let summary = try SummaryReport.build(
+      try Publication.make(run), table: run.table, maps: []
+    ).markdown()
     #expect(!summary.contains("NaN"))
     #expect(summary.contains("niet bepaald (geen spreiding)"))
-  }
-
-  static func case16Table() throws -> WardTable {
-    let config = try ConfigurationLoader.parse(
-      """
-      wards: { file: \(Self.case16.path)/wards.geojson, code: wijkcode, name: wijknaam }
-      indicators:
-        - { id: waarde, kind: count, numerator: waarde, label: Waarde }
-      """, file: "/tmp/case16.yaml")
-    return try WardLayerLoader.load(config.wards).table
   }
 }
