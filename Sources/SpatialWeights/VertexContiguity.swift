@@ -1,26 +1,9 @@
 // Contiguity from polygon vertices, by hashing vertex coordinates: O(total vertices), no
 // pairwise polygon tests. Matches libpysal 4.14 `Queen` / `Rook.from_dataframe` exactly when the
-// snap tolerance is 0.
+// snap tolerance is 0. Kept to reproduce libpysal; the default is BoundaryContiguity, which also
+// finds boundaries that coincide without sharing vertices.
 
 import WijkCore
-
-/// Something that can say which polygonal units touch which: the vertex-hash builder here, or
-/// an exact-predicate builder (GEOS `touches`/`intersects` on an STRtree) injected from the
-/// engine target, which this pure-Swift target cannot import.
-public protocol AdjacencySource: Sendable {
-  /// Neighbour lists: for each unit (a list of polygons: one for a polygon, several for a
-  /// multipolygon), the indices of the units adjacent to it. No unit lists itself.
-  /// - Throws: Whatever the source's own checks raise (documented by the conforming type).
-  func adjacency(of units: [[Polygon]]) throws -> [[Int]]
-}
-
-/// Which shared boundary makes two units neighbours.
-public enum ContiguityCriterion: String, Hashable, Sendable {
-  /// Share at least one vertex (a corner suffices).
-  case queen
-  /// Share at least one edge: the same pair of consecutive vertices.
-  case rook
-}
 
 /// Contiguity by shared vertex coordinates, as libpysal's `Queen` and `Rook`.
 ///
@@ -31,7 +14,8 @@ public enum ContiguityCriterion: String, Hashable, Sendable {
 /// the start of the next, which matches libpysal exactly and in practice never creates a link.
 ///
 /// Exact matching misses T-junctions (a vertex of one polygon on the edge of another), and
-/// simplified boundaries that nearly touch give false islands (pysal#859, #889). With
+/// simplified boundaries that nearly touch give false islands (pysal#859, #889):
+/// ``BoundaryContiguity`` finds both. With
 /// `snapTolerance > 0`, vertices closer than the tolerance (in CRS units) are merged first,
 /// transitively (a chain of close vertices becomes one), on a grid hash with cell = tolerance.
 public struct VertexContiguity: AdjacencySource {
@@ -51,18 +35,9 @@ public struct VertexContiguity: AdjacencySource {
   ///   non-finite snap tolerance, or one so small against the coordinates (below 1e-12 of
   ///   their magnitude) that no two distinct doubles could be that close: use 0 there.
   public func adjacency(of units: [[Polygon]]) throws -> [[Int]] {
-    guard snapTolerance.isFinite, snapTolerance >= 0 else {
-      throw WeightsError.invalidParameter(
-        name: "snapTolerance", value: "\(snapTolerance)", expected: "a finite number ≥ 0")
-    }
+    try checkSnapTolerance(snapTolerance, units: units)
     let (vertexIDs, unitOf, uniqueCoordinates) = Self.vertexIDs(units)
     var ids = vertexIDs
-    let magnitude = uniqueCoordinates.reduce(0) { max($0, abs($1.x), abs($1.y)) }
-    if snapTolerance > 0, snapTolerance < magnitude * 1e-12 {
-      throw WeightsError.invalidParameter(
-        name: "snapTolerance", value: "\(snapTolerance)",
-        expected: "0 (exact) or at least \(magnitude * 1e-12) for coordinates of \(magnitude)")
-    }
     if snapTolerance > 0 {
       let root = Self.snapClusters(uniqueCoordinates, tolerance: snapTolerance)
       ids = ids.map { root[$0] }
@@ -155,47 +130,5 @@ public struct VertexContiguity: AdjacencySource {
       }
     }
     return points.indices.map(find)
-  }
-}
-
-extension SpatialWeights {
-  /// Contiguity weights (binary, transformation "O") from an adjacency source.
-  ///
-  /// - Parameters:
-  ///   - ids: One id per unit.
-  ///   - units: The polygons of each unit, aligned with `ids`.
-  ///   - source: Who decides adjacency; ``VertexContiguity`` matches libpysal.
-  /// - Throws: ``WeightsError/countMismatch(what:expected:got:)`` and whatever `source` throws.
-  public static func contiguity(
-    ids: [String], units: [[Polygon]], source: any AdjacencySource
-  ) throws -> SpatialWeights {
-    guard ids.count == units.count else {
-      throw WeightsError.countMismatch(
-        what: "polygons and unit ids", expected: ids.count,
-        got: units.count)
-    }
-    return try SpatialWeights(ids: ids, neighbours: source.adjacency(of: units))
-  }
-
-  /// Queen contiguity (a shared vertex), matching libpysal 4.14 `Queen.from_dataframe` when
-  /// `snapTolerance` is 0. Non-polygonal geometries have no vertices here and become islands.
-  /// - Throws: as ``contiguity(ids:units:source:)``.
-  public static func queen(
-    ids: [String], geometries: [Geometry], snapTolerance: Double = 0
-  ) throws -> SpatialWeights {
-    try contiguity(
-      ids: ids, units: geometries.map(\.polygons),
-      source: VertexContiguity(criterion: .queen, snapTolerance: snapTolerance))
-  }
-
-  /// Rook contiguity (a shared edge), matching libpysal 4.14 `Rook.from_dataframe` when
-  /// `snapTolerance` is 0.
-  /// - Throws: as ``contiguity(ids:units:source:)``.
-  public static func rook(
-    ids: [String], geometries: [Geometry], snapTolerance: Double = 0
-  ) throws -> SpatialWeights {
-    try contiguity(
-      ids: ids, units: geometries.map(\.polygons),
-      source: VertexContiguity(criterion: .rook, snapTolerance: snapTolerance))
   }
 }
