@@ -81,8 +81,14 @@ public struct BoundaryContiguity: AdjacencySource {
 
   /// - Throws: as ``sharedBoundaries(of:)``.
   public func adjacency(of units: [[Polygon]]) throws -> [[Int]] {
-    var lists = [[Int]](repeating: [], count: units.count)
-    for pair in try sharedBoundaries(of: units) where criterion == .queen || pair.length > 0 {
+    neighbours(try sharedBoundaries(of: units), count: units.count)
+  }
+
+  /// Neighbour lists of `count` units from their ``sharedBoundaries(of:)``: every pair for
+  /// queen, the pairs with a shared length for rook.
+  public func neighbours(_ pairs: [SharedBoundary], count: Int) -> [[Int]] {
+    var lists = [[Int]](repeating: [], count: count)
+    for pair in pairs where criterion == .queen || pair.length > 0 {
       lists[pair.first].append(pair.second)
       lists[pair.second].append(pair.first)
     }

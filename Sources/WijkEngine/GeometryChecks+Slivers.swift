@@ -15,7 +15,7 @@ public struct CoverageSliver: Hashable, Sendable, CustomStringConvertible {
   public var length: Double
   /// Area of the strip, in m².
   public var squareMetres: Double
-  /// A point inside the strip (GEOS point on surface); `nil` when the strip has no area.
+  /// A point inside the strip (GEOS point on surface of its largest part).
   public var location: Coordinate?
 
   /// A sliver between features `first` and `second`, measured as described.
@@ -44,9 +44,12 @@ extension GeometryChecks {
   ///
   /// The strip is what a closing (grow by the tolerance, shrink back: GEOS buffers) of the two
   /// wards adds that is within the tolerance of both and covered by no feature. Two wards that
-  /// do not touch are always reported; two that touch somewhere are reported when a strip of
+  /// do not touch are reported unless other wards fill the space between them; two that touch
+  /// somewhere are reported when a strip of
   /// at least ten tolerances' length remains between them (a gap closed at one end only), as
-  /// shorter strips are the rounding of the buffers at corners where wards meet.
+  /// shorter strips are the rounding of the buffers at corners where wards meet. Parts of a
+  /// strip narrower on average than a thousandth of the tolerance (1 mm for 1 m) are the
+  /// overlay's own rounding along shared edges and are left out.
   ///
   /// - Parameter tolerance: in metres, > 0 (`wijk info` uses 1 m).
   /// - Throws: ``EngineError/geographicCRS(layer:crs:)``, ``EngineError/missingCRS(layer:)``,
@@ -79,10 +82,14 @@ extension GeometryChecks {
           }
           var kept: [(area: Double, length: Double, part: GEOSGeometry)] = []
           for part in parts {
-            let length = try part.length / 2
-            if separation > 0 || length >= 10 * r { kept.append((try part.area, length, part)) }
+            let (area, length) = (try part.area, try part.length / 2)
+            // noise of the overlay along a shared edge: parts without a real width
+            let floor = separation > 0 ? min(r / 1000, separation / 10) : r / 1000
+            guard length > 0, area / length >= floor else { continue }
+            if separation > 0 || length >= 10 * r { kept.append((area, length, part)) }
           }
-          guard separation > 0 || !kept.isEmpty else { return nil }
+          // nothing left between them: another ward fills the space
+          guard !kept.isEmpty else { return nil }
           let largest = kept.max { $0.area < $1.area }
           return CoverageSliver(
             first: positions[k], second: positions[m], separation: separation * metres,
