@@ -9,7 +9,8 @@ struct Segment {
   var x0, y0, x1, y1: Double
 }
 
-/// Every ring edge of every unit (exteriors, holes, all parts), edges of length 0 dropped.
+/// Every ring edge of every unit (exteriors, holes, all parts), edges of length 0 and edges
+/// with a non-finite coordinate dropped (they bound nothing).
 struct BoundarySegments {
   private(set) var segments: [Segment] = []
   /// The unit of each segment.
@@ -21,7 +22,7 @@ struct BoundarySegments {
       for polygon in polygons {
         for ring in polygon.rings {
           let c = ring.coordinates
-          for k in c.indices.dropLast() where c[k] != c[k + 1] {
+          for k in c.indices.dropLast() where c[k] != c[k + 1] && finite(c[k]) && finite(c[k + 1]) {
             segments.append(Segment(x0: c[k].x, y0: c[k].y, x1: c[k + 1].x, y1: c[k + 1].y))
             unit.append(u)
           }
@@ -31,6 +32,8 @@ struct BoundarySegments {
   }
 
   var count: Int { segments.count }
+
+  private func finite(_ c: Coordinate) -> Bool { c.x.isFinite && c.y.isFinite }
 
   /// Calls `body(s, t)` (s < t) once for every pair of segments of different units whose
   /// bounding boxes are at most `reach` apart on each axis: every pair of segments within
@@ -105,7 +108,8 @@ struct SegmentGrid {
     // a few long boxes (a straight edge across a wide ward) must not fill thousands of cells
     func covered(_ size: Double) -> Double {
       boxes.reduce(0) { sum, b in
-        sum + ((b.maxX - b.minX) / size + 1).rounded(.down) * ((b.maxY - b.minY) / size + 1)
+        sum + ((b.maxX - b.minX) / size + 1).rounded(.down)
+          * ((b.maxY - b.minY) / size + 1)
           .rounded(.down)
       }
     }

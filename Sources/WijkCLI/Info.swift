@@ -1,8 +1,8 @@
 import ArgumentParser
-import WijkIO
 import Foundation
 import WijkAnalysis
 import WijkCore
+import WijkIO
 
 /// `wijk info`: describe and check a ward layer.
 struct Info: ParsableCommand {

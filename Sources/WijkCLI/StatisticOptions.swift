@@ -36,7 +36,8 @@ struct WeightsOptions: ParsableArguments {
   @Option(help: "Distance band in layer units (metres in a projected CRS) for --weights distance.")
   var threshold: Double?
 
-  @Option(help: "Snap tolerance in layer units for queen/rook: boundaries this close touch (0 = exact).")
+  @Option(
+    help: "Snap tolerance in layer units for queen/rook: boundaries this close touch (0 = exact).")
   var snap = 0.0
 
   @Option(

@@ -43,10 +43,14 @@ struct WeightsCommand: ParsableCommand {
   @Option(help: "Distance band in layer units for --kind distance.")
   var threshold: Double?
 
-  @Option(help: "Snap tolerance in layer units for queen/rook: boundaries this close touch (0 = exact).")
+  @Option(
+    help: "Snap tolerance in layer units for queen/rook: boundaries this close touch (0 = exact).")
   var snap = 0.0
 
-  @Option(help: "boundary (shared boundary segments, default) | vertex (shared vertices, as libpysal's Queen/Rook).")
+  @Option(
+    help: ArgumentHelp(
+      "boundary (shared boundary segments, default) | vertex (shared vertices, as libpysal's "
+        + "Queen/Rook).", valueName: "method"))
   var contiguity: ContiguityMethod = .boundary
 
   @Option(help: "Write the weights to FILE.gal, FILE.gwt or FILE.csv.")

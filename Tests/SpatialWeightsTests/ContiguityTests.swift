@@ -136,6 +136,19 @@ import WijkCore
     }
   }
 
+  /// An edge with a non-finite coordinate bounds nothing: it is left out, never trapped on.
+  @Test func nonFiniteCoordinatesAreLeftOut() throws {
+    var lattice = Self.lattice()
+    lattice[4] = .polygon(
+      Polygon(
+        exterior: Ring([
+          Coordinate(x: 1, y: -2), Coordinate(x: .nan, y: -2), Coordinate(x: 2, y: -1),
+          Coordinate(x: 1, y: -1),
+        ])))
+    let w = try SpatialWeights.queen(ids: (0..<9).map(String.init), geometries: lattice)
+    #expect(w.neighbours(of: 4).contains(1) && w.neighbours(of: 4).contains(3))
+  }
+
   struct Injected: AdjacencySource {
     func adjacency(of units: [[Polygon]]) throws -> [[Int]] { [[1], [0], []] }
   }

@@ -23,9 +23,10 @@ import WijkCore
 
   /// Neighbours by code, as the reference writes them.
   static func byCode(_ w: SpatialWeights) -> [String: [String]] {
-    Dictionary(uniqueKeysWithValues: w.ids.indices.map { i in
-      (w.ids[i], w.neighbours(of: i).map { w.ids[$0] }.sorted())
-    })
+    Dictionary(
+      uniqueKeysWithValues: w.ids.indices.map { i in
+        (w.ids[i], w.neighbours(of: i).map { w.ids[$0] }.sorted())
+      })
   }
 
   @Test func case29TJunctionsAreNeighboursWithTheirSharedLengths() throws {
@@ -61,7 +62,9 @@ import WijkCore
     let pairs = try BoundaryContiguity(criterion: .rook).sharedBoundaries(
       of: geometries.map(\.polygons))
     func missed(_ c: ContiguityCriterion) -> [String] {
-      pairs.filter { $0.isMissedByVertexMatching(c) }.map { "\(codes[$0.first])-\(codes[$0.second])" }
+      pairs.filter { $0.isMissedByVertexMatching(c) }.map {
+        "\(codes[$0.first])-\(codes[$0.second])"
+      }
     }
     #expect(missed(.rook) == ["W01-W02", "W01-W03", "W02-W04", "W03-W04"])
     #expect(missed(.queen) == ["W02-W04", "W03-W04"])
@@ -95,7 +98,8 @@ import WijkCore
     func square(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, extra: [Coordinate] = [])
       -> Polygon
     {
-      let ring = [Coordinate(x: x0, y: y0), Coordinate(x: x1, y: y0)] + extra
+      let ring =
+        [Coordinate(x: x0, y: y0), Coordinate(x: x1, y: y0)] + extra
         + [Coordinate(x: x1, y: y1), Coordinate(x: x0, y: y1)]
       return Polygon(exterior: Ring(ring))
     }
@@ -149,9 +153,10 @@ import WijkCore
   }
 
   static func byCode(_ w: SpatialWeights) -> [String: [String]] {
-    Dictionary(uniqueKeysWithValues: w.ids.indices.map { i in
-      (w.ids[i], w.neighbours(of: i).map { w.ids[$0] }.sorted())
-    })
+    Dictionary(
+      uniqueKeysWithValues: w.ids.indices.map { i in
+        (w.ids[i], w.neighbours(of: i).map { w.ids[$0] }.sorted())
+      })
   }
 
   @Test(arguments: ["wards", "wards_reversed_order"])

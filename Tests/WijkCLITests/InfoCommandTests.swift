@@ -24,7 +24,8 @@ import Testing
     ])
     #expect(r.status == 0)
     #expect(r.stdout.contains("feature 0 (W31): Self-intersection at (229500, 184500)"))
-    #expect(r.stdout.contains("not checked: overlaps, gaps, slivers and area: 1 invalid feature(s) first"))
+    #expect(
+      r.stdout.contains("not checked: overlaps, gaps, slivers and area: 1 invalid feature(s) first"))
   }
 
   // Case 03: W21 and W22 overlap by 50 000 m² = 5.00 ha.
@@ -54,12 +55,13 @@ import Testing
     #expect(r.status == 0)
     #expect(r.stdout.contains("gaps in the coverage: none"))
     #expect(
-      r.stdout.contains("W01 and W02 are 0.05 m apart along 1000 m (a 50 m² sliver) near (230000.03, 184500)"))
+      r.stdout.contains(
+        "W01 and W02 are 0.05 m apart along 1000 m (a 50 m² sliver) near (230000.03, 184500)"))
     #expect(r.stdout.contains("verdict:   usable as a ward layer, but needs attention: 1 sliver(s)"))
     #expect(r.stdout.contains("a snap tolerance of 0.1 m does"))
+    let output = try CLIRunner.run(["info", file, "--json"]).stdout
     let json = try #require(
-      try JSONSerialization.jsonObject(with: Data(try CLIRunner.run(["info", file, "--json"]).stdout.utf8))
-        as? [String: Any])
+      try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
     let slivers = try #require(json["slivers"] as? [[String: Any]])
     #expect(slivers.count == 1)
     #expect(slivers.first?["firstLabel"] as? String == "W01")

@@ -15,7 +15,9 @@ import Testing
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("weights: rook, 4 units, 10 links"))
     #expect(r.stdout.contains("islands: none"))
-    #expect(r.stdout.contains("neighbours without a common edge (libpysal's vertex method misses them): 4"))
+    #expect(
+      r.stdout.contains(
+        "neighbours without a common edge (libpysal's vertex method misses them): 4"))
     #expect(r.stdout.contains("  - W02–W04: 500 m of shared boundary"))
     let json = try StatisticFixtures.runJSON([
       "weights", Self.case29 + "wards_tjunction.geojson", "--id", "wijkcode", "--kind", "rook",
@@ -92,12 +94,15 @@ import Testing
     ]
     let exact = try CLIRunner.run(arguments)
     #expect(exact.status == 0, "\(exact.stderr)")
-    let e = try #require(try JSONSerialization.jsonObject(with: Data(exact.stdout.utf8)) as? [String: Any])
+    let e = try #require(
+      try JSONSerialization.jsonObject(with: Data(exact.stdout.utf8)) as? [String: Any])
     #expect(e["islands"] as? [String] == ["W01"])
-    #expect((e["undefined"] as? String)?.contains("3 units with a value; at least 4 needed") == true)
+    #expect(
+      (e["undefined"] as? String)?.contains("3 units with a value; at least 4 needed") == true)
     #expect(exact.stderr.contains("left out 1 island(s) (no neighbours): W01"))
     let snapped = try CLIRunner.run(arguments + ["--snap", "0.1"])
-    let f = try #require(try JSONSerialization.jsonObject(with: Data(snapped.stdout.utf8)) as? [String: Any])
+    let f = try #require(
+      try JSONSerialization.jsonObject(with: Data(snapped.stdout.utf8)) as? [String: Any])
     #expect(abs((f["i"] as? Double ?? 0) - 0.22) < 1e-9)
     #expect((f["islands"] as? [String])?.isEmpty == true)
     #expect(snapped.stderr.contains("W01–W02 (0.05 m apart along 1000 m)"))
@@ -115,7 +120,11 @@ import Testing
       try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
     #expect(abs((json["i"] as? Double ?? 0) - -0.9666666666666667) < 1e-9)
     #expect(r.stderr.contains("5 unit(s) had more units than places at their 2nd nearest distance"))
-    #expect(r.stderr.contains("W02 (W01, W03, W05), W04 (W01, W05, W07), W05 (W02, W04, W06, W08), W06 (W03, W05, W09), W08 (W05, W07, W09)"))
+    #expect(
+      r.stderr.contains(
+        "W02 (W01, W03, W05), W04 (W01, W05, W07), W05 (W02, W04, W06, W08), "
+          + "W06 (W03, W05, W09), W08 (W05, W07, W09)"
+      ))
   }
 
   @Test(arguments: ["wards.geojson", "wards_reversed_order.geojson"])
@@ -124,7 +133,11 @@ import Testing
       "weights", Self.case24 + file, "--id", "wijkcode", "--kind", "knn", "--k", "2",
     ])
     #expect(r.status == 0, "\(r.stderr)")
-    #expect(r.stdout.contains("tie rule: units tied at the k-th nearest distance: the smaller ids (Unicode code-point order) are kept"))
+    #expect(
+      r.stdout.contains(
+        "tie rule: units tied at the k-th nearest distance: the smaller ids (Unicode code-point "
+          + "order) are kept"
+      ))
     #expect(r.stdout.contains("ties at the 2nd nearest distance: 5"))
     #expect(r.stdout.contains("  - W05: W02, W04, W06, W08 at 1000 m; kept W02, W04"))
   }

@@ -82,7 +82,8 @@ public struct BuiltWeights: Sendable {
         method == .boundary
         ? linked && p.isMissedByVertexMatching(criterion)
         : linked && weights.weight(from: p.first, to: p.second) == 0
-      let (a, b) = ids[p.first].precedesByCodePoints(ids[p.second]) ? (p.first, p.second) : (p.second, p.first)
+      let (a, b) =
+        ids[p.first].precedesByCodePoints(ids[p.second]) ? (p.first, p.second) : (p.second, p.first)
       return BoundaryPair(
         first: ids[a], second: ids[b], length: p.length, separation: p.separation,
         sharesVertex: p.sharesVertex, sharesEdge: p.sharesEdge, missedByVertexMatching: missed)

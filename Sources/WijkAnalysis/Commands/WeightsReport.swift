@@ -98,7 +98,8 @@ public struct WeightsReport: Codable, Sendable, Equatable {
       lines += Self.section(
         tiesTitle,
         ties.map {
-          "\($0.unit): \($0.tied.joined(separator: ", ")) at \(BuiltWeights.number($0.distance))\(unit); "
+          "\($0.unit): \($0.tied.joined(separator: ", ")) at "
+            + "\(BuiltWeights.number($0.distance))\(unit); "
             + "kept \($0.kept.joined(separator: ", "))"
         })
     }

@@ -48,7 +48,8 @@ public enum LayerInspector {
       if result.crs == nil, let code = crs.epsgCode { result.crs = "EPSG:\(code)" }
     }
     guard l.features.contains(where: { $0.geometry != nil }) || l.features.isEmpty else {
-      result.skipped.append("every check: the layer has no geometry (an attribute table, not a ward layer)")
+      result.skipped.append(
+        "every check: the layer has no geometry (an attribute table, not a ward layer)")
       return result
     }
     result.invalidFeatures = try GeometryChecks.problems(in: l).map { p in
@@ -66,14 +67,17 @@ public enum LayerInspector {
   ) throws {
     guard result.invalidFeatures.isEmpty else {
       result.skipped.append(
-        "overlaps, gaps, slivers and area: \(result.invalidFeatures.count) invalid feature(s) first")
+        "overlaps, gaps, slivers and area: \(result.invalidFeatures.count) invalid feature(s) first"
+      )
       return
     }
     guard layer.crs != nil, result.isGeographic == false else {
       result.skipped.append(
         layer.crs == nil
           ? "overlaps, gaps, slivers and area: the layer has no CRS (give one with --crs)"
-          : "overlaps, gaps, slivers and area: the CRS is geographic (degrees); project the layer first")
+          : "overlaps, gaps, slivers and area: the CRS is geographic (degrees); "
+            + "project the layer first"
+      )
       return
     }
     result.overlaps = try GeometryChecks.overlaps(in: layer, minimumArea: sliverSquareMetres).map {
@@ -111,7 +115,8 @@ public enum LayerInspector {
       out.append(
         "\(r.slivers.count) sliver(s) between wards: points there fall in no ward, and exact "
           + "contiguity does not make those wards neighbours"
-          + (snap > 0 ? " (a snap tolerance of \(snap.shortText) m does: --snap, weights.snap)" : ""))
+          + (snap > 0
+            ? " (a snap tolerance of \(snap.shortText) m does: --snap, weights.snap)" : ""))
     }
     return out
   }

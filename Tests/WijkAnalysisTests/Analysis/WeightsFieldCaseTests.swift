@@ -46,7 +46,8 @@ import Testing
     let r = try Self.run(
       "29-contiguity-t-junctions-and-slivers", wards: "wards_tjunction.geojson",
       weights: "{ kind: rook }")
-    let expected = try Self.reference(["case29", "wards_tjunction", "moran_strict_rook"]) as! Double
+    let expected =
+      try Self.reference(["case29", "wards_tjunction", "moran_strict_rook"]) as! Double
     #expect(Self.close(Self.moran(r), expected))
     #expect(abs(Self.moran(r)! - -0.017778) < 1e-6)
     #expect(r.weights.islands.isEmpty && r.weights.contiguity == "boundary")
@@ -69,7 +70,8 @@ import Testing
     #expect(Self.moran(exact) == nil)
     let snapped = try Self.run(
       folder, wards: "wards_sliver.geojson", weights: "{ kind: rook, snap: 0.1 }")
-    let expectedFuzzy = try Self.reference(["case29", "wards_sliver", "moran_fuzzy_0.1"]) as! Double
+    let expectedFuzzy =
+      try Self.reference(["case29", "wards_sliver", "moran_fuzzy_0.1"]) as! Double
     #expect(snapped.weights.islands.isEmpty)
     #expect(Self.close(Self.moran(snapped), expectedFuzzy))
     #expect(abs(Self.moran(snapped)! - 0.22) < 1e-6)
