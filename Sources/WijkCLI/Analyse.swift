@@ -29,15 +29,18 @@ struct Analyse: ParsableCommand {
   @Option(name: .shortAndLong, help: "The folder to write to.")
   var out = "out"
 
-  @OptionGroup var wardChecks: WardCheckOptions
+  @OptionGroup var wardLayer: WardLayerOptions
 
   @OptionGroup var output: OutputFlags
 
+  @OptionGroup var missing: MissingValuesOption
+
   func run() throws {
     try reportingErrors {
-      let configuration = try ConfigurationLoader.load(path: config)
+      var configuration = try ConfigurationLoader.load(path: config)
+      configuration.missingValues += missing.markers
       let run = try Analysis.run(
-        configuration, configurationFile: config, options: wardChecks.loading,
+        configuration, configurationFile: config, options: wardLayer.loading,
         progress: output.progress)
       let written = try AnalysisOutputs.write(
         run, to: out, options: output.options, progress: output.progress)

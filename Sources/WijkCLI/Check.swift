@@ -17,9 +17,11 @@ struct Check: ParsableCommand {
         site-map.svg    the map
 
       The site is a polygon file (GeoJSON, GeoPackage, Shapefile), a CSV with one row and \
-      lat/lon or x/y columns, or --site-point with --crs. For EPSG:4326 give latitude \
-      first: --site-point 50.965,5.5 --crs EPSG:4326; for a projected CRS give x,y \
-      (easting, northing): --site-point 229465,184466 --crs EPSG:31370.
+      lat/lon or x/y columns, or --site-point with --site-crs. For EPSG:4326 give latitude \
+      first: --site-point 50.965,5.5 --site-crs EPSG:4326; for a projected CRS give x,y \
+      (easting, northing): --site-point 229465,184466 --site-crs EPSG:31370. The ward \
+      layer of the configuration passes the same gate as in every command (--crs, \
+      --repair, --allow-overlaps, --dissolve-duplicates, --project-to).
 
       --scenario FILE runs the check after each phase of the scenario, cumulatively. \
       Exit code 0 whatever the verdict; the verdict is printed and in check.json.
@@ -38,7 +40,7 @@ struct Check: ParsableCommand {
   var sitePoint: String?
 
   @Option(help: "The CRS of --site-point, or of a site file that declares none.")
-  var crs: String?
+  var siteCrs: String?
 
   @Option(help: "The programme (YAML): dwellings added and removed, facilities.")
   var programme: String?
@@ -55,19 +57,21 @@ struct Check: ParsableCommand {
   @Option(name: .shortAndLong, help: "The folder to write to.")
   var out = "out/check"
 
+  @OptionGroup var wardLayer: WardLayerOptions
+
   @Flag(name: .shortAndLong, help: "Print no progress, only the verdict and errors.")
   var quiet = false
 
   func validate() throws {
     if (site == nil) == (sitePoint == nil) && scenario == nil {
-      throw ValidationError("Give the site with --site FILE or --site-point X,Y --crs CRS.")
+      throw ValidationError("Give the site with --site FILE or --site-point X,Y --site-crs CRS.")
     }
     if site != nil && sitePoint != nil {
       throw ValidationError("Give --site or --site-point, not both.")
     }
-    if sitePoint != nil && crs == nil {
+    if sitePoint != nil && siteCrs == nil {
       throw ValidationError(
-        "--site-point needs --crs (e.g. EPSG:31370, or EPSG:4326 with lat,lon).")
+        "--site-point needs --site-crs (e.g. EPSG:31370, or EPSG:4326 with lat,lon).")
     }
     if (programme == nil) == (scenario == nil) {
       throw ValidationError("Give either --programme FILE or --scenario FILE.")
@@ -81,7 +85,8 @@ struct Check: ParsableCommand {
       if let buffer { rules.bufferMetres = buffer }
       let plan = try CheckPlan.make(programme: programme, scenario: scenario)
       let run = try Analysis.run(
-        configuration, configurationFile: config, progress: { note($0, quiet: quiet) })
+        configuration, configurationFile: config, options: wardLayer.loading,
+        progress: { note($0, quiet: quiet) })
       let theSite = try readSite(plan: plan, into: run.table.crs)
       let facilitiesFile = facilities ?? plan.facilities
       let facilityList =
@@ -107,7 +112,7 @@ struct Check: ParsableCommand {
   }
 
   func readSite(plan: CheckPlan, into target: CRSDefinition) throws -> Site {
-    let declared = crs.map { CRSDefinition(authorityCode: $0) }
+    let declared = siteCrs.map { CRSDefinition(authorityCode: $0) }
     if let sitePoint {
       let numbers = sitePoint.split(separator: ",").map {
         Double($0.trimmingCharacters(in: .whitespaces))

@@ -29,7 +29,7 @@ struct Housing: ParsableCommand {
   @Option(name: .shortAndLong, help: "The folder to write to.")
   var out = "out/housing"
 
-  @OptionGroup var wardChecks: WardCheckOptions
+  @OptionGroup var wardLayer: WardLayerOptions
 
   @OptionGroup var output: OutputFlags
 
@@ -37,7 +37,7 @@ struct Housing: ParsableCommand {
     try reportingErrors {
       let configuration = try HousingConfigurationLoader.load(path: config)
       let run = try HousingAnalysis.run(
-        configuration, configurationFile: config, options: wardChecks.loading,
+        configuration, configurationFile: config, options: wardLayer.loading,
         progress: output.progress)
       let written = try HousingOutputs.write(
         run, to: out, options: output.options, progress: output.progress)

@@ -1,15 +1,71 @@
 import Foundation
 import WijkAnalysis
+import WijkEngine
+import WijkIO
 
 /// The plain-text form of `wijk info`.
 enum InfoText {
+  static func render(_ t: TableInspection) -> String {
+    var lines = [
+      "file:      \(t.file)",
+      "table:     \(t.rowCount) rows, \(t.columns.count) columns",
+      "separator: \(t.separator) (\(t.separatorDetected ? "detected from the header" : "as given"))",
+      "numbers:   \(t.numberConvention) (\(t.numberConventionDetected ? "detected from the separator; --decimal to change" : "as given"))",
+      "encoding:  \(t.encoding)",
+      "columns:",
+    ]
+    for c in t.columns {
+      var line = "  \(c.name): \(c.type)"
+      if c.type != "text" && c.type != "code" && c.type != "empty" {
+        line += ", \(c.numbers) number\(c.numbers == 1 ? "" : "s")"
+      }
+      if c.type == "text" || c.type == "code" { line += ", \(c.distinct) distinct" }
+      lines.append(line)
+      for m in c.missing {
+        lines.append("      missing: " + m.description.dropFirst(c.name.count + 2))
+      }
+      if let n = c.nonNumeric {
+        lines.append(
+          "      not a number: \(n.count) cell\(n.count == 1 ? "" : "s"): "
+            + zip(n.lines, n.cells).map { "line \($0) '\($1)'" }.joined(separator: ", ")
+            + (n.count > n.lines.count ? ", …" : ""))
+      }
+    }
+    for k in t.keys {
+      let what = "key \(k.column)\(k.given ? "" : " (looks like a key)")"
+      if k.duplicates.isEmpty {
+        lines.append("\(what): unique")
+      } else {
+        lines.append("\(what): \(k.duplicates.count) value(s) on more than one line")
+        for d in k.duplicates.prefix(20) {
+          lines.append("  \(d.key): lines " + d.lines.map(String.init).joined(separator: ", "))
+        }
+        if k.duplicates.count > 20 { lines.append("  … and \(k.duplicates.count - 20) more") }
+        if let hint = k.hint { lines.append("  hint: \(hint)") }
+      }
+      for i in k.invisibleCharacters.prefix(10) {
+        lines.append(
+          "  invisible characters: \(i.key) (line \(i.lines[0])); a join removes them with a note")
+      }
+      if !k.emptyLines.isEmpty {
+        lines.append(
+          "  empty key at lines " + k.emptyLines.map(String.init).joined(separator: ", "))
+      }
+    }
+    lines.append("missing markers: \(t.missingMarkers) (more with --missing-values)")
+    lines += t.warnings.map { "warning: \($0)" }
+    lines.append(
+      t.isUsable
+        ? "verdict:   usable as a table"
+        : "verdict:   fix the problems above (duplicate keys, non-numeric cells) before joining it")
+    return lines.joined(separator: "\n")
+  }
+
   static func render(_ i: LayerInspection) -> String {
     var lines = [
       "file:      \(i.file)",
       "layer:     \(i.layer)" + (i.driver.map { " (\($0))" } ?? ""),
-      "CRS:       "
-        + (i.crs.map { c in c + (i.crsName.map { " — \($0)" } ?? "") }
-          ?? "none declared (give one with --crs)"),
+      "CRS:       " + crsText(i),
       "features:  \(i.featureCount) ("
         + i.geometryTypes.sorted { $0.key < $1.key }
         .map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")",
@@ -22,6 +78,9 @@ enum InfoText {
     }
     lines.append("fields:    " + i.fields.map { "\($0.name) (\($0.type))" }.joined(separator: ", "))
     let hasGeometry = i.geometryTypes.keys.contains { $0 != "none" }
+    if let field = i.codeField {
+      lines += section("duplicate codes in \(field)", i.duplicateCodes.map(\.description))
+    }
     if hasGeometry { lines += section("invalid features", i.invalidFeatures.map(describe)) }
     if i.skipped.isEmpty {
       lines += section("overlapping features", i.overlaps.map(describe))
@@ -36,16 +95,52 @@ enum InfoText {
     }
     lines += i.skipped.map { "not checked: \($0)" }
     lines += i.warnings.map { "warning: \($0)" }
-    lines.append(
-      i.isUsableAsWards
-        ? i.attention.isEmpty
-          ? "verdict:   usable as a ward layer"
-          : "verdict:   usable as a ward layer, but needs attention: "
-            + i.attention.joined(separator: "; ")
-        : hasGeometry
-          ? "verdict:   fix the problems above before using it as a ward layer"
-          : "verdict:   not a ward layer (no polygons); choose another layer with --layer")
+    lines += i.notes.map { "note:      \($0)" }
+    lines.append("verdict:   " + verdict(i, hasGeometry: hasGeometry))
     return lines.joined(separator: "\n")
+  }
+
+  /// Whether the commands accept the layer (and what needs a look even so), and what would
+  /// make them.
+  static func verdict(_ i: LayerInspection, hasGeometry: Bool) -> String {
+    if i.isUsableAsWards {
+      return i.attention.isEmpty
+        ? "usable as a ward layer"
+        : "usable as a ward layer, but needs attention: " + i.attention.joined(separator: "; ")
+    }
+    guard hasGeometry else {
+      return "not a ward layer (no polygons); choose another layer with --layer"
+    }
+    if i.crs == nil && i.crsName == nil {
+      return "give the layer's CRS with --crs (e.g. --crs EPSG:31370), then check it again"
+    }
+    var options: [String] = []
+    if !i.invalidFeatures.isEmpty { options.append("--repair") }
+    if !i.overlaps.isEmpty { options.append("--allow-overlaps") }
+    if !i.duplicateCodes.isEmpty { options.append("--dissolve-duplicates") }
+    let accept =
+      options.isEmpty
+      ? "" : " (or let the commands go on with \(options.joined(separator: ", ")))"
+    return "fix the problems above before using it as a ward layer\(accept)"
+  }
+
+  /// "EPSG:31370 — BD72 / Belgian Lambert 72", with how it was recognised from a definition
+  /// without a code, or that there is none.
+  static func crsText(_ i: LayerInspection) -> String {
+    let name = i.crsName.map { " — \($0)" } ?? ""
+    guard let r = i.crsRecognition else {
+      return i.crs.map { $0 + name } ?? "none declared (give one with --crs)"
+    }
+    switch r.outcome {
+    case .identified:
+      return "EPSG:\(r.epsg!)\(name), identified by PROJ from '\(r.name)' (confidence 100 %)"
+    case .equivalent:
+      let agreement = r.deviationMetres.map { ", agreement \(CRSRecognition.length($0))" } ?? ""
+      return "EPSG:\(r.epsg!)\(name), equivalent to the file's '\(r.name)' (PROJ's "
+        + "confidence \(r.confidence ?? 0) %\(agreement) over its area of use)"
+    case .refused:
+      return "the file's own definition '\(r.name)', not an EPSG code (\(r.reason ?? "no match"))"
+    }
   }
 
   static func section(_ title: String, _ items: [String]) -> [String] {

@@ -17,22 +17,39 @@ struct JoinWardsCommand: ParsableCommand {
       [--filter col=value]   figures per statistical sector summed per ward through the \
       lookup; --rate name=num/base*per and --mean name=num/base are recomputed from the \
       summed numerator and base (a rate is never summed or averaged).
-        --points P.csv --x X --y Y [--crs EPSG:…] (or --lon L --lat L for WGS84)   points \
+        --points P.csv --x X --y Y [--points-crs EPSG:…] (or --lon L --lat L for WGS84)   points \
       counted per ward (column n_points). --boundary assign (default): every point counts \
       exactly once; a point on a boundary shared by several wards goes to the ward with \
       the smallest code, a point on the outer edge to its only ward, independent of \
       feature order. within: boundary points dropped (GeoPandas sjoin within). \
       intersects: counted in every ward they touch (GeoPandas intersects; totals can \
       exceed the number of points).
-        --source S.gpkg --extensive C,... --intensive C,...   areal interpolation (tobler \
-      area_interpolate): extensive variables split by area share, intensive ones \
-      area-weighted.
+        --source S.gpkg [--source-id F] --extensive C,... [--intensive C,...] \
+      [--rate name=num/base*per] [--mean name=num/base]   areal interpolation (tobler \
+      area_interpolate): extensive variables (counts) split by area share, intensive ones \
+      (densities) area-weighted; a share or rate is recomputed per ward from the split \
+      numerator and base (give it with --rate, never as --intensive). The report names \
+      every source polygon split over several wards or lying partly outside them, with \
+      its area shares, and per count what lies outside every ward. Figures held in a \
+      separate table are first joined onto the source polygons: wijk join S.geojson \
+      --code F --table T.csv --key F --out S.gpkg.
 
-      Writes --out as GeoPackage, GeoJSON or CSV (by extension), atomically, and prints a \
-      join report (matched, unmatched, on a boundary, outside, repaired) on stderr, or as \
-      JSON on stdout with --json. An unmatched row, ward or point is an error (exit 65, \
-      nothing written) unless --allow-unmatched makes it a warning; unmatched wards then \
-      get no value, never 0.
+      The ward layer passes the same gate as in every command: its CRS (--crs when the \
+      file declares none), invalid polygons (--repair), overlapping wards \
+      (--allow-overlaps), duplicate codes (--dissolve-duplicates), a geographic layer \
+      projected to --project-to. With accepted overlaps, assign counts a point in an \
+      overlap once (smallest code), within and intersects count it in every ward that \
+      holds it, and the report says which.
+
+      Writes --out as GeoPackage (in the wards' CRS), GeoJSON or CSV (by extension), \
+      atomically. GeoJSON is WGS84 longitude/latitude (RFC 7946), transformed from the \
+      wards' CRS; --geojson-crs source writes it in the wards' own CRS with a crs member \
+      (urn:ogc:def:crs:EPSG::31370, as GDAL writes with RFC7946=NO), for tools that need \
+      the original coordinates. A layer without a CRS cannot be written as GeoJSON: give \
+      --crs. Prints a join report (matched, unmatched, on a boundary, outside, repaired, \
+      what was written) on stderr, or as JSON on stdout with --json. An unmatched row, \
+      ward or point is an error (exit 65, nothing written) unless --allow-unmatched makes \
+      it a warning; unmatched wards then get no value, never 0.
       """)
 
   @Argument(help: "The ward layer (GeoJSON, GeoPackage, Shapefile).")
@@ -41,12 +58,7 @@ struct JoinWardsCommand: ParsableCommand {
   @Option(help: "The ward layer's layer name, for a GeoPackage with several.")
   var layer: String?
 
-  @Option(
-    help: """
-      The text encoding of the inputs (UTF-8, Windows-1252, ISO-8859-1), overriding a .cpg \
-      file, the DBF header and detection.
-      """)
-  var encoding: TextEncoding?
+  @OptionGroup var wardLayer: WardLayerOptions
 
   @Option(
     help: """
@@ -69,13 +81,23 @@ struct JoinWardsCommand: ParsableCommand {
   @Option(help: "The lookup's ward column.") var lookupWard: String?
   @Option(help: "Keep sector rows whose column equals a value: col=value (repeatable).")
   var filter: [String] = []
-  @Option(help: "A rate from sums: name=numerator/base*per (repeatable).") var rate: [String] = []
-  @Option(help: "A mean from sums: name=numerator/base (repeatable).") var mean: [String] = []
+  @Option(
+    help: """
+      A rate from sums or split counts: name=numerator/base*per (repeatable; --sectors, \
+      --source).
+      """)
+  var rate: [String] = []
+  @Option(
+    help: """
+      A mean from sums or split counts: name=numerator/base (repeatable; --sectors, --source).
+      """)
+  var mean: [String] = []
 
   @Option(help: "A CSV of points.") var points: String?
   @Option(help: "The points' x (easting) column.") var x: String?
   @Option(help: "The points' y (northing) column.") var y: String?
-  @Option(help: "The points' CRS (default: the ward layer's), e.g. EPSG:31370.") var crs: String?
+  @Option(help: "The points' CRS (default: the ward layer's), e.g. EPSG:31370.")
+  var pointsCrs: String?
   @Option(help: "The points' longitude column (WGS84).") var lon: String?
   @Option(help: "The points' latitude column (WGS84).") var lat: String?
   @Option(help: "The points' id column, for the report.") var pointId: String?
@@ -83,40 +105,58 @@ struct JoinWardsCommand: ParsableCommand {
 
   @Option(help: "A polygon layer to interpolate by area.") var source: String?
   @Option(help: "The source layer name, for a GeoPackage with several.") var sourceLayer: String?
+  @Option(help: "The source polygons' id field (unique), naming them in the report.")
+  var sourceId: String?
   @Option(help: "Extensive columns (counts), comma-separated.") var extensive: String?
   @Option(help: "Intensive columns (densities, rates), comma-separated.") var intensive: String?
 
   @Option(help: "Write the joined wards to FILE.gpkg, .geojson or .csv.") var out: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "wgs84 (default: RFC 7946 longitude/latitude) or source (the wards' own CRS, with a crs "
+        + "member) for a .geojson --out.", valueName: "crs"))
+  var geojsonCrs: GeoJSONCRS = .wgs84
 
   @Flag(help: "Unmatched rows, wards or points are a warning, not an error.")
   var allowUnmatched = false
 
   @Flag(help: "Print the join report as JSON on stdout.") var json = false
 
+  @OptionGroup var missing: MissingValuesOption
+
   func validate() throws {
     let given = [table, sectors, points, source].compactMap { $0 }
     guard given.count == 1 else {
       throw ValidationError("Give exactly one of --table, --sectors, --points and --source.")
     }
+    if (!rate.isEmpty || !mean.isEmpty) && sectors == nil && source == nil {
+      throw ValidationError(
+        "--rate and --mean are recomputed from sums (--sectors) or split counts (--source); "
+          + "a --table or --points join has nothing to recompute them from.")
+    }
   }
 
   func run() throws {
     try reportingErrors {
-      let request = JoinRequest(
+      var request = JoinRequest(
         wards: wards, layer: layer, code: code, source: try joinSource(),
-        allowUnmatched: allowUnmatched, encoding: encoding, decimal: decimal)
-      let format = try out.map { try JoinCommand.format(of: $0) }
-      let (joined, report) = try JoinCommand.run(request)
+        allowUnmatched: allowUnmatched, encoding: wardLayer.encoding, decimal: decimal,
+        wardOptions: wardLayer.loading)
+      request.missingValues = missing.values
+      let format = try out.map { try geojsonCrs.format(JoinCommand.format(of: $0)) }
+      var (joined, report) = try JoinCommand.run(request)
       if let out, let format {
-        try LayerWriter.write(joined, to: out, format: format)
+        try JoinCommand.write(joined, to: out, format: format, report: &report)
       }
       note(report.text)
-      if let out { note("wrote \(out)") }
       if json {
         try printJSON(report)
       } else if out == nil {
         // Without --out the joined columns go to stdout as CSV, one row per ward.
-        print(CSVWriter.text(JoinCommand.addedColumns(joined, code: code, report: report)), terminator: "")
+        print(
+          CSVWriter.text(JoinCommand.addedColumns(joined, code: code, report: report)),
+          terminator: "")
       }
     }
   }
@@ -132,9 +172,7 @@ struct JoinWardsCommand: ParsableCommand {
         guard parts.count == 2 else { throw ValidationError("--filter \(f): expected col=value.") }
         pairs[parts[0]] = parts[1]
       }
-      let ratios =
-        try rate.map { try RatioSpec.parse($0, option: "rate") }
-        + mean.map { try RatioSpec.parse($0, option: "mean") }
+      let ratios = try ratios()
       return .sectors(
         file: sectors, sectorKey: try required(sectorKey, "sector-key"),
         lookup: try required(lookup, "lookup"),
@@ -147,7 +185,7 @@ struct JoinWardsCommand: ParsableCommand {
           file: points, x: lon, y: lat, crs: "EPSG:4326", boundary: boundary, id: pointId)
       }
       return .points(
-        file: points, x: try required(x, "x"), y: try required(y, "y"), crs: crs,
+        file: points, x: try required(x, "x"), y: try required(y, "y"), crs: pointsCrs,
         boundary: boundary, id: pointId)
     }
     let split = { (s: String?) in
@@ -155,7 +193,24 @@ struct JoinWardsCommand: ParsableCommand {
         ?? []
     }
     return .areal(
-      file: source!, layer: sourceLayer, extensive: split(extensive), intensive: split(intensive))
+      file: source!, layer: sourceLayer, extensive: split(extensive), intensive: split(intensive),
+      ratios: try ratios(), id: sourceId)
+  }
+
+  /// The --rate and --mean options.
+  func ratios() throws -> [RatioSpec] {
+    try rate.map { try RatioSpec.parse($0, option: "rate") }
+      + mean.map { try RatioSpec.parse($0, option: "mean") }
+  }
+
+  /// The CRS of a GeoJSON `--out`.
+  enum GeoJSONCRS: String, ExpressibleByArgument, CaseIterable {
+    case wgs84, source
+
+    /// `format` with GeoJSON in the layer's CRS for `source`.
+    func format(_ format: LayerWriter.Format) -> LayerWriter.Format {
+      self == .source && format == .geoJSON ? .geoJSONInLayerCRS : format
+    }
   }
 
   func required(_ value: String?, _ name: String) throws -> String {

@@ -13,7 +13,11 @@ struct LocalCommandOptions: ParsableArguments {
   @Flag(help: "Correct for testing every unit: Bonferroni (alpha / n).")
   var bonferroni = false
 
-  @Option(help: "Write the layer with the result columns to FILE.gpkg, .geojson or .csv.")
+  @Option(
+    help: """
+      Write the layer with the result columns to FILE.gpkg, .geojson (WGS84 \
+      longitude/latitude, RFC 7946) or .csv.
+      """)
   var out: String?
 
   @Flag(help: "Print the results per unit and the headline numbers as JSON.")

@@ -19,6 +19,9 @@ struct OutputFlags: ParsableArguments {
 /// Tells the user, after a run, what the reader of its outputs must know (illustrative inputs,
 /// what no ward received) and where the files are.
 func announce(_ result: AnalysisResult, written: [String], to out: String, quiet: Bool) {
+  for warning in SummaryReport.headlineWarnings(result, language: "en") {
+    note(warning, quiet: quiet)
+  }
   let tables = SummaryReport.tableNotes(result, language: "en")
   for notice in result.illustrativeInputs + tables + result.notices {
     note("note: \(notice)", quiet: quiet)

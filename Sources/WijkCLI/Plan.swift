@@ -47,7 +47,7 @@ struct Plan: ParsableCommand {
   @Option(name: .shortAndLong, help: "The folder to write to.")
   var out = "out/plans"
 
-  @OptionGroup var wardChecks: WardCheckOptions
+  @OptionGroup var wardLayer: WardLayerOptions
 
   @Flag(name: .shortAndLong, help: "Print no progress, only errors.")
   var quiet = false
@@ -77,7 +77,7 @@ struct Plan: ParsableCommand {
         configuration, configurationFile: config,
         request: WardPlanRequest(
           wards: wards, years: yearList, periodColumn: periodColumn, housing: figures),
-        options: wardChecks.loading,
+        options: wardLayer.loading,
         progress: { note($0, quiet: quiet) })
       let written = try WardPlans.write(pages, to: out)
       for notice in pages.first?.plan.illustrativeInputs ?? [] {

@@ -3,7 +3,8 @@ import Foundation
 import SpatialWeights
 import WijkAnalysis
 
-/// The layer a single-statistic command reads: file, layer, id field and assumed CRS.
+/// The layer a single-statistic command reads: file, layer, id field, and the ward layer
+/// options every command shares.
 struct LayerOptions: ParsableArguments {
   @Argument(help: "A GeoJSON, GeoPackage or Shapefile of areal units (wards, tracts, ...).")
   var file: String
@@ -11,14 +12,18 @@ struct LayerOptions: ParsableArguments {
   @Option(help: "The layer to read, for a GeoPackage with several.")
   var layer: String?
 
-  @Option(help: "The field with each unit's id (default: feature numbers 1, 2, ...).")
+  @Option(
+    help: "The field with each unit's id, unique (default: feature numbers 1, 2, ...).")
   var id: String?
 
-  @Option(help: "The CRS to assume when the file declares none, e.g. EPSG:31370.")
-  var crs: String?
+  @OptionGroup var wardLayer: WardLayerOptions
 
+  /// Reads the layer through the gate and notes on stderr what the gate did.
   func read() throws -> UnitLayer {
-    try UnitLayer.read(path: file, layer: layer, idField: id, assumeCRS: crs)
+    let units = try UnitLayer.read(
+      path: file, layer: layer, idField: id, options: wardLayer.loading)
+    for sentence in units.warnings { note(sentence) }
+    return units
   }
 }
 
@@ -33,7 +38,11 @@ struct WeightsOptions: ParsableArguments {
   @Option(help: "Neighbours per unit for --weights knn.")
   var k = 4
 
-  @Option(help: "Distance band in layer units (metres in a projected CRS) for --weights distance.")
+  @Option(
+    help: """
+      Distance band in metres for --weights distance (a geographic layer is projected \
+      first, see --project-to; only a layer without a CRS is measured in its own units).
+      """)
   var threshold: Double?
 
   @Option(

@@ -20,8 +20,11 @@ struct WeightsCommand: ParsableCommand {
       weights.Queen/Rook.from_dataframe (only to reproduce libpysal: it misses T-junctions). \
       knn = the k nearest centroids (KNN); when several units lie at the k-th nearest \
       distance, the smaller ids (Unicode code-point order) are kept, whatever the order of \
-      the features, and those units are named. distance = centroids within --threshold layer \
-      units, the threshold itself included (DistanceBand, binary). Weights are binary as \
+      the features, and those units are named. distance = centroids within --threshold \
+      metres, the threshold itself included (DistanceBand, binary). Distances are in metres: \
+      a geographic layer (degrees, e.g. a WGS84 GeoJSON as `wijk join` writes) is first \
+      projected to --project-to (EPSG:31370 by default), and the output says so; only a \
+      layer without a CRS is measured in its own units, with a note. Weights are binary as \
       built; the statistics row-standardise them.
 
       Prints the number of links (directed, as libpysal's nonzero), the mean, minimum and \
@@ -40,7 +43,7 @@ struct WeightsCommand: ParsableCommand {
   @Option(help: "Neighbours per unit for --kind knn.")
   var k = 4
 
-  @Option(help: "Distance band in layer units for --kind distance.")
+  @Option(help: "Distance band in metres for --kind distance.")
   var threshold: Double?
 
   @Option(
@@ -73,7 +76,7 @@ struct WeightsCommand: ParsableCommand {
           weights.text(format, source: source, idField: input.id ?? "id"), to: out)
         note("wrote \(out)")
       }
-      let report = WeightsReport(built, request: request)
+      let report = WeightsReport(built, request: request, units: units)
       if json { try printJSON(report) } else { print(report.text) }
     }
   }

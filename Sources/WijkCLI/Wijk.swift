@@ -10,7 +10,10 @@ struct Wijk: ParsableCommand {
     discussion: """
       Run `wijk analyse` in the project folder for the full analysis of the data in \
       GeoData/ (see the README). Each statistic is also a command of its own, for scripting \
-      and for comparison with other tools (GeoDa, PySAL, QGIS).
+      and for comparison with other tools (GeoDa, PySAL, QGIS). Every command that reads a \
+      ward layer checks it the same way (CRS, duplicate codes, invalid and overlapping \
+      wards, encoding) and takes the same options for it: --crs, --encoding, --repair, \
+      --allow-overlaps, --dissolve-duplicates, --project-to.
 
       Exit codes: 0 success; 64 wrong arguments; 65 bad input data (the message names the \
       file, row or feature, and field); 66 an input file is missing or unreadable; 73 an \

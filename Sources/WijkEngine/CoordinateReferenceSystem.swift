@@ -147,23 +147,37 @@ public final class CoordinateReferenceSystem {
   }
 
   /// The EPSG code PROJ identifies with confidence 100, if exactly such a match exists.
+  /// (The CRS itself, so that a bound CRS keeps its own TOWGS84 rather than its base's code.)
   private func identifiedEPSGCode() -> Int? {
+    identify(object).first { $0.confidence == 100 }?.code
+  }
+
+  /// The EPSG CRSs PROJ finds equivalent or close to this one, with its confidence (0–100),
+  /// best first, as `proj_identify` ranks them. A bound CRS (WKT with TOWGS84) is identified
+  /// by the CRS it is bound from, as pyproj's `source_crs.list_authority` does: PROJ 9.1
+  /// gives case 30's three Lambert 72 `.prj` files 25 (ArcGIS's false origin), 90
+  /// (TOWGS84) and 100 (GDAL's ESRI WKT). Empty when PROJ finds nothing.
+  public func identifiedEPSGCodes() -> [(code: Int, confidence: Int)] { identify(baseCRS()) }
+
+  private func identify(_ crs: PROJHandle) -> [(code: Int, confidence: Int)] {
     var confidence: UnsafeMutablePointer<Int32>?
     // proj_identify returns NULL on failure; the list and confidences are ours to free.
-    guard let list = proj_identify(context.handle, object.pointer, "EPSG", nil, &confidence)
-    else { return nil }
+    guard let list = proj_identify(context.handle, crs.pointer, "EPSG", nil, &confidence)
+    else { return [] }
     defer {
       proj_list_destroy(list)
       proj_int_list_destroy(confidence)
     }
-    for i in 0..<proj_list_get_count(list) where confidence?[Int(i)] == 100 {
+    var out: [(code: Int, confidence: Int)] = []
+    for i in 0..<proj_list_get_count(list) {
       guard
         let match = try? PROJHandle(
-          proj_list_get(context.handle, list, i), context: context, function: "proj_list_get")
+          proj_list_get(context.handle, list, i), context: context, function: "proj_list_get"),
+        let code = Self.epsgIdentifier(of: match.pointer)
       else { continue }
-      if let code = Self.epsgIdentifier(of: match.pointer) { return code }
+      out.append((code, Int(confidence?[Int(i)] ?? 0)))
     }
-    return nil
+    return out
   }
 }
 

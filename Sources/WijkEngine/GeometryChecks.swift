@@ -150,14 +150,21 @@ public enum GeometryChecks {
   /// geometry are skipped. Run ``problems(in:)`` first: an invalid ward can make the
   /// intersection fail.
   ///
-  /// - Parameter minimumArea: in m²; overlaps of this size or less (rounding slivers) are
-  ///   not reported. Case 03's 50 000 m² overlap is reported with any value below that.
-  /// - Throws: ``EngineError/geographicCRS(layer:crs:)``, ``EngineError/missingCRS(layer:)``,
-  ///   ``EngineError/feature(layer:featureIndex:reason:)`` wrapping a GEOS TopologyException.
-  public static func overlaps(in layer: Layer, minimumArea: Double = 0) throws(EngineError)
-    -> [Overlap]
-  {
-    let scale = try squareMetresPerSquareUnit(of: layer)
+  /// - Parameters:
+  ///   - minimumArea: in m²; overlaps of this size or less (rounding slivers) are not
+  ///     reported. Case 03's 50 000 m² overlap is reported with any value below that.
+  ///   - inLayerUnits: measure in squared layer units, for a layer whose CRS (and so whose
+  ///     unit) is unknown; `minimumArea` is then in those units too.
+  ///   - minimumShare: an overlap is reported only when it also exceeds this share of the
+  ///     smaller feature's area (a threshold that needs no unit).
+  /// - Throws: ``EngineError/geographicCRS(layer:crs:)``, ``EngineError/missingCRS(layer:)``
+  ///   (unless `inLayerUnits`), ``EngineError/feature(layer:featureIndex:reason:)`` wrapping
+  ///   a GEOS TopologyException.
+  public static func overlaps(
+    in layer: Layer, minimumArea: Double = 0, inLayerUnits: Bool = false,
+    minimumShare: Double = 0
+  ) throws(EngineError) -> [Overlap] {
+    let scale = inLayerUnits ? 1 : try squareMetresPerSquareUnit(of: layer)
     let context = GEOSContext()
     let (positions, geometries) = try geosGeometries(of: layer, context: context)
     let tree = try STRtree(geometries, context: context)
@@ -172,7 +179,8 @@ public enum GeometryChecks {
           guard try prepared.intersects(other) else { return 0 }
           return try g.intersection(other).area * scale
         }
-        if area > minimumArea {
+        let smaller = minimumShare > 0 ? try min(g.area, other.area) * scale : 0
+        if area > minimumArea && area > minimumShare * smaller {
           found.append(Overlap(first: positions[k], second: positions[m], squareMetres: area))
         }
       }

@@ -27,6 +27,12 @@ public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
   case unsupportedEncoding(path: String, name: String)
   /// GDAL could not use a CRS definition (building an SRS for writing or checking).
   case unusableCRS(path: String, crs: String, message: String)
+  /// GeoJSON (RFC 7946, WGS84 longitude/latitude) was asked for a layer without a CRS, so
+  /// its coordinates cannot be transformed to WGS84.
+  case geoJSONNeedsCRS(path: String)
+  /// GeoJSON in the layer's own CRS was asked for, but that CRS has no authority code for
+  /// the `crs` member to name.
+  case crsWithoutCode(path: String, crs: String)
   /// A GDAL call failed while reading or writing; `operation` names what was being done.
   case gdalFailure(path: String, operation: String, message: String)
   /// A feature to write has a different number of values than the layer has fields.
@@ -44,6 +50,11 @@ public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
   case badNumber(
     path: String, line: Int, column: String, text: String,
     convention: NumberConvention)
+  /// A cell of a column that must be numeric is neither a number in the file's convention
+  /// nor a marker of a missing value (``MissingValues``); `markers` lists the markers.
+  case notANumber(
+    path: String, line: Int, column: String, text: String, convention: NumberConvention,
+    markers: String)
   /// An option names a column that the table does not have.
   case unknownColumn(path: String, column: String, available: [String])
   /// Two header cells carry the same name, so a column could not be told apart.
@@ -79,6 +90,13 @@ public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
         + "UTF-8 or state another encoding with --encoding."
     case .unusableCRS(let p, let c, let m):
       "\(p): the coordinate reference system \(c) cannot be used: \(m)"
+    case .geoJSONNeedsCRS(let p):
+      "\(p): GeoJSON is written in WGS84 longitude/latitude (RFC 7946), but the layer "
+        + "declares no coordinate reference system to transform from. Give the ward layer's "
+        + "CRS with --crs (for Belgian Lambert 72: --crs EPSG:31370), or write a GeoPackage."
+    case .crsWithoutCode(let p, let c):
+      "\(p): GeoJSON in the layer's own CRS names that CRS by its code, but \(c) has none; "
+        + "write a GeoPackage, or GeoJSON in WGS84 (the default)."
     case .gdalFailure(let p, let o, let m):
       "\(p): \(o) failed: \(m)"
     case .valueCountMismatch(let p, let f, let e, let n):
@@ -92,8 +110,12 @@ public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
     case .unterminatedQuote(let p, let l):
       "\(p), line \(l): a quoted cell is never closed."
     case .badNumber(let p, let l, let c, let t, let conv):
-      "\(p), line \(l), column '\(c)': '\(t)' is not a number in the file's convention "
-        + "(\(conv.summary)). Correct the cell, or state the convention with --decimal."
+      "\(p), line \(l), column '\(c)': '\(t.visibleInMessages)' is not a number in the file's "
+        + "convention (\(conv.summary)). Correct the cell, or state the convention with --decimal."
+    case .notANumber(let p, let l, let c, let t, let conv, let markers):
+      "\(p), line \(l), column '\(c)': '\(t.visibleInMessages)' is neither a number "
+        + "(\(conv.summary)) nor a marker of a missing value (\(markers)). Correct the cell, "
+        + "or declare the marker with missing_values in the configuration or --missing-values."
     case .unknownColumn(let p, let c, let a):
       "\(p) has no column '\(c)'; its columns are: \(a.joined(separator: ", "))."
     case .duplicateColumn(let p, let c):

@@ -13,19 +13,26 @@ public enum LayerWriter {
     case geoPackage
     /// GeoJSON per RFC 7946, through GDAL's `RFC7946=YES` layer option: coordinates in
     /// WGS84 longitude/latitude (GDAL reprojects from the layer's CRS), exterior rings
-    /// counter-clockwise, holes clockwise, 7 decimals, no `crs` member.
+    /// counter-clockwise, holes clockwise, 7 decimals, no `crs` member. The layer must have a
+    /// CRS to reproject from.
     case geoJSON
+    /// GeoJSON in the layer's own CRS with a `crs` member naming its code (e.g.
+    /// `urn:ogc:def:crs:EPSG::31370`), as GDAL writes with `RFC7946=NO` (the 2008 GeoJSON
+    /// specification; QGIS and GDAL read it back in that CRS). The layer's CRS must have an
+    /// authority code.
+    case geoJSONInLayerCRS
     /// The attribute table only (no geometry), as ``CSVWriter`` writes it (`standard`).
     case csv
   }
 
   /// - Parameters:
   ///   - layer: the layer; every feature must have one value per field. A layer without a
-  ///     CRS is written without one (GeoJSON needs a CRS to reproject, so it must have one
-  ///     unless it is already WGS84, which is then assumed by RFC 7946).
+  ///     CRS is written without one as GeoPackage or CSV; GeoJSON needs one (see
+  ///     ``IOError/geoJSONNeedsCRS(path:)``).
   ///   - path: the target file; replaced if it exists.
   ///   - format: see ``Format``.
   /// - Throws: ``IOError/valueCountMismatch(path:feature:expected:found:)``,
+  ///   ``IOError/geoJSONNeedsCRS(path:)``, ``IOError/crsWithoutCode(path:crs:)``,
   ///   ``IOError/unusableCRS(path:crs:message:)``,
   ///   ``IOError/gdalFailure(path:operation:message:)``,
   ///   ``IOError/writeFailed(path:message:)``. `path` is unchanged after any of them.
@@ -40,7 +47,16 @@ public enum LayerWriter {
         source: layer.source, columns: layer.fields.map(\.name),
         rows: layer.features.map(\.values), lineNumbers: layer.features.indices.map { $0 + 2 })
       try CSVWriter.write(table, to: path)
-    case .geoPackage, .geoJSON:
+    case .geoPackage, .geoJSON, .geoJSONInLayerCRS:
+      // GDAL's RFC 7946 writer takes the coordinates of a layer without a CRS for
+      // longitude/latitude and cuts them at the antimeridian: metres such as Lambert 72's
+      // 229000 came out as empty rings (case 09). Without a CRS there is nothing to
+      // reproject from, so refuse instead.
+      if format == .geoJSON, layer.crs == nil { throw .geoJSONNeedsCRS(path: path) }
+      if format == .geoJSONInLayerCRS, layer.crs?.authorityCode == nil {
+        guard let crs = layer.crs else { throw .geoJSONNeedsCRS(path: path) }
+        throw .crsWithoutCode(path: path, crs: crs.description)
+      }
       try AtomicFile.write(to: path) { (temporary: String) throws(IOError) in
         try OGRLayerWriting(layer: layer, target: path, temporary: temporary, format: format)
           .write()
@@ -73,7 +89,9 @@ struct OGRLayerWriting {
       throw .writeFailed(path: target, message: GDALSession.lastErrorMessage())
     }
     let dataset = GDALDatasetHandle(h)
-    let options = CStringList(format == .geoJSON ? [("RFC7946", "YES")] : [])
+    let options = CStringList(
+      format == .geoJSON
+        ? [("RFC7946", "YES")] : format == .geoJSONInLayerCRS ? [("RFC7946", "NO")] : [])
     // The dataset copies (references) the SRS; ours is released by its wrapper.
     guard
       let out = GDALDatasetCreateLayer(h, layer.name, srs?.handle, geometryType, options.pointer)

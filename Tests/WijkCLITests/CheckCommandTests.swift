@@ -64,10 +64,10 @@ import Testing
       "--facilities", "Examples/sledderlo/facilities_synthetic.csv", "-q",
     ]
     let lambert = try CLIRunner.run(
-      common + ["--site-point", "231740,180540", "--crs", "EPSG:31370", "--out", a.path])
+      common + ["--site-point", "231740,180540", "--site-crs", "EPSG:31370", "--out", a.path])
     let wgs = try CLIRunner.run(
       common + [
-        "--site-point", "50.92939946600855,5.531500127229886", "--crs", "EPSG:4326", "--out",
+        "--site-point", "50.92939946600855,5.531500127229886", "--site-crs", "EPSG:4326", "--out",
         b.path,
       ])
     #expect(lambert.status == 0 && wgs.status == 0, "\(lambert.stderr) \(wgs.stderr)")
@@ -80,7 +80,7 @@ import Testing
     let out = temporaryFolder()
     let r = try CLIRunner.run([
       "check", "--programme", "Examples/sledderlo/programme_phase1_illustrative.yaml",
-      "--site-point", "5.5315,50.9294", "--crs", "EPSG:4326", "--out", out.path, "-q",
+      "--site-point", "5.5315,50.9294", "--site-crs", "EPSG:4326", "--out", out.path, "-q",
     ])
     #expect(r.status == 65)
     #expect(r.stderr.contains("--site-point 5.5315,50.9294") && r.stderr.contains("look swapped"))
@@ -88,7 +88,7 @@ import Testing
   }
 
   @Test func siteAndProgrammeAreRequired() throws {
-    let r = try CLIRunner.run(["check", "--site-point", "1,2", "--crs", "EPSG:31370"])
+    let r = try CLIRunner.run(["check", "--site-point", "1,2", "--site-crs", "EPSG:31370"])
     #expect(r.status == 64 && r.stderr.contains("--programme"))
   }
 }

@@ -8,7 +8,7 @@ import Testing
     let dir = "Tests/Fixtures/cases/01-point-on-shared-boundary"
     let r = try CLIRunner.run([
       "join", "\(dir)/wards.geojson", "--code", "wijkcode", "--points", "\(dir)/points.csv",
-      "--x", "x", "--y", "y", "--crs", "EPSG:31370",
+      "--x", "x", "--y", "y", "--points-crs", "EPSG:31370",
     ])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout == "wijkcode,n_points\r\nW01,7\r\nW02,3\r\n")

@@ -205,3 +205,60 @@ struct CSVWriterTests {
     #expect(back.table.column("opmerking") == Self.table.rows.map { $0[3] })
   }
 }
+
+/// GeoJSON and the CRS (issue 10, items 3 and 10). Oracle: RFC 7946 (WGS84 longitude and
+/// latitude), GDAL's RFC7946=NO writer for the `crs` member, and case 09 (a Shapefile
+/// without `.prj` written to GeoJSON came out with empty coordinates).
+@Suite("LayerWriter and the CRS of GeoJSON")
+struct GeoJSONCRSTests {
+  static let squares: [(Double, Double, Double)] = [(229000, 184000, 1000)]
+
+  @Test("case 09: a layer without a CRS is refused as GeoJSON, and nothing is written")
+  func case09WithoutCRSIsRefused() throws {
+    let folder = TemporaryFolder()
+    let path = folder.file("wards.geojson")
+    let layer = sampleLayer(crs: nil, squares: Self.squares)
+    #expect(throws: IOError.geoJSONNeedsCRS(path: path)) {
+      try LayerWriter.write(layer, to: path, format: .geoJSON)
+    }
+    #expect(folder.contents.isEmpty)
+    #expect(IOError.geoJSONNeedsCRS(path: path).description.contains("--crs EPSG:31370"))
+    // A GeoPackage keeps the coordinates as they are, without a CRS.
+    try LayerWriter.write(layer, to: folder.file("wards.gpkg"), format: .geoPackage)
+    let back = try LayerReader.read(path: folder.file("wards.gpkg")).layer
+    #expect(back.features[0].geometry == layer.features[0].geometry)
+  }
+
+  @Test("case 09 with a CRS: WGS84 coordinates near Genk, none empty")
+  func case09WithCRSHasCoordinates() throws {
+    let folder = TemporaryFolder()
+    let path = folder.file("wards.geojson")
+    try LayerWriter.write(
+      sampleLayer(crs: .epsg(31370), squares: Self.squares), to: path, format: .geoJSON)
+    let ring = try #require(
+      LayerReader.read(path: path).layer.features[0].geometry?.polygons.first?.exterior)
+    #expect(ring.coordinates.count == 5)
+    // (229000, 184000) in Lambert 72 is 5.4933 E, 50.9609 N (cs2cs EPSG:31370 EPSG:4326).
+    #expect(abs(ring.coordinates[0].x - 5.4933) < 0.001)
+    #expect(abs(ring.coordinates[0].y - 50.9609) < 0.001)
+    #expect(!(try String(contentsOfFile: path, encoding: .utf8)).contains("\"crs\""))
+  }
+
+  @Test("GeoJSON in the layer's CRS names it in a crs member and keeps the metres")
+  func layerCRS() throws {
+    let folder = TemporaryFolder()
+    let path = folder.file("wards.geojson")
+    let layer = sampleLayer(crs: .epsg(31370), squares: Self.squares)
+    try LayerWriter.write(layer, to: path, format: .geoJSONInLayerCRS)
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(text.contains("urn:ogc:def:crs:EPSG::31370"))
+    let back = try LayerReader.read(path: path).layer
+    #expect(back.crs?.authorityCode == "EPSG:31370")
+    let xs = back.features[0].geometry?.polygons[0].exterior.coordinates.map(\.x) ?? []
+    #expect(Set(xs) == [229000, 230000])
+    let custom = sampleLayer(crs: CRSDefinition(wkt: "LOCAL_CS[\"x\"]"), squares: Self.squares)
+    #expect(throws: IOError.crsWithoutCode(path: path, crs: "custom WKT")) {
+      try LayerWriter.write(custom, to: path, format: .geoJSONInLayerCRS)
+    }
+  }
+}

@@ -58,6 +58,8 @@ public enum UndefinedReason: Hashable, Sendable, CustomStringConvertible {
   case tooFewDistinctValues(distinct: Int, classes: Int)
   /// Fewer units than the statistic needs (for example 2 for a sample standard deviation).
   case tooFewUnits(count: Int, needed: Int)
+  /// Fewer years with a value than a trend needs (2 for a slope or a Mann–Kendall test).
+  case tooFewYears(count: Int, needed: Int)
 
   public var description: String {
     switch self {
@@ -74,6 +76,8 @@ public enum UndefinedReason: Hashable, Sendable, CustomStringConvertible {
       "not defined (\(distinct) distinct values cannot fill \(classes) classes)"
     case .tooFewUnits(let count, let needed):
       "not defined (\(count) units with a value; at least \(needed) needed)"
+    case .tooFewYears(let count, let needed):
+      "not defined (\(count) years with a value; at least \(needed) needed)"
     }
   }
 }

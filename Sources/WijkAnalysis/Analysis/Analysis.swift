@@ -36,7 +36,7 @@ public enum Analysis {
     options: WardLoadingOptions = WardLoadingOptions(), progress: (String) -> Void = { _ in }
   ) throws -> Run {
     progress("reading and checking the wards in \(configuration.wards.file)")
-    let loaded = try WardLayerLoader.load(configuration.wards, options: options)
+    let loaded = try WardLayerGate.load(configuration.wards, options: options)
     var table = loaded.table
     let tables = try joinTables(
       configuration, layer: loaded.layer, table: &table, progress: progress)
@@ -93,14 +93,15 @@ public enum Analysis {
     for spec in c.tables {
       progress("joining \(spec.file)" + (spec.lookup.map { " through \($0.file)" } ?? ""))
       let joined = try IndicatorTableJoiner.join(
-        spec, columns: wanted.sorted(), onto: layer, codeField: c.wards.code)
+        spec, columns: wanted.sorted(), onto: layer, codeField: c.wards.code,
+        missingValues: MissingValues.standard.adding(c.missingValues))
       table.columns.merge(joined.columns) { _, new in new }
       reports.append(joined.report)
     }
     // Numeric fields of the ward layer itself can be indicator columns too.
     for name in wanted where table.columns[name] == nil {
       if let values = layer.column(name), layer.fields[layer.fieldIndex(name)!].type != .text {
-        table.columns[name] = values.map(\.number)
+        table.columns[name] = values.map(\.number)  // typed by GDAL: no text to read here
       }
     }
     return reports
@@ -176,18 +177,7 @@ public enum Analysis {
   /// ``AnalysisResult/tables`` and said by ``SummaryReport/tableNotes(_:language:)``.
   static func notices(_ report: WardLoadingReport, weights built: BuiltWeights) -> [String] {
     let weights = built.weights
-    var out = report.readerWarnings
-    if let p = report.projection { out.append("The ward layer was \(p).") }
-    if !report.repaired.isEmpty {
-      out.append(
-        "Repaired invalid ward(s) with GEOS make-valid: \(report.repaired.joined(separator: ", "))."
-      )
-    }
-    if !report.acceptedOverlaps.isEmpty {
-      out.append(
-        "Overlapping wards accepted on request: \(report.acceptedOverlaps.joined(separator: "; "))."
-      )
-    }
+    var out = report.sentences
     if !weights.islands.isEmpty {
       out.append(
         "Ward(s) without neighbours, left out of spatial statistics: \(weights.islands.joined(separator: ", "))."

@@ -1,3 +1,5 @@
+import WijkCore
+
 /// Why an analysis could not be completed. Each case names what a user must fix.
 public enum AnalysisError: Error, Equatable, Sendable, CustomStringConvertible {
   /// An indicator refers to a column no table provides.
@@ -10,8 +12,12 @@ public enum AnalysisError: Error, Equatable, Sendable, CustomStringConvertible {
   case overlappingWards(file: String, overlaps: [String])
   /// The ward layer declares no CRS and none was given.
   case missingCRS(file: String)
-  /// Two wards share a code.
-  case duplicateWardCode(file: String, code: String)
+  /// A geographic ward layer lies outside the area of use of the CRS it would be projected to.
+  case outsideAreaOfUse(file: String, crs: String, target: String)
+  /// Several features carry one code (0-based feature positions, in file order).
+  case duplicateWardCode(file: String, field: String, code: String, features: [Int])
+  /// Features sharing a code were to be dissolved, but disagree in another field.
+  case dissolveConflict(file: String, code: String, field: String, values: [String])
   /// A ward group names codes that are not wards.
   case unknownGroupWards(group: String, codes: [String])
   /// An indicator cannot be computed from its columns (e.g. a ward with a numerator above 0
@@ -34,8 +40,19 @@ public enum AnalysisError: Error, Equatable, Sendable, CustomStringConvertible {
         + "\(o.joined(separator: "; ")). Fix the ward layer, or run with --allow-overlaps."
     case .missingCRS(let f):
       "\(f): the layer declares no coordinate reference system; give one with --crs (e.g. EPSG:31370) or wards.crs in the configuration"
-    case .duplicateWardCode(let f, let c):
-      "\(f): the ward code '\(c)' is used by more than one ward"
+    case .outsideAreaOfUse(let f, let c, let t):
+      "\(f): the layer is in the geographic CRS \(c) and lies outside the area of use of "
+        + "\(t), the projected CRS it would be measured in; give a projected CRS for its area "
+        + "with --project-to (e.g. a UTM zone)."
+    case .duplicateWardCode(let f, let field, let c, let features):
+      "\(f): the ward code '\(c.visibleInMessages)' (field \(field)) is carried by "
+        + "\(features.count) features (\(DuplicateWardCode.featureList(features))). Codes must "
+        + "be unique: merge the parts into one feature in a GIS, or run with "
+        + "--dissolve-duplicates to dissolve them into one ward."
+    case .dissolveConflict(let f, let c, let field, let v):
+      "\(f): the features of ward '\(c.visibleInMessages)' cannot be dissolved: their field "
+        + "\(field) differs (\(v.joined(separator: " / "))). Make them agree, or merge them in "
+        + "a GIS."
     case .unknownGroupWards(let g, let c):
       "the ward group '\(g)' names codes that are not wards: \(c.joined(separator: ", "))"
     case .indicator(let id, let n, let b, let r):

@@ -27,7 +27,7 @@ public struct WardTable: Sendable {
   public var columns: [String: [Double?]]
 
   /// Takes the arrays as given and checks nothing: each must be indexed like `codes`.
-  /// ``WardLayerLoader/load(_:options:)`` builds a checked table.
+  /// ``WardLayerGate/load(_:options:)`` builds a checked table.
   public init(
     source: String, crs: CRSDefinition, codes: [String], names: [String],
     geometries: [Geometry], areaSquareMetres: [Double], labelPoints: [Coordinate],

@@ -48,8 +48,8 @@ public enum ZoneOverlay {
       path: source.file, layer: source.layer,
       assumeCRS: source.crs.map { CRSDefinition(authorityCode: $0) }
     ).layer
-    let codes = try WardLayerLoader.textColumn(source.code, of: zones)
-    let names = try WardLayerLoader.textColumn(source.name, of: zones)
+    let codes = try WardLayerGate.textColumn(source.code, of: zones)
+    let names = try WardLayerGate.textColumn(source.name, of: zones)
     if let crs = zones.crs, crs != wards.crs, let target = wards.crs {
       zones = try Transformer(from: crs, to: target).transform(zones)
     }

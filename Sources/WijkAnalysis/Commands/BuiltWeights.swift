@@ -26,7 +26,8 @@ public struct BoundaryPair: Codable, Sendable, Equatable {
 public struct TiedNeighbours: Codable, Sendable, Equatable {
   /// The unit's id.
   public var unit: String
-  /// The tied distance in layer units.
+  /// The tied distance between centroids: metres, or layer units when the layer declares no
+  /// CRS (``UnitLayer/distanceBasis``).
   public var distance: Double
   /// Every unit at that distance, in code-point order.
   public var tied: [String]
@@ -49,7 +50,7 @@ public struct BuiltWeights: Sendable {
   public var contiguity: (criterion: ContiguityCriterion, method: ContiguityMethod)?
   /// k for kNN, to say "2nd nearest".
   public var k: Int?
-  /// " m" when the layer is in metres, "" otherwise (lengths are then in layer units).
+  /// " m" when the lengths and distances are in metres, "" otherwise (layer units).
   public var unit = " m"
 
   /// The tie rule of kNN, as the reports state it.

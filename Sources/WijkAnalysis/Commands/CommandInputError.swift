@@ -7,8 +7,6 @@ public enum CommandInputError: Error, Hashable, Sendable, CustomStringConvertibl
   case unknownField(file: String, field: String, available: [String])
   /// A cell of `field` that should be a number (0-based feature index).
   case notANumber(file: String, feature: Int, id: String, field: String, value: String)
-  /// Two features share an id (0-based feature indices).
-  case duplicateID(file: String, field: String, id: String, features: [Int])
   /// An option value out of range or of the wrong form.
   case invalidOption(name: String, value: String, expected: String)
   /// A weights file whose unit ids differ from the layer's.
@@ -25,9 +23,6 @@ public enum CommandInputError: Error, Hashable, Sendable, CustomStringConvertibl
     case .notANumber(let file, let feature, let id, let field, let value):
       return "\(file), feature \(feature) (\(id)): field \(field) holds \"\(value)\", "
         + "which is not a number."
-    case .duplicateID(let file, let field, let id, let features):
-      return "\(file): the id field \(field) has \"\(id)\" on more than one feature ("
-        + features.map(String.init).joined(separator: ", ") + "); ids must be unique."
     case .invalidOption(let name, let value, let expected):
       return "--\(name) \(value) cannot be used: expected \(expected)."
     case .pointOutsideAreaOfUse(let file, let line, let point, let lon, let lat, let crs):

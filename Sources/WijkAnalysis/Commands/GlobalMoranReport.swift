@@ -69,7 +69,7 @@ public enum AutocorrelationCommands {
       values, weights: w, transformation: t, permutations: permutations, seed: seed)
     let m = result.value
     return GlobalMoranReport(
-      column: column, weights: request.label, transformation: "\(t)",
+      column: column, weights: units.weightsLabel(request), transformation: "\(t)",
       n: result.sample.ids.count, missing: result.sample.missing, islands: result.sample.islands,
       undefined: result.estimate.reason.map(\.description), i: m?.i, expectedI: m?.expectedI,
       varianceNormality: m?.varianceNormality, zNormality: m?.zNormality,

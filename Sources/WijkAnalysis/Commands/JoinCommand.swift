@@ -21,25 +21,32 @@ public enum JoinCommandError: Error, Sendable, Equatable, CustomStringConvertibl
 }
 
 /// The computation behind `wijk join`: the ward layer with the joined columns added, and a
-/// report. Nothing is written here; the caller writes the layer with `LayerWriter` (atomic).
+/// report. The ward layer comes through ``WardLayerGate``, as in every command (CRS rules,
+/// validity, overlaps, duplicate codes, encoding). Nothing is written here but by
+/// ``write(_:to:format:report:)`` (atomic).
 public enum JoinCommand {
-  /// - Throws: `IOError` (unreadable ward layer or table, naming file, line and column),
-  ///   `JoinError` (unknown column, duplicate keys, unmatched keys unless allowed, a cell that
-  ///   is not a number), `PointJoinError`, `EngineError` (CRS, intersections),
-  ///   ``JoinCommandError`` (points outside, unless allowed).
+  /// - Throws: the gate's errors (``WardLayerGate/open(_:options:)``: `IOError`,
+  ///   ``AnalysisError`` for an unknown code field, duplicate codes, invalid or overlapping
+  ///   wards), `JoinError` (unknown column, duplicate keys, unmatched keys unless allowed, a
+  ///   cell that is not a number), `PointJoinError`, `EngineError` (CRS, intersections),
+  ///   ``CommandInputError`` (an option that cannot be honoured), ``JoinCommandError``
+  ///   (points outside, unless allowed).
   public static func run(_ request: JoinRequest) throws -> (layer: Layer, report: JoinCommandReport)
   {
-    let reading = try LayerReader.read(
-      path: request.wards, layer: request.layer, encoding: request.encoding)
-    var layer = reading.layer
-    guard let codeColumn = layer.column(request.code) else {
-      throw JoinError.missingColumn(request.code, source: request.wards)
-    }
-    let codes = codeColumn.map { $0.text ?? "" }
+    var options = request.wardOptions
+    if options.encoding == nil { options.encoding = request.encoding }
+    let wards = try WardLayerGate.open(
+      WardLayerRequest(
+        file: request.wards, layer: request.layer, codes: .field(request.code),
+        requiresCRS: false),
+      options: options)
+    var layer = wards.layer
+    let codes = wards.codes
     var added: [(name: String, values: [AttributeValue])] = []
     var report = JoinCommandReport(
       kind: "", wards: codes.count, matched: 0, unmatchedWards: [], unmatched: [], onBoundary: [],
-      outside: [], repaired: [], columns: [], notes: reading.report.warnings.map(\.description))
+      outside: [], repaired: wards.report.repaired, columns: [],
+      notes: wards.report.sentences)
     switch request.source {
     case .table(let file, let key, let pad):
       added = try tableJoin(file: file, key: key, pad: pad, layer: layer, request, &report)
@@ -51,10 +58,12 @@ public enum JoinCommand {
       added = try pointJoin(
         file: file, x: x, y: y, crs: crs, boundary: boundary, id: id, layer: layer, codes: codes,
         request, &report)
-    case .areal(let file, let sourceLayer, let extensive, let intensive):
+    case .areal(let file, let sourceLayer, let extensive, let intensive, let ratios, let id):
       added = try arealJoin(
-        file: file, layer: sourceLayer, extensive: extensive, intensive: intensive, wards: layer,
-        codes: codes, &report)
+        ArealRequest(
+          file: file, layer: sourceLayer, id: id, extensive: extensive, intensive: intensive,
+          ratios: ratios),
+        wards: layer, codes: codes, options: options, &report)
     }
     for column in added {
       let numeric = column.values.allSatisfy { $0.isMissing || $0.number != nil }
@@ -67,6 +76,29 @@ public enum JoinCommand {
       report.columns.append(name)
     }
     return (layer, report)
+  }
+
+  /// Writes the joined wards atomically and says in `report` what was written: GeoJSON is
+  /// WGS84 longitude/latitude (RFC 7946) unless `format` is
+  /// `LayerWriter.Format.geoJSONInLayerCRS`.
+  ///
+  /// - Throws: `IOError` from ``LayerWriter`` (e.g. ``IOError/geoJSONNeedsCRS(path:)`` for a
+  ///   layer without a CRS); the target is unchanged after any error.
+  public static func write(
+    _ layer: Layer, to path: String, format: LayerWriter.Format, report: inout JoinCommandReport
+  ) throws {
+    try LayerWriter.write(layer, to: path, format: format)
+    let crs = layer.crs?.description ?? "no CRS"
+    report.output =
+      switch format {
+      case .geoJSON:
+        "wrote \(path): GeoJSON in WGS84 longitude/latitude (RFC 7946), transformed from the "
+          + "wards' \(crs); --geojson-crs source keeps \(crs)"
+      case .geoJSONInLayerCRS:
+        "wrote \(path): GeoJSON in the wards' \(crs), named in its crs member"
+      case .geoPackage: "wrote \(path): GeoPackage in the wards' \(crs)"
+      case .csv: "wrote \(path): the attribute table (CSV, no geometry)"
+      }
   }
 
   /// The format `wijk join --out` writes, from the extension (`.gpkg`, `.geojson`, `.csv`).
@@ -97,7 +129,8 @@ public enum JoinCommand {
 extension JoinCommand {
   /// The ward code and the columns the join added, one row per ward: what `wijk join` prints
   /// when no `--out` is given.
-  public static func addedColumns(_ layer: Layer, code: String, report: JoinCommandReport) -> Table {
+  public static func addedColumns(_ layer: Layer, code: String, report: JoinCommandReport) -> Table
+  {
     let names = [code] + report.columns.filter { layer.fieldIndex($0) != nil }
     let indices = names.compactMap(layer.fieldIndex)
     return Table(

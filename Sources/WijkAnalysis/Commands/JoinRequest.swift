@@ -1,5 +1,5 @@
-import WijkIO
 import Foundation
+import WijkIO
 
 /// What `wijk join` joins onto the wards.
 public enum JoinSource: Sendable, Equatable {
@@ -14,8 +14,12 @@ public enum JoinSource: Sendable, Equatable {
   /// Points counted per ward (`x`, `y` columns in `crs`; `nil` = the ward layer's CRS).
   case points(file: String, x: String, y: String, crs: String?, boundary: String, id: String?)
   /// A polygon layer interpolated to wards by area: extensive variables (counts) split by
-  /// area share, intensive ones (densities, rates) area-weighted.
-  case areal(file: String, layer: String?, extensive: [String], intensive: [String])
+  /// area share, intensive ones (densities) area-weighted, `ratios` recomputed from the
+  /// split numerators and bases. `id` names the source polygons in the report (default:
+  /// their first text field).
+  case areal(
+    file: String, layer: String?, extensive: [String], intensive: [String],
+    ratios: [RatioSpec] = [], id: String? = nil)
 }
 
 /// A ratio recomputed from sums: `name = per × Σ numerator / Σ base`.
@@ -74,12 +78,20 @@ public struct JoinRequest: Sendable, Equatable {
   public var encoding: TextEncoding?
   /// The number convention of CSV inputs, overriding detection from the separator.
   public var decimal: NumberConvention?
+  /// The ward layer options (CRS, repair, overlaps, duplicates), as in every command; the
+  /// ward layer's encoding is `encoding` unless these name one.
+  public var wardOptions: WardLoadingOptions
+  /// The cells that mean "no value" in numeric columns (`--missing-values` adds to the
+  /// standard list).
+  public var missingValues: MissingValues = .standard
 
   /// A request as given; files and fields are checked only when ``JoinCommand/run(_:)`` reads them.
   public init(
     wards: String, layer: String? = nil, code: String, source: JoinSource,
-    allowUnmatched: Bool = false, encoding: TextEncoding? = nil, decimal: NumberConvention? = nil
+    allowUnmatched: Bool = false, encoding: TextEncoding? = nil, decimal: NumberConvention? = nil,
+    wardOptions: WardLoadingOptions = WardLoadingOptions()
   ) {
+    self.wardOptions = wardOptions
     self.decimal = decimal
     self.wards = wards
     self.layer = layer
@@ -87,6 +99,16 @@ public struct JoinRequest: Sendable, Equatable {
     self.source = source
     self.allowUnmatched = allowUnmatched
     self.encoding = encoding
+  }
+}
+
+extension JoinRequest {
+  /// The CSV options of every table this request reads: its encoding, number convention and
+  /// missing-value markers.
+  func csvOptions(textColumns: Set<String>, numericColumns: Set<String> = []) -> CSVOptions {
+    CSVOptions(
+      numberConvention: decimal, encoding: encoding, textColumns: textColumns,
+      numericColumns: numericColumns, missingValues: missingValues)
   }
 }
 
@@ -106,12 +128,33 @@ public struct JoinCommandReport: Codable, Sendable, Equatable {
   public var onBoundary: [String]
   /// Points outside every ward.
   public var outside: [String]
-  /// Wards repaired (always empty: join does not repair; `wijk info` reports invalid wards).
+  /// Wards repaired by GEOS make-valid (`--repair`).
   public var repaired: [String]
   /// Columns added to the wards.
   public var columns: [String]
   /// Sentences: the join report, reader notes, warnings.
   public var notes: [String]
+  /// Areal interpolation: each source polygon split over several wards, or partly outside
+  /// every ward, with its area shares.
+  public var splitSources: [SplitSource] = []
+  /// Areal interpolation: per extensive column, what lies outside every ward.
+  public var outsideWards: [OutsideTotal] = []
+  /// The file written, with its format and CRS, once ``JoinCommand/write(_:to:format:report:)``
+  /// has written it.
+  public var output: String?
+  /// Missing cells of the joined or summed columns, per column and kind (`C`, `<5`, …).
+  public var missingCells: [MissingCellCount] = []
+
+  /// Records the missing cells (not the empty ones) and says them in a note.
+  mutating func noteMissing(_ counts: [MissingCellCount]) {
+    let marked = counts.filter { $0.kind != .empty }
+    missingCells += marked
+    if !marked.isEmpty {
+      notes.append(
+        "missing values, each for its cell only (never read as 0): "
+          + marked.map(\.description).joined(separator: "; "))
+    }
+  }
 
   /// The lines printed on stderr.
   public var text: String {
@@ -124,6 +167,60 @@ public struct JoinCommandReport: Codable, Sendable, Equatable {
     if !outside.isEmpty { lines.append("outside every ward: " + outside.joined(separator: ", ")) }
     lines.append("repaired: " + (repaired.isEmpty ? "none" : repaired.joined(separator: ", ")))
     lines.append("columns added: " + columns.joined(separator: ", "))
-    return (lines + notes).joined(separator: "\n")
+    lines += splitSources.map(\.description)
+    lines += outsideWards.map(\.description)
+    return (lines + notes + (output.map { [$0] } ?? [])).joined(separator: "\n")
+  }
+}
+
+/// A source polygon of an areal interpolation whose area is shared by several wards or lies
+/// partly outside every ward: the weights its counts were split by.
+public struct SplitSource: Codable, Sendable, Equatable, CustomStringConvertible {
+  /// The source polygon's id (`--source-id`, else its first text field, else "feature N").
+  public var source: String
+  /// Per ward it overlaps, in ward order: the ward's code and the share of the source's
+  /// area inside it (0–1).
+  public var shares: [WardShare]
+  /// The share of its area outside every ward (0–1).
+  public var outsideShare: Double
+
+  /// A ward and the share of a source polygon's area inside it.
+  public struct WardShare: Codable, Sendable, Equatable {
+    /// The ward code.
+    public var ward: String
+    /// The share of the source's area inside the ward, 0–1.
+    public var share: Double
+  }
+
+  /// "71999A002 split by area: W01 30.00 %, W02 70.00 %".
+  public var description: String {
+    var parts = shares.map { "\($0.ward) \(Self.percent($0.share))" }
+    if outsideShare > 0 { parts.append("outside every ward \(Self.percent(outsideShare))") }
+    return "\(source) split by area: " + parts.joined(separator: ", ")
+  }
+
+  static func percent(_ share: Double) -> String { String(format: "%.2f %%", share * 100) }
+}
+
+/// What an areal interpolation could not give to any ward, for one extensive column.
+public struct OutsideTotal: Codable, Sendable, Equatable, CustomStringConvertible {
+  /// The column.
+  public var column: String
+  /// The amount outside every ward.
+  public var outside: Double
+  /// The column's total over every source polygon with a value.
+  public var total: Double
+
+  /// "inwoners: 200 of 2200 (9.09 %) lies outside every ward, in no ward's total".
+  public var description: String {
+    let share = total == 0 ? 0 : outside / total
+    return "\(column): \(Self.number(outside)) of \(Self.number(total)) "
+      + "(\(SplitSource.percent(share))) lies outside every ward, in no ward's total"
+  }
+
+  /// Up to 2 decimals, without trailing zeros.
+  static func number(_ x: Double) -> String {
+    let rounded = (x * 100).rounded() / 100
+    return rounded == rounded.rounded() ? String(Int64(rounded)) : String(format: "%.2f", rounded)
   }
 }

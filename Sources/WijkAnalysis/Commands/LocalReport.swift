@@ -150,7 +150,7 @@ extension AutocorrelationCommands {
       }
     }
     var report = Self.report(
-      "local Moran's I", column, request, "\(t)", nil, result.sample,
+      "local Moran's I", column, units.weightsLabel(request), "\(t)", nil, result.sample,
       result.estimate.reason, options, threshold, rows)
     report.weightsNotices = built.notices
     return report
@@ -200,7 +200,8 @@ extension AutocorrelationCommands {
       }
     }
     var report = Self.report(
-      star ? "Getis-Ord Gi*" : "Getis-Ord Gi", column, request, "\(t)", star, result.sample,
+      star ? "Getis-Ord Gi*" : "Getis-Ord Gi", column, units.weightsLabel(request), "\(t)", star,
+      result.sample,
       result.estimate.reason, options, threshold, rows)
     report.weightsNotices = built.notices
     return report
@@ -233,14 +234,14 @@ extension AutocorrelationCommands {
   }
 
   static func report(
-    _ name: String, _ column: String, _ request: WeightsRequest, _ t: String, _ star: Bool?,
+    _ name: String, _ column: String, _ weights: String, _ t: String, _ star: Bool?,
     _ sample: AnalysedSample, _ undefined: UndefinedReason?, _ o: LocalOptions,
     _ threshold: Double?, _ rows: [LocalUnitResult]
   ) -> LocalReport {
     var counts: [String: Int] = [:]
     for r in rows { counts[r.cluster ?? r.status, default: 0] += 1 }
     return LocalReport(
-      statistic: name, column: column, weights: request.label, transformation: t, star: star,
+      statistic: name, column: column, weights: weights, transformation: t, star: star,
       n: sample.ids.count, missing: sample.missing, islands: sample.islands,
       undefined: undefined?.description, permutations: o.permutations, seed: o.seed,
       alpha: o.alpha, correction: o.correction.rawValue, threshold: threshold,

@@ -30,12 +30,21 @@ public struct WeightsReport: Codable, Sendable, Equatable {
   public var tieRule: String?
   /// Sentences about the weights (``BuiltWeights/notices``).
   public var notices: [String]
+  /// For kNN and distance bands: what distances are measured in (``UnitLayer/distanceBasis``,
+  /// e.g. "metres (EPSG:31370)"); `nil` for contiguity and weights files.
+  public var distances: String?
+  /// How the layer was projected before measuring ("projected from EPSG:4326 to
+  /// EPSG:31370 (…)"); `nil` when it was not.
+  public var projection: String?
 
-  /// Summarises `built`, built as `request` says.
-  public init(_ built: BuiltWeights, request: WeightsRequest) {
+  /// Summarises `built`, built from `units` as `request` says.
+  public init(_ built: BuiltWeights, request: WeightsRequest, units layer: UnitLayer) {
     let weights = built.weights
     let cards = weights.cardinalities
     kind = request.label
+    let measured = request.file == nil && (request.kind == .knn || request.kind == .distance)
+    distances = measured ? layer.distanceBasis : nil
+    projection = layer.report.projection
     units = weights.count
     links = weights.linkCount
     meanNeighbours = Double(weights.linkCount) / Double(max(weights.count, 1))
@@ -71,7 +80,7 @@ public struct WeightsReport: Codable, Sendable, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case kind, units, links, meanNeighbours, minNeighbours, maxNeighbours, islands, s0
-    case contiguity, sharedBoundaries, ties, tieRule, notices
+    case contiguity, sharedBoundaries, ties, tieRule, notices, distances, projection
   }
 
   /// The lines `wijk weights` prints.
@@ -103,6 +112,8 @@ public struct WeightsReport: Codable, Sendable, Equatable {
             + "kept \($0.kept.joined(separator: ", "))"
         })
     }
+    if let distances { lines.append("distances: in \(distances)") }
+    if let projection { lines.append("layer: \(projection)") }
     return lines.joined(separator: "\n")
   }
 

@@ -23,7 +23,8 @@ public struct WeightsRequest: Hashable, Sendable {
   public var kind: WeightsKind
   /// Neighbours per unit for ``WeightsKind/knn``.
   public var k: Int
-  /// Distance in layer units for ``WeightsKind/distance``.
+  /// Distance in metres for ``WeightsKind/distance`` (in the layer's own units when it
+  /// declares no CRS; see ``UnitLayer/distanceBasis``).
   public var threshold: Double?
   /// Snap tolerance in layer units for contiguity (0 = exact): boundaries this close touch.
   public var snap: Double
@@ -62,7 +63,10 @@ public struct WeightsRequest: Hashable, Sendable {
 
 extension UnitLayer {
   /// Builds the weights `request` asks for, over ``ids`` in feature order (binary, original
-  /// transformation; each statistic transforms them itself).
+  /// transformation; each statistic transforms them itself). kNN and distance bands measure
+  /// between centroids in metres: the gate projected a geographic layer, and a projected
+  /// CRS's unit (a US foot, say) is converted; only a layer without a CRS is measured in its
+  /// own units.
   ///
   /// - Throws: ``CommandInputError/invalidOption(name:value:expected:)`` (distance without a
   ///   threshold), ``CommandInputError/weightsDoNotMatch(file:notInLayer:notInWeights:)``,
@@ -85,17 +89,18 @@ extension UnitLayer {
         request.kind == .queen ? .queen : .rook, ids: ids, geometries: geometries,
         snap: request.snap, method: request.contiguity)
     case .knn:
-      built = try .kNearest(ids: ids, points: try centroids(), k: request.k)
+      built = try .kNearest(ids: ids, points: try centroidsInMetres(), k: request.k)
     case .distance:
       guard let threshold = request.threshold else {
         throw CommandInputError.invalidOption(
           name: "threshold", value: "(none)",
-          expected: "a distance in layer units for --kind distance")
+          expected: "a distance in metres for --kind distance")
       }
       built = BuiltWeights(
-        weights: try .distanceBand(ids: ids, points: try centroids(), threshold: threshold))
+        weights: try .distanceBand(ids: ids, points: try centroidsInMetres(), threshold: threshold))
     }
-    built.unit = lengthUnit
+    // Boundary lengths are in layer units; kNN distances are metres whenever there is a CRS.
+    built.unit = request.kind == .knn ? (layer.crs == nil ? "" : " m") : lengthUnit
     return built
   }
 
@@ -105,6 +110,32 @@ extension UnitLayer {
       let unit = try? crs.axisUnit(), unit.metresPerUnit == 1
     else { return "" }
     return " m"
+  }
+
+  /// What distances between units are measured in, for reports: "metres (EPSG:31370)",
+  /// "metres (EPSG:31370; the layer was projected from EPSG:4326)", or "the layer's own
+  /// units (it declares no CRS)".
+  public var distanceBasis: String {
+    guard let crs = layer.crs else { return "the layer's own units (it declares no CRS)" }
+    let from = report.projectedFrom.map { "; the layer was projected from \($0)" } ?? ""
+    return "metres (\(crs)\(from))"
+  }
+
+  /// ``WeightsRequest/label``, with ``distanceBasis`` for kNN and distance bands.
+  public func weightsLabel(_ request: WeightsRequest) -> String {
+    guard request.file == nil, request.kind == .knn || request.kind == .distance else {
+      return request.label
+    }
+    return "\(request.label), distances in \(distanceBasis)"
+  }
+
+  /// Centroids in metres: the layer's coordinates times its CRS's metres per unit (as they
+  /// are when it has no CRS).
+  func centroidsInMetres() throws -> [Coordinate] {
+    let points = try centroids()
+    guard let crs = layer.crs else { return points }
+    let unit = try CoordinateReferenceSystem(crs).axisUnit().metresPerUnit
+    return unit == 1 ? points : points.map { Coordinate(x: $0.x * unit, y: $0.y * unit) }
   }
 
   /// Centroids by GEOS; a feature without geometry is an error naming it.

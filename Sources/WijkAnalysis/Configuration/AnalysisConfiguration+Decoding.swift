@@ -1,6 +1,7 @@
 // Decoding of the configuration types from YAML keys (snake_case), strictly.
 
 import SpatialWeights
+import WijkIO
 
 extension AnalysisConfiguration: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
@@ -11,6 +12,7 @@ extension AnalysisConfiguration: Decodable {
     case seed, permutations, significance
     case concentrationQuotient = "concentration_quotient"
     case classification, credits
+    case missingValues = "missing_values"
   }
 
   public init(from decoder: any Decoder) throws {
@@ -44,11 +46,12 @@ extension AnalysisConfiguration: Decodable {
       try c.decodeIfPresent(ClassificationSpec.self, forKey: .classification)
       ?? ClassificationSpec(method: .quantiles, classes: 5)
     credits = try c.decodeIfPresent([String].self, forKey: .credits) ?? []
+    missingValues = try decodeMarkers(c, .missingValues)
   }
 }
 
 extension WardSource {
-  enum CodingKeys: String, CodingKey, CaseIterable { case file, layer, code, name, crs }
+  enum CodingKeys: String, CodingKey, CaseIterable { case file, layer, code, name, crs, encoding }
   public init(from decoder: any Decoder) throws {
     let c = try decoder.strictContainer(CodingKeys.self)
     file = try c.decode(String.self, forKey: .file)
@@ -56,6 +59,12 @@ extension WardSource {
     code = try c.decode(String.self, forKey: .code)
     name = try c.decode(String.self, forKey: .name)
     crs = try c.decodeIfPresent(String.self, forKey: .crs)
+    encoding = try c.decodeIfPresent(String.self, forKey: .encoding)
+    if let e = encoding, TextEncoding(name: e) == nil {
+      throw DecodingError.dataCorruptedError(
+        forKey: .encoding, in: c,
+        debugDescription: "'\(e)' is not an encoding wijk reads (UTF-8, Windows-1252, ISO-8859-1)")
+    }
   }
 }
 
@@ -65,6 +74,7 @@ extension IndicatorTable {
     case padKeys = "pad_keys"
     case allowUnmatched = "allow_unmatched"
     case decimal, encoding
+    case missingValues = "missing_values"
   }
   public init(from decoder: any Decoder) throws {
     let c = try decoder.strictContainer(CodingKeys.self)
@@ -73,7 +83,10 @@ extension IndicatorTable {
     filter = try c.decodeIfPresent([String: String].self, forKey: .filter)
     lookup = try c.decodeIfPresent(SectorLookup.self, forKey: .lookup)
     padKeys = try c.decodeIfPresent(Int.self, forKey: .padKeys)
-    allowUnmatched = try c.decodeIfPresent(Bool.self, forKey: .allowUnmatched) ?? false
+    allowUnmatched =
+      try c.decodeIfPresent(UnmatchedAllowance.self, forKey: .allowUnmatched) ?? .none
+    missingValues =
+      c.contains(.missingValues) ? try decodeMarkers(c, .missingValues) : nil
     decimal = try c.decodeIfPresent(String.self, forKey: .decimal)
     encoding = try c.decodeIfPresent(String.self, forKey: .encoding)
     if let d = decimal, !["point", "comma"].contains(d) {
@@ -159,4 +172,19 @@ extension ClassificationSpec {
       method: try c.decodeIfPresent(Method.self, forKey: .method) ?? .quantiles,
       classes: try c.decodeIfPresent(Int.self, forKey: .classes) ?? 5)
   }
+}
+
+/// A `missing_values:` list: one marker or a list; an empty marker is refused (an empty
+/// cell is always missing).
+func decodeMarkers<K: CodingKey>(_ c: KeyedDecodingContainer<K>, _ key: K) throws -> [String] {
+  guard c.contains(key) else { return [] }
+  let list =
+    try (try? c.decode(String.self, forKey: key)).map { [$0] }
+    ?? c.decode([String].self, forKey: key)
+  for m in list where m.trimmingCharacters(in: .whitespaces).isEmpty {
+    throw DecodingError.dataCorruptedError(
+      forKey: key, in: c,
+      debugDescription: "an empty marker; empty cells are always missing, list only text")
+  }
+  return list
 }

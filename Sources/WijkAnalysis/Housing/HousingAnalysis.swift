@@ -1,11 +1,12 @@
 import Foundation
 import SpatialWeights
 import WijkCore
+import WijkIO
 
 /// The GIS module "huisvesting": a housing register (one or two dates) mapped per ward, with
 /// the concentration statistics of the main job on the indicators the configuration defines.
 ///
-/// Steps: load and check the wards (``WardLayerLoader``); read each register
+/// Steps: load and check the wards (``WardLayerGate``); read each register
 /// (``RegisterReader``) and sum it per ward (``RegisterAggregation``, smallest-code rule,
 /// outside and boundary rows reported); put the current date's columns, the earlier date's
 /// (`<column>_at_<date>`) and the change (`<column>_change`) in the ``WardTable``; compute every
@@ -31,13 +32,15 @@ public enum HousingAnalysis {
   ) throws -> Run {
     let ac = c.analysis
     progress("reading and checking the wards in \(ac.wards.file)")
-    let loaded = try WardLayerLoader.load(ac.wards, options: options)
+    let loaded = try WardLayerGate.load(ac.wards, options: options)
     var table = loaded.table
     var reports: [RegisterJoinReport] = []
     var perDate: [[String: [Double?]]] = []
     for file in c.registers {
       progress("reading the register of \(file.date) (\(file.file)) and placing it in the wards")
-      let register = try RegisterReader.read(file, layout: c.layout, wardsCRS: table.crs)
+      let register = try RegisterReader.read(
+        file, layout: c.layout, wardsCRS: table.crs,
+        missingValues: MissingValues.standard.adding(ac.missingValues))
       let (columns, report) = try RegisterAggregation.aggregate(
         register, layout: c.layout, wards: table)
       perDate.append(columns)

@@ -83,8 +83,12 @@ public struct LayerInspection: Sendable, Codable, Equatable {
   /// The GDAL driver that read the file (`GPKG`, `GeoJSON`, `ESRI Shapefile`); `nil` when
   /// the reader does not say.
   public var driver: String?
-  /// `EPSG:31370` or similar; `nil` when the file declares none.
+  /// `EPSG:31370` or similar (also when recognised from a definition without a code, see
+  /// `crsRecognition`); `nil` when the file declares none or its definition has no code.
   public var crs: String?
+  /// How a CRS declared without an EPSG code (an ESRI `.prj`) was recognised, or why not;
+  /// `nil` when the file names its code or declares no CRS.
+  public var crsRecognition: CRSRecognition?
   /// PROJ's name of the CRS (e.g. "BD72 / Belgian Lambert 72"); `nil` without a CRS or
   /// when PROJ cannot interpret it.
   public var crsName: String?
@@ -101,6 +105,11 @@ public struct LayerInspection: Sendable, Codable, Equatable {
   public var totalSquareKilometres: Double?
   /// The attribute fields, in file order.
   public var fields: [FieldSummary]
+  /// The field whose values name the features and are checked for duplicates (`--id`, else
+  /// the first text field); `nil` when the layer has no text field.
+  public var codeField: String?
+  /// Codes of `codeField` carried by more than one feature, with the features' positions.
+  public var duplicateCodes: [DuplicateWardCode]
   /// Features GEOS finds invalid; empty when all are valid or the layer has no geometry.
   public var invalidFeatures: [InvalidFeature]
   /// Overlapping pairs of features; empty when the check was skipped (see `skipped`).
@@ -120,10 +129,10 @@ public struct LayerInspection: Sendable, Codable, Equatable {
   public var skipped: [String]
   /// Reader warnings (a guessed encoding, for example).
   public var warnings: [String]
-
-  /// Whether the layer can be used as wards as it is.
-  public var isUsableAsWards: Bool {
-    invalidFeatures.isEmpty && overlaps.isEmpty && crs != nil
-      && geometryTypes.keys.contains { $0.hasSuffix("Polygon") }
-  }
+  /// What the ward layer gate did on its way (CRS recognised, layer projected, wards
+  /// repaired, duplicates dissolved, overlaps accepted), as sentences.
+  public var notes: [String]
+  /// Whether every command accepts the layer as wards with the options given: polygons, a
+  /// CRS, and every fault repaired, dissolved or accepted by an option.
+  public var isUsableAsWards: Bool
 }

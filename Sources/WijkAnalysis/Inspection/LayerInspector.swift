@@ -3,7 +3,9 @@ import WijkCore
 import WijkEngine
 import WijkIO
 
-/// Builds a ``LayerInspection`` by reading a layer with GDAL and checking it with GEOS.
+/// Builds a ``LayerInspection``: what ``WardLayerGate`` finds in a layer (read with GDAL,
+/// CRS recognised with PROJ, checked with GEOS), listed instead of stopping at the first
+/// fault, plus the gaps in the coverage and the slivers between wards.
 public enum LayerInspector {
   /// Overlaps and gaps of this size (m²) or less are rounding slivers and are not reported.
   public static let sliverSquareMetres = 1.0
@@ -17,30 +19,40 @@ public enum LayerInspector {
   /// - Parameters:
   ///   - path: a GeoJSON, GeoPackage or Shapefile.
   ///   - layer: the layer to inspect, for files with several.
-  ///   - idField: the field that names features in messages; default: the first text field.
-  ///   - encoding: the attributes' text encoding, overriding `.cpg` and detection.
-  ///   - assumeCRS: the CRS to use when the file declares none.
+  ///   - idField: the field that names features in messages and is checked for duplicate
+  ///     codes; default: the first text field.
+  ///   - options: the ward layer options every command takes (`--crs`, `--encoding`,
+  ///     `--repair`, ...): the verdict says whether the commands accept the layer with them.
   ///   - sliverTolerance: in metres, > 0: wards closer than this without touching are slivers.
   /// - Throws: `IOError` when the file cannot be read (missing, no layer chosen, bad
-  ///   encoding); `EngineError` when GEOS fails on a check.
+  ///   encoding); ``AnalysisError/unknownField(file:field:available:)`` for an unknown
+  ///   `idField`; `EngineError` when GEOS fails on a check.
   public static func inspect(
     path: String, layer: String? = nil, idField: String? = nil,
-    encoding: TextEncoding? = nil, assumeCRS: CRSDefinition? = nil,
+    options: WardLoadingOptions = WardLoadingOptions(),
     sliverTolerance: Double = sliverTolerance
   ) throws -> LayerInspection {
-    let reading = try LayerReader.read(
-      path: path, layer: layer, encoding: encoding, assumeCRS: assumeCRS)
-    let l = reading.layer
-    let labels = labels(of: l, idField: idField)
+    let (checked, found) = try WardLayerGate.inspect(
+      WardLayerRequest(
+        file: path, layer: layer, codes: idField.map(WardCodes.field) ?? .firstTextField,
+        requiresCRS: true),
+      options: options)
+    let l = checked.layer
+    let labels: [String?] =
+      checked.codeField == nil
+      ? l.features.map { _ in nil } : checked.codes.map { $0.isEmpty ? nil : $0 }
     var result = LayerInspection(
-      file: path, layer: l.name, driver: reading.report.driver, crs: l.crs?.authorityCode,
-      crsName: nil, isGeographic: nil, featureCount: l.features.count,
-      geometryTypes: geometryTypes(l),
+      file: path, layer: l.name, driver: found.reading.driver, crs: l.crs?.authorityCode,
+      crsRecognition: found.recognition, crsName: nil, isGeographic: nil,
+      featureCount: l.features.count, geometryTypes: geometryTypes(l),
       extent: l.envelope.map { [$0.minX, $0.minY, $0.maxX, $0.maxY] },
       totalSquareKilometres: nil,
       fields: l.fields.map { .init(name: $0.name, type: $0.type.rawValue) },
-      invalidFeatures: [], overlaps: [], gaps: [], skipped: [],
-      warnings: reading.report.warnings.map(\.description))
+      codeField: checked.codeField, duplicateCodes: found.duplicates,
+      invalidFeatures: [], overlaps: [], gaps: [], skipped: found.skipped,
+      warnings: found.reading.warnings,
+      notes: notes(checked.report),
+      isUsableAsWards: false)
     result.sliverTolerance = sliverTolerance
     if let definition = l.crs, let crs = try? CoordinateReferenceSystem(definition) {
       result.crsName = crs.name
@@ -48,43 +60,43 @@ public enum LayerInspector {
       if result.crs == nil, let code = crs.epsgCode { result.crs = "EPSG:\(code)" }
     }
     guard l.features.contains(where: { $0.geometry != nil }) || l.features.isEmpty else {
-      result.skipped.append(
-        "every check: the layer has no geometry (an attribute table, not a ward layer)")
+      result.skipped = [
+        "every check: the layer has no geometry (an attribute table, not a ward layer)"
+      ]
+      result.invalidFeatures = []
       return result
     }
-    result.invalidFeatures = try GeometryChecks.problems(in: l).map { p in
+    result.invalidFeatures = found.invalid.map { p in
       .init(
         index: p.featureIndex, label: labels[p.featureIndex], reason: p.problem.reason,
         x: p.problem.location?.x, y: p.problem.location?.y)
     }
-    try addAreaChecks(to: &result, layer: l, labels: labels)
+    if found.overlapsInLayerUnits {
+      result.skipped.append(
+        "overlaps, gaps, slivers and area: the layer has no CRS (give one with --crs)")
+    }
+    if result.skipped.isEmpty {
+      result.overlaps = found.overlaps.map {
+        .init(
+          first: $0.first, second: $0.second, firstLabel: labels[$0.first],
+          secondLabel: labels[$0.second], squareMetres: $0.squareMetres)
+      }
+      try addAreaChecks(to: &result, layer: l, labels: labels)
+    }
+    result.isUsableAsWards =
+      (result.invalidFeatures.isEmpty || options.repair)
+      && (result.overlaps.isEmpty || options.allowOverlaps)
+      && (result.duplicateCodes.isEmpty || options.dissolveDuplicates)
+      && result.skipped.isEmpty && l.crs != nil
+      && result.geometryTypes.keys.contains { $0.hasSuffix("Polygon") }
     return result
   }
 
-  /// Overlaps, gaps and the total area: only for valid polygons in a projected CRS.
+  /// Gaps, slivers and the total area: only for valid polygons in a projected CRS (the gate has
+  /// projected a geographic layer already and checked the rest).
   static func addAreaChecks(
     to result: inout LayerInspection, layer: Layer, labels: [String?]
   ) throws {
-    guard result.invalidFeatures.isEmpty else {
-      result.skipped.append(
-        "overlaps, gaps, slivers and area: \(result.invalidFeatures.count) invalid feature(s) first"
-      )
-      return
-    }
-    guard layer.crs != nil, result.isGeographic == false else {
-      result.skipped.append(
-        layer.crs == nil
-          ? "overlaps, gaps, slivers and area: the layer has no CRS (give one with --crs)"
-          : "overlaps, gaps, slivers and area: the CRS is geographic (degrees); "
-            + "project the layer first"
-      )
-      return
-    }
-    result.overlaps = try GeometryChecks.overlaps(in: layer, minimumArea: sliverSquareMetres).map {
-      .init(
-        first: $0.first, second: $0.second, firstLabel: labels[$0.first],
-        secondLabel: labels[$0.second], squareMetres: $0.squareMetres)
-    }
     result.gaps = try GeometryChecks.gaps(in: layer, minimumArea: sliverSquareMetres).map {
       .init(squareMetres: $0.squareMetres, x: $0.location.x, y: $0.location.y)
     }
@@ -121,11 +133,13 @@ public enum LayerInspector {
     return out
   }
 
-  /// The value of the id field for every feature: `idField`, else the first text field.
-  static func labels(of layer: Layer, idField: String?) -> [String?] {
-    let field = idField.flatMap(layer.fieldIndex) ?? layer.fields.firstIndex { $0.type == .text }
-    guard let field else { return layer.features.map { _ in nil } }
-    return layer.features.map { $0.values[field].text }
+  /// The gate's sentences other than the reader's warnings and "no CRS" (which `wijk info`
+  /// shows in its own lines).
+  static func notes(_ report: WardLoadingReport) -> [String] {
+    var r = report
+    r.readerWarnings = []
+    r.unitsUnknown = false
+    return r.sentences
   }
 
   static func geometryTypes(_ layer: Layer) -> [String: Int] {

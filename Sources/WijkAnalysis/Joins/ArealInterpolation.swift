@@ -20,6 +20,9 @@ public struct ArealInterpolationResult: Sendable {
   public var extensive: [String: [Double?]]
   /// Per intensive variable, its area-weighted mean per ward (`nil` = missing or no overlap).
   public var intensive: [String: [Double?]]
+  /// Per ratio (by ``RatioSpec/name``): `per × numerator / base` of the interpolated
+  /// numerator and base per ward; `nil` when either is missing or the base is 0.
+  public var ratios: [String: [Double?]] = [:]
   /// Per source, the part of its area outside every ward, in m² (never negative).
   public var outsideSquareMetres: [Double]
   /// Per extensive variable, the total that fell outside every ward.
@@ -31,8 +34,11 @@ public struct ArealInterpolationResult: Sendable {
 ///
 /// - Extensive variables (counts) keep their total: a ward receives
 ///   `Σ_s value_s × area(s ∩ w) / area(s)`; what lies outside every ward is reported.
-/// - Intensive variables (rates, densities) become area-weighted means:
+/// - Intensive variables (densities) become area-weighted means:
 ///   `Σ_s value_s × area(s ∩ w) / Σ_s area(s ∩ w)`.
+/// - Ratios (shares, rates, means of counts) are recomputed per ward from the interpolated
+///   numerator and base, never averaged: case 21's share of residents aged 65+ is
+///   140 / 1100 = 12.73 % in W01, where the area-weighted mean of the sector shares gives 13 %.
 ///
 /// This is the areal weighting of Goodchild & Lam (1980), as in tobler's `area_interpolate`
 /// for extensive variables; for intensive ones the weights are normalised over the ward's
@@ -45,12 +51,15 @@ public enum ArealInterpolation {
   ///   - overlaps: the non-zero intersections, in any order, at most one per (source, ward).
   ///   - extensive: per variable, one value per source (`nil` = missing).
   ///   - intensive: per variable, one value per source.
+  ///   - ratios: recomputed from two `extensive` variables.
   /// - Throws: ``JoinError/lengthMismatch(what:expected:got:)`` when a variable does not have
   ///   one value per source; ``JoinError/indexOutOfRange(what:index:count:)`` for an overlap
-  ///   naming a source or ward that does not exist.
+  ///   naming a source or ward that does not exist; ``JoinError/missingColumn(_:source:)``
+  ///   for a ratio whose numerator or base is not among `extensive`.
   public static func interpolate(
     sourceAreas: [Double], wardCount: Int, overlaps: [AreaOverlap],
-    extensive: [String: [Double?]] = [:], intensive: [String: [Double?]] = [:]
+    extensive: [String: [Double?]] = [:], intensive: [String: [Double?]] = [:],
+    ratios: [RatioSpec] = []
   ) throws(JoinError) -> ArealInterpolationResult {
     for (name, values) in extensive.merging(intensive, uniquingKeysWith: { a, _ in a })
     where values.count != sourceAreas.count {
@@ -84,6 +93,16 @@ public enum ArealInterpolation {
       result.intensive[name] = spread(values, overlaps, wardCount) { o in
         o.squareMetres / covered[o.ward]
       }.enumerated().map { w, v in covered[w] > 0 ? v : nil }
+    }
+    for r in ratios {
+      for c in [r.numerator, r.base] where result.extensive[c] == nil {
+        throw .missingColumn(c, source: "the extensive variables of rate \(r.name)")
+      }
+      result.ratios[r.name] = zip(result.extensive[r.numerator]!, result.extensive[r.base]!).map {
+        n, b in
+        guard let n, let b, b != 0 else { return nil }
+        return r.per * n / b
+      }
     }
     return result
   }

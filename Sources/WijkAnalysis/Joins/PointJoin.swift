@@ -35,22 +35,36 @@ public struct PointJoinResult: Sendable {
   /// The total of ``counts``; equals the number of points minus the outside ones in `assign`.
   public var countedTotal: Int { counts.reduce(0, +) }
 
-  /// Warnings worth showing a user: overlaps, and points outside every ward.
+  /// Warnings worth showing a user, each true of this mode's counts: points in overlapping
+  /// wards (counted once in `assign`, in every ward holding them otherwise), points outside
+  /// every ward, and boundary points `within` dropped.
   public func warnings(codes: [String]) -> [String] {
     var out: [String] = []
-    if !overlapPoints.isEmpty {
-      var pairs: [String: Int] = [:]
-      for (_, wards) in overlapPoints {
-        pairs[wards.map { codes[Int($0)] }.sorted().joined(separator: " and "), default: 0] += 1
-      }
-      for (wards, n) in pairs.sorted(by: { $0.key < $1.key }) {
-        out.append(
-          "\(n) point(s) lie inside overlapping wards \(wards); each was counted once, in the "
-            + "ward with the smallest code.")
-      }
+    var pairs: [String: Int] = [:]
+    for (_, wards) in overlapPoints {
+      pairs[wards.map { codes[Int($0)] }.sorted().joined(separator: " and "), default: 0] += 1
     }
-    if !outsidePoints.isEmpty {
-      out.append("\(outsidePoints.count) point(s) lie outside every ward and were not counted.")
+    for (wards, n) in pairs.sorted(by: { $0.key < $1.key }) {
+      let how =
+        switch mode {
+        case .assign: "each was counted once, in the ward with the smallest code."
+        case .within:
+          "each was counted in every one of them whose interior holds it (--boundary "
+            + "within), so more than once."
+        case .intersects:
+          "each was counted in every one of them (--boundary intersects), so more than once."
+        }
+      out.append("\(n) point(s) lie inside overlapping wards \(wards); " + how)
+    }
+    let boundary = Set(boundaryPoints)
+    let dropped = mode == .within ? outsidePoints.filter(boundary.contains) : []
+    let outside = outsidePoints.count - dropped.count
+    if outside > 0 {
+      out.append("\(outside) point(s) lie outside every ward and were not counted.")
+    }
+    if !dropped.isEmpty {
+      out.append(
+        "\(dropped.count) point(s) on a ward boundary were not counted (--boundary within).")
     }
     return out
   }

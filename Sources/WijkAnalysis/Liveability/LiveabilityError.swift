@@ -54,7 +54,7 @@ public enum LiveabilityError: Error, Equatable, Sendable, CustomStringConvertibl
     case .invalidSitePolygon(let s, let i, let r):
       "\(s), feature \(i): the site polygon is invalid (\(r)); repair it in a GIS first."
     case .siteCRSUnknown(let s):
-      "\(s): the site file declares no coordinate reference system; give one with --crs."
+      "\(s): the site file declares no coordinate reference system; give one with --site-crs."
     case .latitudeLongitudeSwapped(let s, let row, let lat, let lon):
       "\(s)\(rowText(row)): latitude \(lat) and longitude \(lon) lie outside the area of use of "
         + "the ward layer's CRS, but swapped they would lie inside: latitude and longitude look "

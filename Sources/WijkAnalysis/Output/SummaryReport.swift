@@ -1,4 +1,5 @@
 import Cartography
+import WijkIO
 
 /// The summary report of a run (`summary.md`, `summary.html`): the city figures, the wards
 /// that stand out and why, hotspots, the ward groups, the maps, and how it was computed.
@@ -23,6 +24,7 @@ public enum SummaryReport {
         "\(r.wards.count) wijken · gemaakt op \(r.provenance.createdAt.prefix(10))",
         "\(r.wards.count) wards · made on \(r.provenance.createdAt.prefix(10))"),
       language: language)
+    for line in headlineWarnings(r, language: r.language) { doc.addNote(line) }
     for line in illustrativeNotes(r, t) { doc.addNote(line) }
     try addOverview(r, &doc, t)
     try addStandouts(r, &doc, t)
@@ -340,7 +342,68 @@ public enum SummaryReport {
       out.append(t("Wijken zonder gegevens (nooit als 0 geteld): ", "Wards without data (never read as 0): ")
         + table.wardsWithoutData.joined(separator: ", ") + ".")
     }
+    out += missingNotes(table, t)
     return out
+  }
+
+  /// The missing cells per column and kind, and the wards they leave without a value.
+  static func missingNotes(_ table: TableJoinReport, _ t: Words) -> [String] {
+    let file = fileName(table.file)
+    var out: [String] = []
+    let cells = table.missingCells.filter { $0.kind != .empty }
+    if !cells.isEmpty {
+      let list = cells.map { c in
+        let markers = c.markers.map { "'\($0.visibleInMessages)'" }.joined(separator: ", ")
+        let lines = c.lines.map(String.init).joined(separator: ", ") + (c.count > c.lines.count ? ", …" : "")
+        return t(
+          "\(c.column): \(c.count) \(c.count == 1 ? "cel" : "cellen") \(c.kind.dutch) (\(markers); regel \(lines))",
+          "\(c.column): \(c.count) \(c.count == 1 ? "cell" : "cells") \(c.kind.rawValue) (\(markers); line\(c.lines.count == 1 ? "" : "s") \(lines))")
+      }
+      out.append(
+        t("\(file): ontbrekende waarden, elk enkel voor die cel (nooit als 0 gelezen): ",
+          "\(file): missing values, each for its cell only (never read as 0): ")
+          + list.joined(separator: "; ") + ".")
+    }
+    for v in table.missingWardValues {
+      let why = t(dutchReason(v), v.reason)
+      let bound = v.knownPart.map { k in
+        t(" Het bekende deel, \(t.number(k, 0)), is enkel een ondergrens.",
+          " The known part, \(t.number(k, 0)), is only a lower bound.")
+      } ?? ""
+      out.append(
+        t("\(v.ward) heeft geen waarde voor \(v.column) (\(why)); de wijk telt niet mee in de stadscijfers van die kolom.",
+          "\(v.ward) has no value for \(v.column) (\(why)); the ward is left out of that column's city figures.")
+          + bound)
+    }
+    return out
+  }
+
+  /// A ``MissingWardValue``'s reason in Dutch: the kind, then the sectors or the line.
+  static func dutchReason(_ v: MissingWardValue) -> String {
+    if !v.sectors.isEmpty {
+      return "\(v.kind.dutch): sector\(v.sectors.count == 1 ? "" : "en") "
+        + v.sectors.map(\.visibleInMessages).joined(separator: ", ")
+    }
+    let line = v.reason.range(of: ", line ").map { "regel " + v.reason[$0.upperBound...] }
+    return v.kind.dutch + (line.map { ", \($0)" } ?? "")
+  }
+
+  /// City totals that lost more than a trace (``UnmatchedAllowance/traceShare``) to keys
+  /// that reach no ward: announced at the top of the summary and on stderr.
+  public static func headlineWarnings(_ r: AnalysisResult, language: String) -> [String] {
+    let t = Words(language: Language(rawValue: language) ?? .english)
+    return r.tables.flatMap { table in
+      table.shareWithoutWard.filter { $0.value > UnmatchedAllowance.traceShare }
+        .sorted { $0.key < $1.key }
+        .map { column, share in
+          let keys = (table.keysWithoutWard + table.sectorsWithoutWard).map(\.visibleInMessages)
+            .joined(separator: ", ")
+          let pct = t.number(share * 100, 1)
+          return t(
+            "Let op: \(pct) % van het totaal van \(column) in \(fileName(table.file)) valt in geen enkele wijk (\(keys)) en ontbreekt in het stadstotaal.",
+            "Warning: \(pct) % of the total of \(column) in \(fileName(table.file)) reaches no ward (\(keys)) and is missing from the city total.")
+        }
+    }
   }
 
   static func dutchConvention(_ summary: String) -> String {

@@ -45,12 +45,17 @@ public struct HousingFigures: Sendable, Equatable {
         file: path, reason: "no numeric column besides '\(codeColumn)'")
     }
     var values: [String: [Double?]] = [:]
+    var lineOf: [String: Int] = [:]
     for (r, row) in table.rows.enumerated() {
       guard let code = row[key].text else { continue }
-      guard values[code] == nil else {
+      if let first = lineOf[code] {
         throw WardPlanError.housingTable(
-          file: path, reason: "ward \(code) appears twice (line \(table.lineNumbers[r]))")
+          file: path,
+          reason:
+            "ward \(code.visibleInMessages) appears twice "
+            + "(lines \(first) and \(table.lineNumbers[r]))")
       }
+      lineOf[code] = table.lineNumbers[r]
       values[code] = numeric.map { row[$0].number }
     }
     return HousingFigures(source: path, names: numeric.map { table.columns[$0] }, values: values)

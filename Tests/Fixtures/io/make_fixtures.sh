@@ -94,3 +94,14 @@ cat > synthetic_lambert_without_crs.geojson <<'JSON'
  "geometry":{"type":"Polygon","coordinates":[[[229000,184000],[230000,184000],[230000,185000],[229000,185000],[229000,184000]]]}}
 ]}
 JSON
+
+# Case 30's ArcGIS Lambert 72 wards with a .prj whose false easting is 1 m off (150001.01256
+# is wrong on purpose): close to EPSG:31370 by name, 1 m apart in numbers, so it must not be
+# recognised as EPSG:31370.
+for ext in shp shx dbf cpg; do
+  cp ../cases/30-shapefile-prj-esri-lambert72/wards_arcgis.$ext \
+    synthetic_lambert72_false_easting_1m_off.$ext
+done
+sed 's/"False_Easting",150000.01256/"False_Easting",150001.01256/' \
+  ../cases/30-shapefile-prj-esri-lambert72/wards_arcgis.prj \
+  > synthetic_lambert72_false_easting_1m_off.prj

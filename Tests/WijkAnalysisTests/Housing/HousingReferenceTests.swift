@@ -26,7 +26,7 @@ import WijkCore
   }
 
   static func wards(_ c: HousingConfiguration) throws -> WardTable {
-    try WardLayerLoader.load(c.analysis.wards).table
+    try WardLayerGate.load(c.analysis.wards).table
   }
 
   static func aggregate(

@@ -105,7 +105,7 @@ import WijkCore
   @Test func geoJSONRegisterCountsLikeTheCSV() throws {
     let c = try HousingConfigurationLoader.load(
       path: fixture("housing/small/housing_small_synthetic.yaml").path)
-    let wards = try WardLayerLoader.load(c.analysis.wards).table
+    let wards = try WardLayerGate.load(c.analysis.wards).table
     let register = try RegisterReader.read(
       RegisterFile(
         file: fixture("housing/small/register_small_synthetic_2021_wgs84.geojson").path,
@@ -126,7 +126,7 @@ import WijkCore
   @Test func unmappedTenureCodeNamesTheLine() throws {
     let c = try HousingConfigurationLoader.load(
       path: fixture("housing/small/housing_small_synthetic.yaml").path)
-    let wards = try WardLayerLoader.load(c.analysis.wards).table
+    let wards = try WardLayerGate.load(c.analysis.wards).table
     let file = FileManager.default.temporaryDirectory
       .appendingPathComponent("register-\(UUID().uuidString)_synthetic.csv")
     defer { try? FileManager.default.removeItem(at: file) }

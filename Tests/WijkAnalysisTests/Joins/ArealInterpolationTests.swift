@@ -63,3 +63,45 @@ import Testing
         == "Expected 2 values of p but got 1.")
   }
 }
+
+/// Case 21 by hand (case.md): sectors 71999A001 = 700 000 m² in W01, 71999A002 = 1 000 000 m²
+/// with 30 % in W01 and 70 % in W02, 71999B001 = 300 000 m² in W02.
+@Suite struct ArealRatioTests {
+  let overlaps = [
+    AreaOverlap(source: 0, ward: 0, squareMetres: 700_000),
+    AreaOverlap(source: 1, ward: 0, squareMetres: 300_000),
+    AreaOverlap(source: 1, ward: 1, squareMetres: 700_000),
+    AreaOverlap(source: 2, ward: 1, squareMetres: 300_000),
+  ]
+  let share = RatioSpec(
+    name: "aandeel_65plus", numerator: "inwoners_65plus", base: "inwoners", per: 100)
+
+  // W01 = 800 + 0.3 × 1000 = 1100 with 80 + 60 = 140 aged 65+: 12.73 %; W02 = 1100 with
+  // 260: 23.64 %. Never the sum (30 %, 50 %) or the area-weighted mean (13 %, 23 %).
+  @Test func case21SharesAreRecomputedFromSplitCounts() throws {
+    let r = try ArealInterpolation.interpolate(
+      sourceAreas: [700_000, 1_000_000, 300_000], wardCount: 3, overlaps: overlaps,
+      extensive: ["inwoners": [800, 1000, 400], "inwoners_65plus": [80, 200, 120]],
+      intensive: ["aandeel_65plus": [10, 20, 30]], ratios: [share])
+    #expect(r.extensive["inwoners"]! == [1100, 1100, 0])
+    #expect(r.extensive["inwoners_65plus"]! == [140, 260, 0])
+    let ratio = r.ratios["aandeel_65plus"]!
+    #expect(abs(ratio[0]! - 100.0 * 140 / 1100) < 1e-12)  // 12.727…
+    #expect(abs(ratio[1]! - 100.0 * 260 / 1100) < 1e-12)  // 23.636…
+    #expect(ratio[2] == nil)  // a ward without sources has base 0: no share, never 0 %
+    // The wrong answer the case names, for contrast: area-weighted shares give 13 and 23.
+    let mean = r.intensive["aandeel_65plus"]!
+    #expect(abs(mean[0]! - 13) < 1e-12 && abs(mean[1]! - 23) < 1e-12)
+  }
+
+  @Test func aRatioOfColumnsThatAreNotSplitIsAnError() {
+    #expect(
+      throws: JoinError.missingColumn(
+        "inwoners_65plus", source: "the extensive variables of rate aandeel_65plus")
+    ) {
+      try ArealInterpolation.interpolate(
+        sourceAreas: [700_000, 1_000_000, 300_000], wardCount: 2, overlaps: overlaps,
+        extensive: ["inwoners": [800, 1000, 400]], ratios: [share])
+    }
+  }
+}

@@ -58,6 +58,31 @@ import WijkCore
           + "ward with the smallest code."
       ])
   }
+
+  // Case 03 with the comparison modes: R04 and R05 count in both wards (total 10 for 8
+  // points), and the warning says so rather than "counted once".
+  @Test func case03ComparisonModesSayTheyCountOverlapsTwice() throws {
+    let (_, points) = try readPoints(fixture("cases/03-overlapping-ward-polygons/points.csv"))
+    let idx = try index("cases/03-overlapping-ward-polygons/wards.geojson")
+    for mode in [PointJoinMode.within, .intersects] {
+      let r = idx.join(points, mode: mode)
+      #expect(counts(idx, r) == ["W21": 5, "W22": 5])
+      #expect(r.countedTotal == 10)
+      let warnings = r.warnings(codes: idx.codes)
+      #expect(warnings.count == 1)
+      #expect(warnings[0].hasPrefix("2 point(s) lie inside overlapping wards W21 and W22; each"))
+      #expect(warnings[0].contains("so more than once"))
+      #expect(!warnings[0].contains("counted once"))
+    }
+  }
+
+  // Case 01 with `within`: the three boundary points are not "outside every ward".
+  @Test func case01WithinDropsBoundaryPointsAndSaysSo() throws {
+    let (_, points) = try readPoints(fixture("cases/01-point-on-shared-boundary/points.csv"))
+    let idx = try index("cases/01-point-on-shared-boundary/wards.geojson")
+    let warnings = idx.join(points, mode: .within).warnings(codes: idx.codes)
+    #expect(warnings == ["3 point(s) on a ward boundary were not counted (--boundary within)."])
+  }
 }
 
 @Suite struct PointSumTests {

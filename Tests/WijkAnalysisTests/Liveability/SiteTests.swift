@@ -12,7 +12,7 @@ import WijkCore
   static let case05 = F.fixtures.appendingPathComponent("cases/05-latlon-axis-order")
 
   func case05Table() throws -> WardTable {
-    try WardLayerLoader.load(
+    try WardLayerGate.load(
       WardSource(
         file: Self.case05.appendingPathComponent("wards.geojson").path, layer: nil,
         code: "wijkcode", name: "wijknaam", crs: nil)
