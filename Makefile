@@ -2,9 +2,11 @@
 #   make run   - builds wijk and runs the main job on GeoData/ (writes out/)
 #   make test  - builds and runs every test
 #   make bench - release-build benchmarks (see Benchmarks/README.md)
+#   make check-render - the checks with real programs, not in `make test`: LibreOffice Calc
+#                opens the published wards.csv and wards.xlsx (scripts/check-spreadsheet)
 SWIFT ?= swift
 
-.PHONY: run test build bench references setup
+.PHONY: run test build bench references setup check-render
 
 setup:
 	@scripts/setup
@@ -24,3 +26,6 @@ bench: setup
 references:
 	scripts/setup --python
 	python3 Tests/Fixtures/reference/make_references.py
+
+check-render: setup
+	scripts/check-spreadsheet

@@ -10,17 +10,25 @@ struct Analyse: ParsableCommand {
       With no arguments, runs on GeoData/wijk-genk.yaml (Genk's 30 wards on the 2020-2024 \
       sectors with real Fluvius per-sector figures) and writes to out/:
 
-        wards.gpkg        wards with every indicator and statistic (opens in QGIS)
-        wards.csv         the same table (UTF-8; --excel for ; and decimal commas)
-        results.json      every number, with provenance (inputs and checksums, versions,
-                          configuration, seed, date)
-        summary.md/.html  city figures, the wards that stand out, hotspots, groups, maps
-        maps/*.svg        a choropleth per indicator and a LISA cluster map per indicator
+      For publication (small numbers withheld, every number rounded; see the codebook):
+        wards.csv           the ward table; with language: nl for Belgian Excel (; and
+                            decimal commas, codes kept as text), --plain-csv for scripts
+        wards.xlsx          the same table and a codebook sheet
+        wards_codebook.csv  what each column holds, the small-number rule, what was withheld
+        summary.md/.html    city figures, the wards that stand out, hotspots, groups, maps
+        maps/*.svg          a choropleth and a LISA cluster map per indicator
+
+      Working files for analysts, exact, NOT for publication:
+        wards_not_for_publication.gpkg    every indicator and statistic (opens in QGIS)
+        results_not_for_publication.json  every number, with provenance (inputs and
+                                          checksums, versions, configuration, seed, date)
 
       The configuration names the ward layer, the indicator tables (per ward, or per \
       sector with a lookup), the indicators, ward groups, weights, small-number threshold \
-      and seed; see the commented GeoData/wijk-genk.yaml. Outputs are written all or \
-      nothing: a failed run leaves earlier outputs as they were.
+      and seed; see the commented GeoData/wijk-genk.yaml. A count from 1 to \
+      small_number_threshold - 1 prints as <5, what follows from it as x, and where a total \
+      would give it back another count is withheld too (secondary suppression). Outputs \
+      are written all or nothing: a failed run leaves earlier outputs as they were.
       """)
 
   @Option(name: .shortAndLong, help: "The configuration file (YAML).")

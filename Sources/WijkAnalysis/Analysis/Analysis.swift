@@ -13,12 +13,29 @@ import WijkIO
 public enum Analysis {
   /// What `run` returns: the results, and the ward table they were computed on (for maps).
   public struct Run: Sendable {
-    /// Every number of the run, as written to `results.json`.
+    /// Every number of the run, as written to `results_not_for_publication.json`.
     public var result: AnalysisResult
     /// The wards with their joined columns, in projected metres; maps draw its geometries.
     public var table: WardTable
     /// The spatial weights the statistics used, over `table.codes` in the same order.
     public var weights: SpatialWeights
+    /// The indicators as configured, in the order of `result.indicators`; the publication
+    /// step recomputes them over the published wards.
+    public var specs: [IndicatorSpec]
+    /// The settings every indicator was computed with.
+    public var settings: IndicatorSettings
+
+    /// A run as given (every array in the order of `table.codes`).
+    public init(
+      result: AnalysisResult, table: WardTable, weights: SpatialWeights, specs: [IndicatorSpec],
+      settings: IndicatorSettings
+    ) {
+      self.result = result
+      self.table = table
+      self.weights = weights
+      self.specs = specs
+      self.settings = settings
+    }
   }
 
   /// Runs the analysis.
@@ -74,14 +91,17 @@ public enum Analysis {
       title: configuration.title, language: configuration.language,
       provenance: try provenance(configuration, configurationFile: configurationFile),
       wards: WardSummary.all(of: table),
-      weights: summary(built, configuration.weights), indicators: indicators, groups: groups,
+      weights: summary(weights, configuration.weights, ties: built.ties), indicators: indicators,
+      groups: groups,
       zones: zones,
       tables: tables, smallNumberThreshold: configuration.smallNumberThreshold,
       significance: configuration.significance,
       notices: notices(loaded.report, weights: built),
       illustrativeInputs: illustrativeInputs(configuration),
       illustrativeFiles: illustrativeFiles(configuration), credits: configuration.credits)
-    return Run(result: result, table: table, weights: weights)
+    return Run(
+      result: result, table: table, weights: weights, specs: configuration.indicators,
+      settings: settings)
   }
 
   /// Reads and joins every table, adding its columns to `table`.
@@ -143,15 +163,19 @@ public enum Analysis {
     }
   }
 
-  static func summary(_ built: BuiltWeights, _ spec: WeightsSpec) -> WeightsSummary {
-    let w = built.weights
+  /// The weights as `results.json` records them; `ties` are the kNN ties found building them
+  /// (``BuiltWeights/ties``), `nil` when unknown (weights a caller built), and then so is
+  /// ``WeightsSummary/tiedWards``.
+  static func summary(
+    _ w: SpatialWeights, _ spec: WeightsSpec, ties: [TiedNeighbours]? = nil
+  ) -> WeightsSummary {
     let cards = w.cardinalities
     return WeightsSummary(
       kind: spec.kind == .knn ? "knn (k = \(spec.k ?? 4))" : spec.kind.rawValue,
       links: w.linkCount, meanNeighbours: Double(w.linkCount) / Double(max(w.count, 1)),
       minNeighbours: cards.min() ?? 0, maxNeighbours: cards.max() ?? 0, islands: w.islands,
       contiguity: spec.kind == .knn ? nil : (spec.contiguity ?? .boundary).rawValue,
-      tiedWards: spec.kind == .knn ? built.ties.map(\.unit) : nil)
+      tiedWards: spec.kind == .knn ? ties?.map(\.unit) : nil)
   }
 
   static func provenance(

@@ -21,6 +21,9 @@ public enum HousingAnalysis {
     public var analysis: Analysis.Run
     /// The housing additions: the registers as joined, the summed columns and the changes.
     public var housing: HousingResult
+    /// The sums between a ward's register columns that the published tables show: each
+    /// category without an `ignore` list adds up to the dwellings, at every date.
+    public var relations: [CountRelation]
   }
 
   /// - Throws: the first error of any step: `IOError`, ``HousingError``, `PointJoinError`,
@@ -68,7 +71,8 @@ public enum HousingAnalysis {
     let result = AnalysisResult(
       title: ac.title, language: ac.language, provenance: provenance,
       wards: WardSummary.all(of: table),
-      weights: Analysis.summary(built, ac.weights), indicators: indicators, groups: groups,
+      weights: Analysis.summary(weights, ac.weights, ties: built.ties), indicators: indicators,
+      groups: groups,
       zones: [],
       tables: [], smallNumberThreshold: ac.smallNumberThreshold, significance: ac.significance,
       notices: Analysis.notices(loaded.report, weights: built) + reports.flatMap(\.sentences),
@@ -82,7 +86,9 @@ public enum HousingAnalysis {
       columns: table.columns, currentColumns: columnOrder(c.layout),
       changes: perDate.count == 2 ? changes(c, indicators) : [], illustrativeInputs: illustrative)
     return Run(
-      analysis: Analysis.Run(result: result, table: table, weights: weights), housing: housing)
+      analysis: Analysis.Run(
+        result: result, table: table, weights: weights, specs: specs, settings: settings),
+      housing: housing, relations: relations(c))
   }
 
   /// The earlier date's columns as `<name>_at_<date>` (not `<name>_<date>`, which would
@@ -158,6 +164,18 @@ public enum HousingAnalysis {
             change: n.value.flatMap { v in b.value.map { v - $0 } },
             locationQuotientFrom: b.locationQuotient, locationQuotientTo: n.locationQuotient)
         })
+    }
+  }
+
+  /// Every category without an `ignore` list counts each dwelling once, so its columns add
+  /// up to the dwellings; the same at the earlier date (`<column>_at_<date>`).
+  static func relations(_ c: HousingConfiguration) -> [CountRelation] {
+    let suffixes = [""] + (c.registers.count == 2 ? ["_at_\(c.registers[0].date)"] : [])
+    return suffixes.flatMap { suffix in
+      c.layout.categories.sorted { $0.key < $1.key }.filter { $0.value.ignore.isEmpty }.map {
+        CountRelation(
+          total: "dwellings" + suffix, parts: $0.value.codes.keys.sorted().map { $0 + suffix })
+      }
     }
   }
 

@@ -4,7 +4,9 @@ import WijkCore
 /// The maps of one indicator: a choropleth of its values and a LISA cluster map.
 ///
 /// Palette: YlOrRd when higher is worse, reversed when lower is worse, Blues when neither
-/// (ColorBrewer, colour-blind safe). Classes come from the analysis (``ClassesSummary``).
+/// (ColorBrewer, colour-blind safe). Maps are drawn from the published figures
+/// (``Publication``): classes over the published values, a withheld ward grey and "not
+/// published" in its tooltip and in the legend, so no bound or tooltip gives its value back.
 public enum IndicatorMaps {
   /// The wards as the map renderer takes them (name without the municipality suffix).
   public static func wards(_ table: WardTable) -> [MapWard] {
@@ -15,11 +17,12 @@ public enum IndicatorMaps {
     }
   }
 
-  /// The choropleth SVG, or `nil` when the indicator has no classes (no ward has a value).
+  /// The choropleth SVG of a published indicator, or `nil` when it has no classes (no ward
+  /// has a published value).
   /// - Throws: `CartographyError` when the classes do not fit the values (a bug).
   public static func choropleth(
-    _ indicator: IndicatorResult, table: WardTable, credits: [String], language: Language,
-    options: MapOptions = MapOptions()
+    _ indicator: IndicatorResult, publication: Publication, table: WardTable, credits: [String],
+    language: Language, options: MapOptions = MapOptions()
   ) throws -> String? {
     guard let classes = indicator.classes else { return nil }
     let values = indicator.wards.map(\.value)
@@ -39,8 +42,16 @@ public enum IndicatorMaps {
       text: MapText(
         title: indicator.label, subtitle: subtitle(indicator, language),
         legendTitle: indicator.unit ?? indicator.label, credits: credits.joined(separator: " · ")),
-      options: opts)
+      options: opts, withheldWardIDs: withheldIDs(indicator, publication))
     return map.svg()
+  }
+
+  /// The codes of the wards whose figures of `indicator` are withheld.
+  public static func withheldIDs(_ indicator: IndicatorResult, _ p: Publication) -> Set<String> {
+    Set(
+      indicator.wards.indices.filter {
+        p.withheld(indicator.id, ward: $0) != nil && indicator.wards[$0].value == nil
+      }.map { indicator.wards[$0].code })
   }
 
   /// The LISA cluster map SVG (HH, LH, LL, HL at the run's significance, GeoDa's colours).
@@ -56,6 +67,7 @@ public enum IndicatorMaps {
       case "HL": .highLow
       case "not significant", "not tested": .notSignificant
       case "no neighbours": .noNeighbours
+      case PublishedIndicator.notPublished: .notPublished
       default: .noData
       }
     }
