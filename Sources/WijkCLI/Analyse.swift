@@ -17,6 +17,15 @@ struct Analyse: ParsableCommand {
         summary.md/.html  city figures, the wards that stand out, hotspots, groups, maps
         maps/*.svg        a choropleth per indicator and a LISA cluster map per indicator
 
+      The GeoPackage opens in QGIS styled: a style per indicator (the map's classes and \
+      colours; LISA clusters in GeoDa's colours), the first as default, and Dutch field \
+      names. With --out-db (or out_db: in the configuration) the same ward table is also \
+      written to a PostGIS table, in one transaction, before the files are put in place.
+
+      The ward layer may be any GDAL data source, e.g. a PostGIS table: wards.file: \
+      "PG:dbname=genk host=…" with wards.layer: public.wijken, or an SQL query as \
+      layer: "sql:SELECT …". Passwords are never shown.
+
       The configuration names the ward layer, the indicator tables (per ward, or per \
       sector with a lookup), the indicators, ward groups, weights, small-number threshold \
       and seed; see the commented GeoData/wijk-genk.yaml. Outputs are written all or \
@@ -33,6 +42,8 @@ struct Analyse: ParsableCommand {
 
   @OptionGroup var output: OutputFlags
 
+  @OptionGroup var database: DatabaseOutputOptions
+
   func run() throws {
     try reportingErrors {
       let configuration = try ConfigurationLoader.load(path: config)
@@ -40,7 +51,9 @@ struct Analyse: ParsableCommand {
         configuration, configurationFile: config, options: wardLayer.loading,
         progress: output.progress)
       let written = try AnalysisOutputs.write(
-        run, to: out, options: output.options, progress: output.progress)
+        run, to: out, options: output.options,
+        database: try database.target(configured: configuration.outDB),
+        progress: output.progress)
       announce(run.result, written: written, to: out, quiet: output.quiet)
     }
   }

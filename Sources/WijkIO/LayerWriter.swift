@@ -134,7 +134,7 @@ struct OGRLayerWriting {
     return types[name] ?? wkbUnknown
   }
 
-  private func createFields(_ out: OGRLayerH) throws(IOError) {
+  func createFields(_ out: OGRLayerH) throws(IOError) {
     for field in layer.fields {
       let type: OGRFieldType =
         switch field.type {
@@ -153,7 +153,7 @@ struct OGRLayerWriting {
     }
   }
 
-  private func write(_ feature: Feature, to out: OGRLayerH) throws(IOError) {
+  func write(_ feature: Feature, to out: OGRLayerH) throws(IOError) {
     guard feature.values.count == layer.fields.count else {
       throw .valueCountMismatch(
         path: target, feature: feature.index, expected: layer.fields.count,

@@ -11,6 +11,7 @@ extension AnalysisConfiguration: Decodable {
     case seed, permutations, significance
     case concentrationQuotient = "concentration_quotient"
     case classification, credits
+    case outDB = "out_db"
   }
 
   public init(from decoder: any Decoder) throws {
@@ -44,6 +45,7 @@ extension AnalysisConfiguration: Decodable {
       try c.decodeIfPresent(ClassificationSpec.self, forKey: .classification)
       ?? ClassificationSpec(method: .quantiles, classes: 5)
     credits = try c.decodeIfPresent([String].self, forKey: .credits) ?? []
+    outDB = try c.decodeIfPresent(DatabaseOutput.self, forKey: .outDB)
   }
 }
 

@@ -42,13 +42,18 @@ public struct AnalysisConfiguration: Sendable, Equatable {
   public var classification: ClassificationSpec
   /// Text printed on every map and report about the data's source.
   public var credits: [String]
+  /// A database table the ward table is also written to (`out_db:`); `--out-db` overrides.
+  public var outDB: DatabaseOutput? = nil
 }
 
 /// Where the ward polygons come from.
 public struct WardSource: Sendable, Equatable, Codable {
-  /// A GeoJSON, GeoPackage or Shapefile path.
+  /// A GeoJSON, GeoPackage or Shapefile path, or a GDAL connection string such as
+  /// `PG:dbname=genk host=…` (``DataSourceName``; not resolved against the configuration's
+  /// folder).
   public var file: String
-  /// Layer name, for a GeoPackage with several layers.
+  /// Layer name, for a GeoPackage with several layers or a database table
+  /// (`public.wijken`); or an SQL query as `sql:SELECT …` (``LayerQuery``).
   public var layer: String?
   /// The ward code field (text; leading zeros kept).
   public var code: String

@@ -1,6 +1,7 @@
 import Foundation
 import SpatialWeights
 import WijkCore
+import WijkIO
 
 /// The GIS module "huisvesting": a housing register (one or two dates) mapped per ward, with
 /// the concentration statistics of the main job on the indicators the configuration defines.
@@ -30,7 +31,7 @@ public enum HousingAnalysis {
     options: WardLoadingOptions = WardLoadingOptions(), progress: (String) -> Void = { _ in }
   ) throws -> Run {
     let ac = c.analysis
-    progress("reading and checking the wards in \(ac.wards.file)")
+    progress("reading and checking the wards in \(DataSourceName.redacted(ac.wards.file))")
     let loaded = try WardLayerGate.load(ac.wards, options: options)
     var table = loaded.table
     var reports: [RegisterJoinReport] = []
@@ -59,7 +60,8 @@ public enum HousingAnalysis {
       try GroupComparison.compare($0, table: table, indicators: specs)
     }
     let illustrative = Analysis.illustrativeInputs(ac) + syntheticRegisters(c)
-    var provenance = try Analysis.provenance(ac, configurationFile: configurationFile)
+    var provenance = try Analysis.provenance(
+      ac, configurationFile: configurationFile, wards: loaded.report)
     provenance.inputs += try Provenance.inputs(c.registers.map(\.file))
     let result = AnalysisResult(
       title: ac.title, language: ac.language, provenance: provenance,

@@ -14,17 +14,27 @@ public struct OutputOptions: Sendable, Equatable {
 /// `wards.gpkg`, `wards.csv`, `results.json`, `summary.md`, `summary.html`, and per
 /// indicator `maps/<id>.svg` and `maps/<id>-lisa.svg`.
 public enum AnalysisOutputs {
+  /// With `database`, the ward table is also written to that table, after every file is
+  /// staged and before they are moved into place: a run that fails anywhere changes neither
+  /// the folder nor the database (``WardDatabase``).
   /// - Returns: the paths written.
-  /// - Throws: ``OutputError`` or `IOError` when a file cannot be written (earlier outputs are
-  ///   left as they were); `CartographyError` on an inconsistent map (a bug).
+  /// - Throws: ``OutputError`` or `IOError` when a file or the table cannot be written
+  ///   (earlier outputs are left as they were); `CartographyError` on an inconsistent map (a
+  ///   bug).
   @discardableResult
   public static func write(
     _ run: Analysis.Run, to folder: String, options: OutputOptions = OutputOptions(),
-    progress: (String) -> Void = { _ in }
+    database: DatabaseOutput? = nil, progress: (String) -> Void = { _ in }
   ) throws -> [String] {
     let out = try OutputDirectory(path: folder)
     do {
       try writeAll(run, out, options, progress)
+      if let database {
+        progress(
+          "writing the ward table to \(DataSourceName.redacted(database.connection)), table \(database.table)"
+        )
+        try WardDatabase.write(run, to: database)
+      }
       return try out.commit()
     } catch {
       out.discard()
@@ -41,9 +51,9 @@ public enum AnalysisOutputs {
   ) throws {
     let r = run.result
     progress("writing wards.gpkg and wards.csv")
-    try LayerWriter.write(
-      WardExport.layer(r, table: run.table), to: try out.stagedURL("wards.gpkg").path,
-      format: .geoPackage)
+    let geoPackage = try out.stagedURL("wards.gpkg").path
+    try LayerWriter.write(WardGeoPackage.layer(run), to: geoPackage, format: .geoPackage)
+    try WardGeoPackage.addStyles(run, to: geoPackage)
     try CSVWriter.write(
       WardExport.table(r), to: try out.stagedURL("wards.csv").path,
       dialect: options.excel ? .excel : .standard)

@@ -21,6 +21,17 @@ public enum IndicatorMaps {
     _ indicator: IndicatorResult, table: WardTable, credits: [String], language: Language,
     options: MapOptions = MapOptions()
   ) throws -> String? {
+    try choroplethMap(
+      indicator, table: table, credits: credits, language: language, options: options)?.svg()
+  }
+
+  /// The choropleth of ``choropleth(_:table:credits:language:options:)`` before it is drawn:
+  /// its classes, palette and legend labels, for whatever else must look the same (the QGIS
+  /// styles of ``WardGeoPackage``).
+  public static func choroplethMap(
+    _ indicator: IndicatorResult, table: WardTable, credits: [String], language: Language,
+    options: MapOptions = MapOptions()
+  ) throws -> ChoroplethMap? {
     guard let classes = indicator.classes else { return nil }
     let values = indicator.wards.map(\.value)
     let palette = try Palette.named(
@@ -40,7 +51,7 @@ public enum IndicatorMaps {
         title: indicator.label, subtitle: subtitle(indicator, language),
         legendTitle: indicator.unit ?? indicator.label, credits: credits.joined(separator: " · ")),
       options: opts)
-    return map.svg()
+    return map
   }
 
   /// The LISA cluster map SVG (HH, LH, LL, HL at the run's significance, GeoDa's colours).
@@ -48,17 +59,7 @@ public enum IndicatorMaps {
     _ indicator: IndicatorResult, table: WardTable, credits: [String], language: Language,
     significance: Double, permutations: Int, seed: UInt64
   ) throws -> String {
-    let categories = indicator.wards.map { w -> ClusterCategory in
-      switch w.lisaCategory {
-      case "HH": .highHigh
-      case "LH": .lowHigh
-      case "LL": .lowLow
-      case "HL": .highLow
-      case "not significant", "not tested": .notSignificant
-      case "no neighbours": .noNeighbours
-      default: .noData
-      }
-    }
+    let categories = indicator.wards.map { clusterCategory($0.lisaCategory) }
     let style = NumberStyle(language)
     let note =
       language == .dutch
@@ -74,6 +75,19 @@ public enum IndicatorMaps {
       significanceNote: note,
       options: MapOptions(language: language, idPrefix: "lisa-\(indicator.id)"))
     return map.svg()
+  }
+
+  /// The cluster-map category of a ward's ``WardIndicatorValue/lisaCategory``.
+  public static func clusterCategory(_ lisaCategory: String) -> ClusterCategory {
+    switch lisaCategory {
+    case "HH": .highHigh
+    case "LH": .lowHigh
+    case "LL": .lowLow
+    case "HL": .highLow
+    case "not significant", "not tested": .notSignificant
+    case "no neighbours": .noNeighbours
+    default: .noData
+    }
   }
 
   /// The classification's name in the map's language ("kwantielen (5 klassen)").
