@@ -37,7 +37,7 @@ struct DatabaseWriterTests {
     let table = PostGISServer.freshTable("wijk_io_srid")
     try DatabaseWriter.write(squares(["A1", "B2"]), to: db, table: table)
     let back = try LayerReader.read(path: db, layer: table).layer
-    #expect(back.column("code")?.map(\.text).sorted() == ["A1", "B2"])
+    #expect(back.column("code")?.compactMap(\.text).sorted() == ["A1", "B2"])
     #expect(back.column("n")?.map(\.number) == [1, 2])
     let srid = try LayerReader.read(
       path: db, layer: "sql:SELECT Find_SRID('public', '\(table)', 'geom') AS srid"
@@ -67,7 +67,7 @@ struct DatabaseWriterTests {
         six, to: db, table: table, existing: .replace, description: nil, failingAfter: 3)
     }
     let back = try LayerReader.read(path: db, layer: table).layer
-    #expect(back.column("code")?.map(\.text).sorted() == ["A1", "B2"])
+    #expect(back.column("code")?.compactMap(\.text).sorted() == ["A1", "B2"])
 
     let fresh = PostGISServer.freshTable("wijk_io_never")
     #expect(throws: IOError.self) {
