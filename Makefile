@@ -3,9 +3,11 @@
 #   make test  - builds and runs every test, with a throwaway PostGIS database
 #                (scripts/with-postgis; PostgreSQL and PostGIS are installed when missing)
 #   make bench - release-build benchmarks (see Benchmarks/README.md)
+#   make check-render - the checks with real programs, not in `make test`: LibreOffice Calc
+#                opens the published wards.csv and wards.xlsx (scripts/check-spreadsheet)
 SWIFT ?= swift
 
-.PHONY: run test build bench references setup
+.PHONY: run test build bench references setup check-render
 
 setup:
 	@scripts/setup
@@ -26,3 +28,6 @@ bench: setup
 references:
 	scripts/setup --python
 	python3 Tests/Fixtures/reference/make_references.py
+
+check-render: setup
+	scripts/check-spreadsheet

@@ -9,7 +9,8 @@ import WijkCore
 /// so holes stay empty), optional ward labels with a white halo, highlighted wards, overlay
 /// layers, a north arrow, a scale bar of a round length, a legend with the class bounds and
 /// the number of wards per class (and a hatched "no data" row when a value is missing), and a
-/// credits line.
+/// credits line. A ward whose figure is withheld (small numbers) is drawn plain grey with its
+/// own legend row, "niet gepubliceerd" / "not published", and its tooltip says so.
 ///
 /// ## Example
 /// ```swift
@@ -31,6 +32,8 @@ public struct ChoroplethMap: Sendable {
   public let text: MapText
   /// Size, language, labels, highlights and overlays.
   public let options: MapOptions
+  /// Ids of the wards whose figure is withheld (its value must be `nil`).
+  public let withheldWardIDs: Set<String>
 
   /// Checks the inputs and keeps them for ``svg()``.
   ///
@@ -42,6 +45,7 @@ public struct ChoroplethMap: Sendable {
   ///   - palette: one colour per class (`Palette.named(_:classes:reversed:)`).
   ///   - text: title, subtitle, legend title and credits.
   ///   - options: size, language, labels, highlights and overlays.
+  ///   - withheldWardIDs: wards whose figure is not published; their value must be `nil`.
   /// - Throws: the errors of ``MapClassification/validate(values:wards:)``;
   ///   ``CartographyError/lengthMismatch(input:count:wards:)`` when the palette has another
   ///   number of colours than there are classes; the ward errors
@@ -50,10 +54,13 @@ public struct ChoroplethMap: Sendable {
   ///   and ``CartographyError/unknownWard(id:)``.
   public init(
     wards: [MapWard], values: [Double?], classification: MapClassification, palette: Palette,
-    text: MapText, options: MapOptions = MapOptions()
+    text: MapText, options: MapOptions = MapOptions(), withheldWardIDs: Set<String> = []
   ) throws {
     try WardValidation.check(wards, options: options)
     try classification.validate(values: values, wards: wards.map(\.id))
+    for (w, v) in zip(wards, values) where v != nil && withheldWardIDs.contains(w.id) {
+      throw CartographyError.classWithoutValue(ward: w.id)
+    }
     guard palette.colours.count == classification.classCount else {
       throw CartographyError.lengthMismatch(
         input: "palette colours", count: palette.colours.count,
@@ -65,10 +72,15 @@ public struct ChoroplethMap: Sendable {
     self.palette = palette
     self.text = text
     self.options = options
+    self.withheldWardIDs = withheldWardIDs
   }
 
-  /// The fill of ward `index`: its class colour, or the "no data" hatch pattern.
+  /// The fill of a withheld ward: plain grey, unlike the hatched "no data".
+  public static let withheldFill = "#bdbdbd"
+
+  /// The fill of ward `index`: its class colour, the withheld grey, or the "no data" hatch.
   public func fill(ofWard index: Int) -> String {
+    if withheldWardIDs.contains(wards[index].id) { return Self.withheldFill }
     guard let c = classification.classIndices[index] else {
       return "url(#\(canvasID)-nodata)"
     }
@@ -98,13 +110,18 @@ public struct ChoroplethMap: Sendable {
     let style = NumberStyle(options.language)
     let words = MapWords(options.language)
     let painted = wards.indices.map { i -> PaintedWard in
+      let withheld = withheldWardIDs.contains(wards[i].id)
       let valueText =
-        values[i].map {
+        withheld
+        ? words.notPublished
+        : values[i].map {
           style.format($0, decimals: NumberStyle.legendDecimals(for: classification.upperBounds))
         } ?? words.noData
       let attributes =
-        classification.classIndices[i].map { [("data-class", String($0))] }
-        ?? [("data-class", "nodata")]
+        withheld
+        ? [("data-class", "withheld")]
+        : classification.classIndices[i].map { [("data-class", String($0))] }
+          ?? [("data-class", "nodata")]
       return PaintedWard(
         ward: wards[i], fill: fill(ofWard: i), attributes: attributes,
         tooltip: "\(wards[i].name): \(valueText)")
@@ -114,7 +131,14 @@ public struct ChoroplethMap: Sendable {
         kind: "class", key: String(c), label: label,
         count: classification.counts[c], fill: palette.colours[c])
     }
-    let missing = values.filter { $0 == nil }.count
+    let withheld = wards.filter { withheldWardIDs.contains($0.id) }.count
+    if withheld > 0 {
+      legend.append(
+        LegendEntry(
+          kind: "withheld", key: "withheld", label: words.notPublished, count: withheld,
+          fill: Self.withheldFill))
+    }
+    let missing = values.filter { $0 == nil }.count - withheld
     if missing > 0 {
       legend.append(
         LegendEntry(
@@ -140,5 +164,8 @@ struct MapWords {
   let language: Language
   init(_ language: Language) { self.language = language }
   var noData: String { language == .dutch ? "geen gegevens" : "no data" }
+  var notPublished: String {
+    language == .dutch ? "niet gepubliceerd (kleine aantallen)" : "not published (small numbers)"
+  }
   var wardsPerClass: String { language == .dutch ? "aantal wijken" : "number of wards" }
 }

@@ -19,6 +19,8 @@ public enum ClusterCategory: String, Hashable, Sendable, CaseIterable {
   case noNeighbours = "island"
   /// The ward has no value.
   case noData = "nodata"
+  /// The ward's figures are withheld (small numbers): not published.
+  case notPublished = "withheld"
 
   /// The category's colour in GeoDa (GeoDaCenter/geoda, `Explore/LisaMapNewView.cpp` and
   /// `Explore/AbstractClusterMap.cpp`): High-High (255,0,0), Low-Low (0,0,255), Low-High
@@ -33,6 +35,7 @@ public enum ClusterCategory: String, Hashable, Sendable, CaseIterable {
     case .notSignificant: "#f0f0f0"
     case .noNeighbours: "#8c8c8c"
     case .noData: "#464646"
+    case .notPublished: "#bdbdbd"
     }
   }
 
@@ -53,12 +56,15 @@ public enum ClusterCategory: String, Hashable, Sendable, CaseIterable {
     case (.noNeighbours, .english): "No neighbours"
     case (.noData, .dutch): "Geen gegevens"
     case (.noData, .english): "No data"
+    case (.notPublished, .dutch): "Niet gepubliceerd"
+    case (.notPublished, .english): "Not published"
     }
   }
 
   /// GeoDa's legend order: not significant, HH, LL, LH, HL, then neighbourless and undefined.
   static let legendOrder: [ClusterCategory] = [
     .notSignificant, .highHigh, .lowLow, .lowHigh, .highLow, .noNeighbours, .noData,
+    .notPublished,
   ]
 }
 
@@ -124,7 +130,7 @@ public struct ClusterMap: Sendable {
     let legend =
       ClusterCategory.legendOrder.compactMap { c -> LegendEntry? in
         let n = counts[c] ?? 0
-        if (c == .noNeighbours || c == .noData) && n == 0 { return nil }
+        if [.noNeighbours, .noData, .notPublished].contains(c) && n == 0 { return nil }
         return LegendEntry(
           kind: "category", key: c.rawValue, label: c.label(language), count: n,
           fill: c.colour)

@@ -10,17 +10,25 @@ struct Analyse: ParsableCommand {
       With no arguments, runs on GeoData/wijk-genk.yaml (Genk's 30 wards on the 2020-2024 \
       sectors with real Fluvius per-sector figures) and writes to out/:
 
-        wards.gpkg        wards with every indicator and statistic (opens in QGIS)
-        wards.csv         the same table (UTF-8; --excel for ; and decimal commas)
-        results.json      every number, with provenance (inputs and checksums, versions,
-                          configuration, seed, date)
-        summary.md/.html  city figures, the wards that stand out, hotspots, groups, maps
-        maps/*.svg        a choropleth per indicator and a LISA cluster map per indicator
+      For publication (small numbers withheld, every number rounded; see the codebook):
+        wards.csv           the ward table; with language: nl for Belgian Excel (; and
+                            decimal commas, codes kept as text), --plain-csv for scripts
+        wards.xlsx          the same table and a codebook sheet
+        wards_codebook.csv  what each column holds, the small-number rule, what was withheld
+        summary.md/.html    city figures, the wards that stand out, hotspots, groups, maps
+        maps/*.svg          a choropleth and a LISA cluster map per indicator
 
-      The GeoPackage opens in QGIS styled: a style per indicator (the map's classes and \
-      colours; LISA clusters in GeoDa's colours), the first as default, and Dutch field \
-      names. With --out-db (or out_db: in the configuration) the same ward table is also \
-      written to a PostGIS table, in one transaction, before the files are put in place.
+      Working files for analysts, exact, NOT for publication:
+        wards_not_for_publication.gpkg    every indicator and statistic (opens in QGIS)
+        results_not_for_publication.json  every number, with provenance (inputs and
+                                          checksums, versions, configuration, seed, date)
+
+      The working GeoPackage opens in QGIS styled: a style per indicator (the map's \
+      colours, with classes over the exact figures; LISA clusters in GeoDa's colours), the \
+      first as default, and Dutch field names. With --out-db (or out_db: in the \
+      configuration) the same exact ward table is also written to a PostGIS table, a working \
+      table not for publication (default wijk_wards_not_for_publication; its comment says \
+      so), in one transaction, before the files are put in place.
 
       The ward layer may be any GDAL data source, e.g. a PostGIS table: wards.file: \
       "PG:dbname=genk host=…" with wards.layer: public.wijken, or an SQL query as \
@@ -28,8 +36,10 @@ struct Analyse: ParsableCommand {
 
       The configuration names the ward layer, the indicator tables (per ward, or per \
       sector with a lookup), the indicators, ward groups, weights, small-number threshold \
-      and seed; see the commented GeoData/wijk-genk.yaml. Outputs are written all or \
-      nothing: a failed run leaves earlier outputs as they were.
+      and seed; see the commented GeoData/wijk-genk.yaml. A count from 1 to \
+      small_number_threshold - 1 prints as <5, what follows from it as x, and where a total \
+      would give it back another count is withheld too (secondary suppression). Outputs \
+      are written all or nothing: a failed run leaves earlier outputs as they were.
       """)
 
   @Option(name: .shortAndLong, help: "The configuration file (YAML).")
@@ -42,11 +52,14 @@ struct Analyse: ParsableCommand {
 
   @OptionGroup var output: OutputFlags
 
+  @OptionGroup var missing: MissingValuesOption
+
   @OptionGroup var database: DatabaseOutputOptions
 
   func run() throws {
     try reportingErrors {
-      let configuration = try ConfigurationLoader.load(path: config)
+      var configuration = try ConfigurationLoader.load(path: config)
+      configuration.missingValues += missing.markers
       let run = try Analysis.run(
         configuration, configurationFile: config, options: wardLayer.loading,
         progress: output.progress)

@@ -12,9 +12,11 @@ struct Check: ParsableCommand {
       and recomputes every indicator, local Moran and Gi* included; then judges each rule \
       of the profile (pass, attention, fail). Writes to --out:
 
-        check.json      every number: site shares, indicators before/after, rules, verdicts
-        check.md/.html  the report, with a map of the site and its surroundings
+        check.md/.html  the report, with a map of the site and its surroundings (small
+                        numbers withheld as <5 and x, every number rounded)
         site-map.svg    the map
+        check_not_for_publication.json   working file, exact: site shares, indicators
+                        before/after, rules, verdicts
 
       The site is a polygon file (GeoJSON, GeoPackage, Shapefile), a CSV with one row and \
       lat/lon or x/y columns, or --site-point with --site-crs. For EPSG:4326 give latitude \
@@ -24,7 +26,7 @@ struct Check: ParsableCommand {
       --repair, --allow-overlaps, --dissolve-duplicates, --project-to).
 
       --scenario FILE runs the check after each phase of the scenario, cumulatively. \
-      Exit code 0 whatever the verdict; the verdict is printed and in check.json.
+      Exit code 0 whatever the verdict; the verdict is printed and in the report.
       """)
 
   @Option(name: .shortAndLong, help: "The analysis configuration (YAML).")
@@ -103,10 +105,11 @@ struct Check: ParsableCommand {
           scenarioSaysSo: plan.illustrative)
           + run.result.illustrativeInputs)
       let outcome = try LiveabilityCheck.check(inputs, run: run, configuration: configuration)
-      let report = outcome.report
-      let map = try CheckMap.svg(outcome, site: theSite, run: run, profile: rules)
-      let written = try LiveabilityOutputs.write(report, mapSVG: map, to: out)
-      print(CheckSummary.text(report))
+      let published = try LiveabilityPublication.publish(outcome)
+      let map = try CheckMap.svg(outcome, published, site: theSite, run: run, profile: rules)
+      let written = try LiveabilityOutputs.write(
+        outcome.report, published: published, mapSVG: map, to: out)
+      print(CheckSummary.text(published.report))
       note("wrote \(written.count) files to \(out)/ (open check.html)", quiet: quiet)
     }
   }

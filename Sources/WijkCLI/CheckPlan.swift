@@ -63,13 +63,13 @@ enum CheckSummary {
 /// The site map of a check: the first indicator a rule names, after the whole project.
 enum CheckMap {
   static func svg(
-    _ outcome: LiveabilityCheck.Outcome, site: Site, run: Analysis.Run, profile: RulesProfile
+    _ outcome: LiveabilityCheck.Outcome, _ published: PublishedCheck, site: Site,
+    run: Analysis.Run, profile: RulesProfile
   ) throws -> String? {
-    guard
-      let after = profile.rules.compactMap(\.indicator).lazy.compactMap({ outcome.after[$0] }).first
+    guard let id = profile.rules.compactMap(\.indicator).first(where: { outcome.after[$0] != nil })
     else { return nil }
     return try LiveabilityOutputs.siteMap(
-      outcome.report, site: site, table: outcome.tableAfter, after: after,
+      published, indicator: id, site: site, table: outcome.tableAfter,
       credits: SummaryReport.credits(run.result))
   }
 }

@@ -5,8 +5,9 @@ import WijkAnalysis
 struct DatabaseOutputOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
-      "Also write the ward table (every indicator and statistic, exact) to a PostGIS "
-        + "database, in one transaction, e.g. 'PG:dbname=genk host=gis.genk.be user=wijk' "
+      "Also write the ward table (every indicator and statistic, exact: a working table, "
+        + "not for publication, as its comment says) to a PostGIS database, in one "
+        + "transaction, e.g. 'PG:dbname=genk host=gis.genk.be user=wijk' "
         + "(keep the password in ~/.pgpass or PGPASSWORD; it is never shown). Overrides the "
         + "configuration's out_db.", valueName: "connection"))
   var outDb: String?

@@ -18,9 +18,12 @@ struct Housing: ParsableCommand {
       With no arguments, runs on GeoData/huisvesting_synthetic.yaml: a SYNTHETIC register \
       (Examples/housing/) inside Genk's 30 real wards, and writes to out/housing/:
 
-        wards.gpkg, wards.csv, results.json, summary.md/.html, maps/*.svg   as `wijk analyse`
-        housing.json                   the registers as joined, the ward columns, the change
-        huisvesting_wijken[_synthetic].csv   the brochure table (; and decimal commas, <5)
+        wards.csv, wards.xlsx, wards_codebook.csv, summary.md/.html, maps/*.svg,
+        and the working files, as `wijk analyse`
+        huisvesting_wijken[_synthetic].csv   the brochure table (; and decimal commas; small
+                                             numbers withheld as <5 and x, with a note)
+        housing_not_for_publication.json     working file: the registers as joined, the
+                                             exact ward columns, the change
       """)
 
   @Option(name: .shortAndLong, help: "The housing configuration file (YAML).")

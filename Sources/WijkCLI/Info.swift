@@ -1,19 +1,19 @@
 import ArgumentParser
+import WijkIO
 import Foundation
 import WijkAnalysis
 import WijkCore
-import WijkIO
 
-/// `wijk info`: describe and check a ward layer.
+/// `wijk info`: describe and check a ward layer or a table.
 struct Info: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract:
-      "Describe and check a ward layer: CRS, fields, extent, invalid, overlapping and missing wards.",
+      "Describe and check a ward layer (CRS, fields, invalid, overlapping wards) or a table (columns, types, duplicate keys).",
     discussion: """
-      Reads a GeoJSON, GeoPackage or Shapefile through the same gate as every other \
-      command and prints its driver, CRS, feature count, extent and fields, then lists what \
-      the gate would stop at, where the other commands stop at the first: duplicate codes \
-      in the --id field (default: the first text field) with their features, invalid \
+      A layer (GeoJSON, GeoPackage, Shapefile): reads it through the same gate as every \
+      other command and prints its driver, CRS, feature count, extent and fields, then lists \
+      what the gate would stop at, where the other commands stop at the first: duplicate \
+      codes in the --id field (default: the first text field) with their features, invalid \
       polygons (with GEOS's reason and location), wards that overlap (with the overlap in \
       m²), and gaps inside the outer boundary that no ward covers. Overlaps and gaps of \
       1 m² or less are rounding slivers and are not listed. A geographic layer is projected \
@@ -23,15 +23,25 @@ struct Info: ParsableCommand {
       recognised as the EPSG code PROJ identifies, when PROJ is certain (confidence 100) or \
       when both agree within 1 cm over the code's area of use (a grid of 121 points, \
       through WGS 84 and back); the CRS line says which code, PROJ's confidence and the \
-      agreement. Otherwise the file's own definition is used and the reason is given.
+      agreement. Otherwise the file's own definition is used and the reason is given. The \
+      verdict says whether the commands accept the layer with the options given (--repair, \
+      --allow-overlaps, --dissolve-duplicates).
 
-      The verdict says whether the commands accept the layer with the options given \
-      (--repair, --allow-overlaps, --dissolve-duplicates). Exit 0 when the file is \
-      readable, whatever the checks find; non-zero with a message when it is not. Use \
-      --json for scripts.
+      A table (.csv, .txt, .tsv): prints the separator, decimal mark and encoding it was read \
+      with (state them with --separator, --decimal, --encoding if they are wrong), then per \
+      column its type (integer, real, code with leading zeros, text, or mixed: numbers with \
+      some text that no statistic can read until it is corrected or declared missing), how \
+      many cells are numbers, the missing-value markers it holds (C, x, -, n.b., NA, <5, …) \
+      per kind with their lines, and for a mixed column the first non-numeric cells as \
+      written (invisible characters shown, e.g. <U+00A0>). The key column (--key, or the \
+      column that looks most like a code) is checked for duplicate values with their lines, \
+      invisible characters and empty cells: what a join would refuse.
+
+      Exit 0 when the file is readable, whatever the checks find; non-zero with a message \
+      when it is not. Use --json for scripts.
       """)
 
-  @Argument(help: "A GeoJSON, GeoPackage or Shapefile.")
+  @Argument(help: "A GeoJSON, GeoPackage or Shapefile, or a table (.csv, .txt, .tsv).")
   var file: String
 
   @Option(help: "The layer to check, for a GeoPackage with several.")
@@ -49,17 +59,47 @@ struct Info: ParsableCommand {
   @Flag(help: "Print the result as JSON.")
   var json = false
 
+  @Option(
+    help: "Tables: the key column to check for duplicates (default: the most code-like column).")
+  var key: String?
+
+  @Option(help: "Tables: the decimal mark, point or comma (default: comma for a ;-separated file).")
+  var decimal: NumberConvention?
+
+  @Option(help: "Tables: the separator, e.g. ';' or tab (default: detected from the header).")
+  var separator: String?
+
+  @OptionGroup var missing: MissingValuesOption
+
   func run() throws {
     try reportingErrors {
+      if TableInspector.isTable(file) {
+        let sep: Character? = separator.map { $0.lowercased() == "tab" ? "\t" : Character($0) }
+        let inspection = try TableInspector.inspect(
+          path: file, key: key, separator: sep, convention: decimal,
+          encoding: wardLayer.encoding, missingValues: missing.values)
+        try printInspection(inspection, text: InfoText.render(inspection))
+        return
+      }
       let inspection = try LayerInspector.inspect(
         path: file, layer: layer, idField: id, options: wardLayer.loading)
-      if json {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: try encoder.encode(inspection), as: UTF8.self))
-      } else {
-        print(InfoText.render(inspection))
-      }
+      try printInspection(inspection, text: InfoText.render(inspection))
+    }
+  }
+
+  func printInspection<T: Encodable>(_ inspection: T, text: String) throws {
+    if json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      print(String(decoding: try encoder.encode(inspection), as: UTF8.self))
+    } else {
+      print(text)
+    }
+  }
+
+  func validate() throws {
+    if let separator, separator.lowercased() != "tab", separator.count != 1 {
+      throw ValidationError("--separator takes one character, or tab.")
     }
   }
 }

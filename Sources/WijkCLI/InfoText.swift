@@ -1,9 +1,66 @@
 import Foundation
 import WijkAnalysis
 import WijkEngine
+import WijkIO
 
 /// The plain-text form of `wijk info`.
 enum InfoText {
+  static func render(_ t: TableInspection) -> String {
+    var lines = [
+      "file:      \(t.file)",
+      "table:     \(t.rowCount) rows, \(t.columns.count) columns",
+      "separator: \(t.separator) (\(t.separatorDetected ? "detected from the header" : "as given"))",
+      "numbers:   \(t.numberConvention) (\(t.numberConventionDetected ? "detected from the separator; --decimal to change" : "as given"))",
+      "encoding:  \(t.encoding)",
+      "columns:",
+    ]
+    for c in t.columns {
+      var line = "  \(c.name): \(c.type)"
+      if c.type != "text" && c.type != "code" && c.type != "empty" {
+        line += ", \(c.numbers) number\(c.numbers == 1 ? "" : "s")"
+      }
+      if c.type == "text" || c.type == "code" { line += ", \(c.distinct) distinct" }
+      lines.append(line)
+      for m in c.missing {
+        lines.append("      missing: " + m.description.dropFirst(c.name.count + 2))
+      }
+      if let n = c.nonNumeric {
+        lines.append(
+          "      not a number: \(n.count) cell\(n.count == 1 ? "" : "s"): "
+            + zip(n.lines, n.cells).map { "line \($0) '\($1)'" }.joined(separator: ", ")
+            + (n.count > n.lines.count ? ", …" : ""))
+      }
+    }
+    for k in t.keys {
+      let what = "key \(k.column)\(k.given ? "" : " (looks like a key)")"
+      if k.duplicates.isEmpty {
+        lines.append("\(what): unique")
+      } else {
+        lines.append("\(what): \(k.duplicates.count) value(s) on more than one line")
+        for d in k.duplicates.prefix(20) {
+          lines.append("  \(d.key): lines " + d.lines.map(String.init).joined(separator: ", "))
+        }
+        if k.duplicates.count > 20 { lines.append("  … and \(k.duplicates.count - 20) more") }
+        if let hint = k.hint { lines.append("  hint: \(hint)") }
+      }
+      for i in k.invisibleCharacters.prefix(10) {
+        lines.append(
+          "  invisible characters: \(i.key) (line \(i.lines[0])); a join removes them with a note")
+      }
+      if !k.emptyLines.isEmpty {
+        lines.append(
+          "  empty key at lines " + k.emptyLines.map(String.init).joined(separator: ", "))
+      }
+    }
+    lines.append("missing markers: \(t.missingMarkers) (more with --missing-values)")
+    lines += t.warnings.map { "warning: \($0)" }
+    lines.append(
+      t.isUsable
+        ? "verdict:   usable as a table"
+        : "verdict:   fix the problems above (duplicate keys, non-numeric cells) before joining it")
+    return lines.joined(separator: "\n")
+  }
+
   static func render(_ i: LayerInspection) -> String {
     var lines = [
       "file:      \(i.file)",

@@ -123,6 +123,8 @@ struct JoinWardsCommand: ParsableCommand {
 
   @Flag(help: "Print the join report as JSON on stdout.") var json = false
 
+  @OptionGroup var missing: MissingValuesOption
+
   func validate() throws {
     let given = [table, sectors, points, source].compactMap { $0 }
     guard given.count == 1 else {
@@ -137,10 +139,11 @@ struct JoinWardsCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let request = JoinRequest(
+      var request = JoinRequest(
         wards: wards, layer: layer, code: code, source: try joinSource(),
         allowUnmatched: allowUnmatched, encoding: wardLayer.encoding, decimal: decimal,
         wardOptions: wardLayer.loading)
+      request.missingValues = missing.values
       let format = try out.map { try geojsonCrs.format(JoinCommand.format(of: $0)) }
       var (joined, report) = try JoinCommand.run(request)
       if let out, let format {

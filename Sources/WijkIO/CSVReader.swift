@@ -14,21 +14,35 @@ public struct CSVOptions: Hashable, Sendable {
   /// Columns whose names start with one of these (case-insensitive) also stay text
   /// (Statbel's `CD_` codes and `TX_` labels).
   public var textColumnPrefixes: [String]
-  /// Cells that mean "withheld", read as missing with `reason` (Statbel's `C`).
-  public var suppressedMarkers: [String: String]
+  /// Columns a consumer needs as numbers: read cell by cell by the ``CellPolicy`` (a number,
+  /// a missing-value marker, or an error naming the cell). Names the table does not have are
+  /// ignored here; the consumer says what it misses.
+  public var numericColumns: Set<String>
+  /// Columns whose names start with one of these (case-insensitive) are numeric too
+  /// (Statbel's `MS_` measures).
+  public var numericColumnPrefixes: [String]
+  /// The cells that mean "no value" in a numeric column (default: ``MissingValues/standard``).
+  public var missingValues: MissingValues
+  /// Every column stays text, whatever it holds (`wijk info` reads the cells as written).
+  public var allText: Bool
 
   /// Options; the defaults detect separator, convention and encoding.
   public init(
     separator: Character? = nil, numberConvention: NumberConvention? = nil,
     encoding: TextEncoding? = nil, textColumns: Set<String> = [],
-    textColumnPrefixes: [String] = [], suppressedMarkers: [String: String] = [:]
+    textColumnPrefixes: [String] = [], numericColumns: Set<String> = [],
+    numericColumnPrefixes: [String] = [], missingValues: MissingValues = .standard,
+    allText: Bool = false
   ) {
     self.textColumnPrefixes = textColumnPrefixes
     self.separator = separator
     self.numberConvention = numberConvention
     self.encoding = encoding
     self.textColumns = textColumns
-    self.suppressedMarkers = suppressedMarkers
+    self.numericColumns = numericColumns
+    self.numericColumnPrefixes = numericColumnPrefixes
+    self.missingValues = missingValues
+    self.allText = allText
   }
 }
 
@@ -36,19 +50,31 @@ extension CSVOptions {
   /// Whether column `name` is declared text, by name or prefix.
   func isText(_ name: String) -> Bool {
     let upper = name.uppercased()
-    return textColumns.contains(name)
+    return allText || textColumns.contains(name)
       || textColumnPrefixes.contains { upper.hasPrefix($0.uppercased()) }
+  }
+
+  /// Whether column `name` is declared numeric, by name (also case-insensitively, as
+  /// `Table.columnIndex` finds it) or prefix.
+  func isNumeric(_ name: String) -> Bool {
+    let upper = name.uppercased()
+    return numericColumns.contains(name)
+      || numericColumns.contains { $0.uppercased() == upper }
+      || numericColumnPrefixes.contains { upper.hasPrefix($0.uppercased()) }
   }
 }
 
 /// Reads delimited text tables (CSV, Excel exports, Statbel open data) into a typed `Table`.
 ///
-/// Each column's type is decided from all its cells: a column whose non-empty cells all
-/// parse as numbers under the file's one convention is numeric (integer when every cell is
-/// whole, else real), unless it is declared in `textColumns` or a cell has a leading zero
-/// (`01`: a code, case 13). A column whose cells all look like numbers but where one does not
-/// parse (`22,2,5`) is an error, never text, 0 or NaN (case 11). Empty cells are missing.
-/// Text is NFC.
+/// A column declared numeric (``CSVOptions/numericColumns``) is read cell by cell by the
+/// ``CellPolicy``: a number in the file's one convention, a missing-value marker (missing for
+/// that cell only, with its reason), or an error naming file, line, column and cell. Any other
+/// column is typed from all its cells: numeric when every cell that is not a marker parses
+/// as a number (integer when every such cell is whole, else real), unless it is declared
+/// text or a cell has a leading zero (`01`: a code, case 13); text otherwise, markers
+/// included (a text column keeps `-` and `?` as written). A column whose cells all look like
+/// numbers but where one does not parse (`22,2,5`) is an error, never text (case 11). Empty
+/// cells are missing. Text is NFC.
 public enum CSVReader {
   /// - Parameters:
   ///   - path: the file.
@@ -70,6 +96,8 @@ public enum CSVReader {
     var report = ReadReport()
     let text = try decode(Array(data), path: path, forced: options.encoding, report: &report)
     let separator = options.separator ?? CSVTokeniser.detectSeparator(text)
+    report.separator = separator
+    report.separatorDetected = options.separator == nil
     let convention = options.numberConvention ?? .detected(separator: separator)
     report.numberConvention = convention
     report.numberConventionDetected = options.numberConvention == nil
@@ -77,16 +105,23 @@ public enum CSVReader {
     guard let header = records.first else { throw .emptyTable(path: path) }
     let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
     try checkColumns(columns, options: options, path: path)
+    var options = options
+    if options.textColumnPrefixes.isEmpty && options.numericColumnPrefixes.isEmpty
+      && StatbelReader.recognises(header: columns, separator: separator)
+    {
+      options.textColumnPrefixes = StatbelReader.options().textColumnPrefixes
+      options.numericColumnPrefixes = StatbelReader.options().numericColumnPrefixes
+    }
     let body = Array(records.dropFirst())
     for r in body where r.fields.count != columns.count {
       throw .raggedRow(path: path, line: r.line, expected: columns.count, found: r.fields.count)
     }
     var cells = [[AttributeValue]](repeating: [], count: body.count)
+    let policy = CellPolicy(convention: convention, missing: options.missingValues)
     for (c, name) in columns.enumerated() {
       let typed = try ColumnTyper(
-        path: path, column: name, convention: convention,
-        forceText: options.isText(name),
-        suppressed: options.suppressedMarkers
+        path: path, column: name, policy: policy, forceText: options.isText(name),
+        forceNumeric: options.isNumeric(name) && !options.isText(name)
       ).values(body.map { ($0.fields[c], $0.line) })
       for r in typed.indices { cells[r].append(typed[r]) }
     }
@@ -134,46 +169,35 @@ public enum CSVReader {
   }
 }
 
-/// Decides one column's type from all its cells and converts them.
+/// Decides one column's type from all its cells and converts them (see ``CSVReader``).
 struct ColumnTyper {
   let path: String
   let column: String
-  let convention: NumberConvention
+  let policy: CellPolicy
   let forceText: Bool
-  let suppressed: [String: String]
+  let forceNumeric: Bool
 
   func values(_ cells: [(text: String, line: Int)]) throws(IOError) -> [AttributeValue] {
-    let trimmed = cells.map { (trim($0.text), $0.line) }
-    let filled = trimmed.filter { !$0.0.isEmpty && suppressed[$0.0] == nil }
+    if forceNumeric {
+      return try cells.map { (c) throws(IOError) in
+        try policy.value(c.text, path: path, line: c.line, column: column)
+      }
+    }
+    let trimmed = cells.map { (CellPolicy.trimmed($0.text), $0.line) }
+    let filled = trimmed.filter { policy.missing.kind(of: $0.0) == nil }
     if forceText || filled.isEmpty || !isNumeric(filled.map(\.0)) {
-      return trimmed.map { missing($0.0) ?? .text($0.0) }
+      return trimmed.map { $0.0.isEmpty ? .missing : .text($0.0) }
     }
-    var parsed: [NumberConvention.Parsed?] = []
+    var parsed: [AttributeValue] = []
     for (text, line) in trimmed {
-      if text.isEmpty || suppressed[text] != nil {
-        parsed.append(nil)
-        continue
+      if case .notANumber = policy.read(text) {
+        throw .badNumber(
+          path: path, line: line, column: column, text: text, convention: policy.convention)
       }
-      guard let p = convention.parse(text) else {
-        throw .badNumber(path: path, line: line, column: column, text: text, convention: convention)
-      }
-      parsed.append(p)
+      parsed.append(try policy.value(text, path: path, line: line, column: column))
     }
-    let whole = parsed.allSatisfy { if case .real = $0 { false } else { true } }
-    return zip(trimmed, parsed).map { cell, p in
-      switch p {
-      case nil: missing(cell.0)!
-      case .integer(let i): whole ? .integer(i) : .real(Double(i))
-      case .real(let d): .real(d)
-      }
-    }
-  }
-
-  /// `text` without surrounding spaces and tabs; cheap when there are none (most cells).
-  private func trim(_ text: String) -> String {
-    guard let first = text.first, let last = text.last else { return text }
-    if first != " " && first != "\t" && last != " " && last != "\t" { return text }
-    return text.trimmingCharacters(in: .whitespaces)
+    let whole = !parsed.contains { if case .real = $0 { true } else { false } }
+    return whole ? parsed : parsed.map { $0.number.map(AttributeValue.real) ?? $0 }
   }
 
   /// Numeric when every filled cell looks like a number and none is a zero-padded code.
@@ -184,12 +208,5 @@ struct ColumnTyper {
         digits.count > 1 && digits.first == "0" && digits.dropFirst().first?.isASCIIDigit == true
       return NumberConvention.looksNumeric(t) && !padded
     }
-  }
-
-  /// The missing value for an empty or suppressed cell; `nil` for any other text.
-  private func missing(_ text: String) -> AttributeValue? {
-    if text.isEmpty { return .missing }
-    if let reason = suppressed[text] { return .missing(reason: reason) }
-    return nil
   }
 }

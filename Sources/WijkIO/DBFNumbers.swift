@@ -6,7 +6,8 @@ import Foundation
 /// `12,5` becomes 12, with only a warning on stderr. Blank and `*`-filled cells are already
 /// null in OGR. This scan reads the DBF (dBASE III layout: 32-byte header, 32-byte field
 /// descriptors ended by 0x0D, fixed-width records each led by a deletion flag) and reports
-/// every `N`/`F` cell that is not blank, not `*`-filled and not a complete decimal number,
+/// every `N`/`F` cell that is not blank, not `*`-filled and not a complete decimal number
+/// (text after a NUL byte is not part of the cell, as for GDAL),
 /// so that the reader turns it into a missing value instead of a wrong number.
 enum DBFNumbers {
   /// Unreadable numeric cells: record number (0-based, which is OGR's FID for a Shapefile)
@@ -25,8 +26,7 @@ enum DBFNumbers {
       let start = headerLength + r * recordLength
       guard start + recordLength <= bytes.count else { break }
       for (i, field) in fields.enumerated() where field.numeric {
-        let cell = bytes[(start + field.offset)..<(start + field.offset + field.width)]
-        let text = String(decoding: cell, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        let text = cellText(bytes[(start + field.offset)..<(start + field.offset + field.width)])
         if !text.isEmpty, !text.hasPrefix("*"), !isNumber(text) {
           result[Int64(r), default: [:]][i] = text
         }
@@ -51,6 +51,15 @@ enum DBFNumbers {
       at += 32
     }
     return fields
+  }
+
+  /// The cell's text up to its first NUL byte, trimmed. GDAL reads a numeric cell with
+  /// `atof`, for which a NUL ends the number: libpysal's `mexicojoin.dbf` stores `9573.00`
+  /// followed by NUL padding, and that is 9573.
+  static func cellText(_ cell: ArraySlice<UInt8>) -> String {
+    let end = cell.firstIndex(of: 0) ?? cell.endIndex
+    return String(decoding: cell[cell.startIndex..<end], as: UTF8.self)
+      .trimmingCharacters(in: .whitespaces)
   }
 
   /// A complete decimal number as dBASE writes it: sign, digits, optional point and

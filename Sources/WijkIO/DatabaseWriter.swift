@@ -49,7 +49,9 @@ public enum DatabaseWriter {
         path: DataSourceName.redacted(connection), message: GDALSession.lastErrorMessage())
     }
     let dataset = GDALDatasetHandle(h)
-    let writing = OGRLayerWriting(layer: layer, target: shown, temporary: "", format: .geoPackage)
+    let writing = OGRLayerWriting(
+      layers: [(layer, nil)], target: shown, temporary: "", format: .geoPackage)
+    let geometryType = writing.geometryType(layer)
     let old = existingIndex(of: table, in: dataset)
     if old != nil && existing == .refuse {
       throw .tableExists(path: DataSourceName.redacted(connection), table: table)
@@ -61,13 +63,14 @@ public enum DatabaseWriter {
       if let old, GDALDatasetDeleteLayer(h, old) != OGRERR_NONE {
         throw .writeFailed(path: shown, message: GDALSession.lastErrorMessage())
       }
-      let out = try createTable(writing, in: h, table: table, description: description)
-      try writing.createFields(out)
+      let out = try createTable(
+        layer, writing, geometryType, in: h, table: table, description: description)
+      try writing.createFields(layer, out)
       for (k, feature) in layer.features.enumerated() {
         if k == failingAfter {
           throw .writeFailed(path: shown, message: "stopped after \(k) features (test)")
         }
-        try writing.write(feature, to: out)
+        try writing.write(feature, of: layer, to: out, geometryType: geometryType)
       }
       guard GDALDatasetCommitTransaction(h) == OGRERR_NONE else {
         throw .writeFailed(path: shown, message: GDALSession.lastErrorMessage())
@@ -92,9 +95,10 @@ public enum DatabaseWriter {
   }
 
   private static func createTable(
-    _ writing: OGRLayerWriting, in h: GDALDatasetH, table: String, description: String?
+    _ layer: Layer, _ writing: OGRLayerWriting, _ geometryType: OGRwkbGeometryType,
+    in h: GDALDatasetH, table: String, description: String?
   ) throws(IOError) -> OGRLayerH {
-    let srs = try writing.layer.crs.map { (crs: CRSDefinition) throws(IOError) in
+    let srs = try layer.crs.map { (crs: CRSDefinition) throws(IOError) in
       try SpatialReference.make(crs, path: writing.target)
     }
     var pairs = [("GEOMETRY_NAME", "geom"), ("FID", "fid"), ("SPATIAL_INDEX", "GIST")]
@@ -103,7 +107,7 @@ public enum DatabaseWriter {
     // NULL on failure; the dataset references the SRS, ours is released by its wrapper.
     guard
       let out = GDALDatasetCreateLayer(
-        h, table, srs?.handle, writing.geometryType, options.pointer)
+        h, table, srs?.handle, geometryType, options.pointer)
     else {
       throw .writeFailed(path: writing.target, message: GDALSession.lastErrorMessage())
     }

@@ -50,6 +50,11 @@ public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
   case badNumber(
     path: String, line: Int, column: String, text: String,
     convention: NumberConvention)
+  /// A cell of a column that must be numeric is neither a number in the file's convention
+  /// nor a marker of a missing value (``MissingValues``); `markers` lists the markers.
+  case notANumber(
+    path: String, line: Int, column: String, text: String, convention: NumberConvention,
+    markers: String)
   /// An option names a column that the table does not have.
   case unknownColumn(path: String, column: String, available: [String])
   /// Two header cells carry the same name, so a column could not be told apart.
@@ -116,8 +121,12 @@ public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
     case .unterminatedQuote(let p, let l):
       "\(p), line \(l): a quoted cell is never closed."
     case .badNumber(let p, let l, let c, let t, let conv):
-      "\(p), line \(l), column '\(c)': '\(t)' is not a number in the file's convention "
-        + "(\(conv.summary)). Correct the cell, or state the convention with --decimal."
+      "\(p), line \(l), column '\(c)': '\(t.visibleInMessages)' is not a number in the file's "
+        + "convention (\(conv.summary)). Correct the cell, or state the convention with --decimal."
+    case .notANumber(let p, let l, let c, let t, let conv, let markers):
+      "\(p), line \(l), column '\(c)': '\(t.visibleInMessages)' is neither a number "
+        + "(\(conv.summary)) nor a marker of a missing value (\(markers)). Correct the cell, "
+        + "or declare the marker with missing_values in the configuration or --missing-values."
     case .unknownColumn(let p, let c, let a):
       "\(p) has no column '\(c)'; its columns are: \(a.joined(separator: ", "))."
     case .duplicateColumn(let p, let c):

@@ -23,6 +23,32 @@ public enum LayerWriter {
     case geoJSONInLayerCRS
     /// The attribute table only (no geometry), as ``CSVWriter`` writes it (`standard`).
     case csv
+    /// An Office Open XML spreadsheet (`.xlsx`), through GDAL's XLSX driver: one sheet per
+    /// layer, named after it, the field names in the first row; text fields are text cells
+    /// (a code `0123` keeps its zero), integer and real fields number cells. No geometry.
+    case xlsx
+  }
+
+  /// What a file says about itself: GeoPackage `gpkg_contents.identifier` and
+  /// `.description` (GDAL's `IDENTIFIER` and `DESCRIPTION` layer options) and GDAL
+  /// metadata items on the layer and on the dataset (`gpkg_metadata`), which QGIS shows in
+  /// the layer properties. Other formats ignore it.
+  public struct Metadata: Hashable, Sendable {
+    /// A short title of the layer (`gpkg_contents.identifier`); `nil` leaves GDAL's default.
+    public var identifier: String?
+    /// A sentence on what the layer is (`gpkg_contents.description`).
+    public var description: String?
+    /// `NAME` → value, set on the layer and the dataset with `GDALSetMetadataItem`.
+    public var items: [String: String]
+
+    /// Metadata as given.
+    public init(
+      identifier: String? = nil, description: String? = nil, items: [String: String] = [:]
+    ) {
+      self.identifier = identifier
+      self.description = description
+      self.items = items
+    }
   }
 
   /// - Parameters:
@@ -36,7 +62,9 @@ public enum LayerWriter {
   ///   ``IOError/unusableCRS(path:crs:message:)``,
   ///   ``IOError/gdalFailure(path:operation:message:)``,
   ///   ``IOError/writeFailed(path:message:)``. `path` is unchanged after any of them.
-  public static func write(_ layer: Layer, to path: String, format: Format) throws(IOError) {
+  public static func write(
+    _ layer: Layer, to path: String, format: Format, metadata: Metadata? = nil
+  ) throws(IOError) {
     switch format {
     case .csv:
       for f in layer.features where f.values.count != layer.fields.count {
@@ -47,7 +75,7 @@ public enum LayerWriter {
         source: layer.source, columns: layer.fields.map(\.name),
         rows: layer.features.map(\.values), lineNumbers: layer.features.indices.map { $0 + 2 })
       try CSVWriter.write(table, to: path)
-    case .geoPackage, .geoJSON, .geoJSONInLayerCRS:
+    case .geoPackage, .geoJSON, .geoJSONInLayerCRS, .xlsx:
       // GDAL's RFC 7946 writer takes the coordinates of a layer without a CRS for
       // longitude/latitude and cuts them at the antimeridian: metres such as Lambert 72's
       // 229000 came out as empty rings (case 09). Without a CRS there is nothing to
@@ -57,59 +85,63 @@ public enum LayerWriter {
         guard let crs = layer.crs else { throw .geoJSONNeedsCRS(path: path) }
         throw .crsWithoutCode(path: path, crs: crs.description)
       }
-      try AtomicFile.write(to: path) { (temporary: String) throws(IOError) in
-        try OGRLayerWriting(layer: layer, target: path, temporary: temporary, format: format)
-          .write()
-      }
+      try write([(layer, metadata)], to: path, format: format)
+    }
+  }
+
+  /// Writes several layers into one file: the sheets of an `.xlsx` workbook (a table and its
+  /// codebook), or the layers of a GeoPackage, in order.
+  /// - Throws: as ``write(_:to:format:metadata:)``; ``IOError/writeFailed(path:message:)``
+  ///   for `.csv`, which holds one table.
+  public static func write(_ layers: [Layer], to path: String, format: Format) throws(IOError) {
+    try write(layers.map { ($0, nil) }, to: path, format: format)
+  }
+
+  static func write(_ layers: [(Layer, Metadata?)], to path: String, format: Format)
+    throws(IOError)
+  {
+    guard format != .csv else {
+      throw .writeFailed(path: path, message: "a CSV file holds one table, not \(layers.count)")
+    }
+    try AtomicFile.write(to: path) { (temporary: String) throws(IOError) in
+      try OGRLayerWriting(layers: layers, target: path, temporary: temporary, format: format)
+        .write()
     }
   }
 }
 
-/// One GDAL write of a layer to a temporary file (see ``LayerWriter``).
+/// One GDAL write of layers to a temporary file (see ``LayerWriter``).
 struct OGRLayerWriting {
-  let layer: Layer
+  let layers: [(Layer, LayerWriter.Metadata?)]
   /// The user's path, for messages.
   let target: String
   let temporary: String
   let format: LayerWriter.Format
 
+  var driverName: String {
+    switch format {
+    case .geoPackage: "GPKG"
+    case .geoJSON, .geoJSONInLayerCRS: "GeoJSON"
+    case .xlsx, .csv: "XLSX"
+    }
+  }
+
   func write() throws(IOError) {
     GDALSession.begin()
-    let driverName = format == .geoPackage ? "GPKG" : "GeoJSON"
     guard let driver = GDALGetDriverByName(driverName) else {
       throw .gdalFailure(
         path: target, operation: "finding the \(driverName) driver",
         message: GDALSession.lastErrorMessage())
-    }
-    let srs = try layer.crs.map { (crs: CRSDefinition) throws(IOError) in
-      try SpatialReference.make(crs, path: target)
     }
     // GDALCreate returns NULL on failure.
     guard let h = GDALCreate(driver, temporary, 0, 0, 0, GDT_Unknown, nil) else {
       throw .writeFailed(path: target, message: GDALSession.lastErrorMessage())
     }
     let dataset = GDALDatasetHandle(h)
-    let options = CStringList(
-      format == .geoJSON
-        ? [("RFC7946", "YES")] : format == .geoJSONInLayerCRS ? [("RFC7946", "NO")] : [])
-    // The dataset copies (references) the SRS; ours is released by its wrapper.
-    guard
-      let out = GDALDatasetCreateLayer(h, layer.name, srs?.handle, geometryType, options.pointer)
-    else {
-      throw .gdalFailure(
-        path: target, operation: "creating layer '\(layer.name)'",
-        message: GDALSession.lastErrorMessage())
-    }
-    try createFields(out)
-    // One transaction for the whole layer (GeoPackage); GeoJSON has none and returns an
-    // error we ignore, as it writes sequentially anyway.
-    let transaction = GDALDatasetStartTransaction(h, 0) == OGRERR_NONE
-    CPLErrorReset()
-    for feature in layer.features { try write(feature, to: out) }
-    if transaction, GDALDatasetCommitTransaction(h) != OGRERR_NONE {
-      throw .gdalFailure(
-        path: target, operation: "committing the features",
-        message: GDALSession.lastErrorMessage())
+    for (layer, metadata) in layers { try write(layer, metadata, into: h) }
+    for (name, value) in layers.compactMap(\.1).flatMap(\.items).sorted(by: { $0.key < $1.key }) {
+      // CE_None on success; a driver without dataset metadata ignores it.
+      _ = GDALSetMetadataItem(h, name, value, nil)
     }
     dataset.close()
     // GDALClose reports flush errors only through the error state.
@@ -118,9 +150,50 @@ struct OGRLayerWriting {
     }
   }
 
+  private func write(_ layer: Layer, _ metadata: LayerWriter.Metadata?, into h: GDALDatasetH)
+    throws(IOError)
+  {
+    let srs = try layer.crs.map { (crs: CRSDefinition) throws(IOError) in
+      try SpatialReference.make(crs, path: target)
+    }
+    var pairs: [(String, String)] =
+      format == .geoJSON
+      ? [("RFC7946", "YES")] : format == .geoJSONInLayerCRS ? [("RFC7946", "NO")] : []
+    if format == .geoPackage {
+      if let id = metadata?.identifier { pairs.append(("IDENTIFIER", id)) }
+      if let d = metadata?.description { pairs.append(("DESCRIPTION", d)) }
+    }
+    let options = CStringList(pairs)
+    // The dataset copies (references) the SRS; ours is released by its wrapper. A sheet has
+    // no geometry and no SRS.
+    let type = format == .xlsx ? wkbNone : geometryType(layer)
+    guard
+      let out = GDALDatasetCreateLayer(
+        h, layer.name, format == .xlsx ? nil : srs?.handle, type, options.pointer)
+    else {
+      throw .gdalFailure(
+        path: target, operation: "creating layer '\(layer.name)'",
+        message: GDALSession.lastErrorMessage())
+    }
+    for (name, value) in (metadata?.items ?? [:]).sorted(by: { $0.key < $1.key }) {
+      _ = GDALSetMetadataItem(out, name, value, nil)
+    }
+    try createFields(layer, out)
+    // One transaction for the whole layer (GeoPackage); GeoJSON and XLSX have none and
+    // return an error we ignore, as they write sequentially anyway.
+    let transaction = GDALDatasetStartTransaction(h, 0) == OGRERR_NONE
+    CPLErrorReset()
+    for feature in layer.features { try write(feature, of: layer, to: out, geometryType: type) }
+    if transaction, GDALDatasetCommitTransaction(h) != OGRERR_NONE {
+      throw .gdalFailure(
+        path: target, operation: "committing the features",
+        message: GDALSession.lastErrorMessage())
+    }
+  }
+
   /// Polygon or MultiPolygon when every geometry is one (a mix of both is written as
   /// MultiPolygon), the common type otherwise, `wkbUnknown` for a mix.
-  var geometryType: OGRwkbGeometryType {
+  func geometryType(_ layer: Layer) -> OGRwkbGeometryType {
     let names = Set(layer.features.compactMap { $0.geometry?.typeName })
     if names == ["Polygon", "MultiPolygon"] { return wkbMultiPolygon }
     guard names.count == 1, let name = names.first else {
@@ -134,7 +207,7 @@ struct OGRLayerWriting {
     return types[name] ?? wkbUnknown
   }
 
-  func createFields(_ out: OGRLayerH) throws(IOError) {
+  func createFields(_ layer: Layer, _ out: OGRLayerH) throws(IOError) {
     for field in layer.fields {
       let type: OGRFieldType =
         switch field.type {
@@ -153,7 +226,9 @@ struct OGRLayerWriting {
     }
   }
 
-  func write(_ feature: Feature, to out: OGRLayerH) throws(IOError) {
+  func write(
+    _ feature: Feature, of layer: Layer, to out: OGRLayerH, geometryType: OGRwkbGeometryType
+  ) throws(IOError) {
     guard feature.values.count == layer.fields.count else {
       throw .valueCountMismatch(
         path: target, feature: feature.index, expected: layer.fields.count,
@@ -174,8 +249,8 @@ struct OGRLayerWriting {
       case .text(let s): OGR_F_SetFieldString(h, i, s.precomposedStringWithCanonicalMapping)
       }
     }
-    if let geometry = feature.geometry {
-      try setGeometry(geometry, on: owned, index: feature.index)
+    if let geometry = feature.geometry, geometryType != wkbNone {
+      try setGeometry(geometry, on: owned, index: feature.index, type: geometryType)
     }
     // OGR_L_CreateFeature copies the feature; ours is destroyed by its wrapper.
     guard OGR_L_CreateFeature(out, h) == OGRERR_NONE else {
@@ -185,12 +260,12 @@ struct OGRLayerWriting {
     }
   }
 
-  private func setGeometry(_ geometry: Geometry, on feature: OGRFeatureHandle, index: Int)
-    throws(IOError)
-  {
+  private func setGeometry(
+    _ geometry: Geometry, on feature: OGRFeatureHandle, index: Int, type: OGRwkbGeometryType
+  ) throws(IOError) {
     // A polygon in a MultiPolygon layer is written as a one-part multipolygon.
     let promoted =
-      if geometryType == wkbMultiPolygon, case .polygon(let p) = geometry {
+      if type == wkbMultiPolygon, case .polygon(let p) = geometry {
         Geometry.multiPolygon([p])
       } else { geometry }
     let wkb = WKB.encode(promoted)

@@ -35,6 +35,10 @@ public struct ReadReport: Hashable, Sendable {
   public var warnings: [ReadWarning]
   /// For layers: the GDAL driver that read the file (`GeoJSON`, `GPKG`, `ESRI Shapefile`).
   public var driver: String?
+  /// For tables: the field separator used.
+  public var separator: Character?
+  /// For tables: whether the separator was detected (`false` when an option gave it).
+  public var separatorDetected: Bool?
 
   /// A report; every part defaults to "not known, nothing to say".
   public init(

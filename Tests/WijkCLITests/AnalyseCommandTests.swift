@@ -11,7 +11,8 @@ import Testing
     let r = try CLIRunner.run(["analyse", "--out", out.path, "--excel"])
     #expect(r.status == 0, "\(r.stderr)")
     let files = [
-      "wards.gpkg", "wards.csv", "results.json", "summary.md", "summary.html",
+      "wards_not_for_publication.gpkg", "results_not_for_publication.json", "wards.csv",
+      "wards.xlsx", "wards_codebook.csv", "summary.md", "summary.html",
       "maps/gas_share.svg", "maps/gas_share-lisa.svg", "maps/households.svg",
     ]
     for f in files {
@@ -19,7 +20,9 @@ import Testing
     }
     let csv = try Data(contentsOf: out.appendingPathComponent("wards.csv"))
     #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF], "Excel dialect: a BOM")
-    #expect(String(decoding: csv.dropFirst(3).prefix(19), as: UTF8.self) == "code;name;area_km2;")
+    #expect(
+      String(decoding: csv.dropFirst(3).prefix(30), as: UTF8.self)
+        == "wijkcode;wijk;oppervlakte_km2;")
     #expect(r.stderr.contains("computing gas_share (999 permutations, seed 12345)"))
     #expect(r.stderr.contains("illustratief"), "the illustrative group is announced")
     let html = try String(contentsOf: out.appendingPathComponent("summary.html"), encoding: .utf8)
@@ -53,7 +56,8 @@ import Testing
   @Test func failedRunLeavesEarlierOutputsUntouched() throws {
     let out = tempFolder()
     #expect(try CLIRunner.run(["analyse", "--out", out.path, "-q"]).status == 0)
-    let before = try Data(contentsOf: out.appendingPathComponent("results.json"))
+    let before = try Data(
+      contentsOf: out.appendingPathComponent("results_not_for_publication.json"))
     let config = tempFolder().appendingPathExtension("yaml")
     try """
     wards: { file: \(CLIRunner.root.path)/Tests/Fixtures/cases/04-self-intersecting-ward/wards.geojson, code: wijkcode, name: wijknaam }
@@ -63,7 +67,9 @@ import Testing
     let r = try CLIRunner.run(["analyse", "--config", config.path, "--out", out.path])
     #expect(r.status == 65)
     #expect(r.stderr.contains("feature 0 (W31): Self-intersection at (229500, 184500)"))
-    #expect(try Data(contentsOf: out.appendingPathComponent("results.json")) == before)
+    #expect(
+      try Data(contentsOf: out.appendingPathComponent("results_not_for_publication.json"))
+        == before)
     let left = try FileManager.default.contentsOfDirectory(atPath: out.path)
     #expect(!left.contains { $0.hasPrefix(".wijk-staging") })
   }
@@ -83,7 +89,8 @@ import Testing
     #expect(r.status == 0, "\(r.stderr)")
     let json =
       try JSONSerialization.jsonObject(
-        with: Data(contentsOf: out.appendingPathComponent("results.json"))) as? [String: Any]
+        with: Data(contentsOf: out.appendingPathComponent("results_not_for_publication.json")))
+      as? [String: Any]
     #expect((json?["wards"] as? [Any])?.count == 153)
   }
 }

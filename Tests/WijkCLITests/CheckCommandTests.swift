@@ -33,7 +33,8 @@ import Testing
 
     let json =
       try JSONSerialization.jsonObject(
-        with: Data(contentsOf: out.appendingPathComponent("check.json"))) as! [String: Any]
+        with: Data(contentsOf: out.appendingPathComponent("check_not_for_publication.json")))
+      as! [String: Any]
     let phases = json["phases"] as! [[String: Any]]
     func rule(_ phase: Int, _ id: String) -> [String: Any] {
       (phases[phase]["rules"] as! [[String: Any]]).first { $0["rule"] as? String == id }!

@@ -16,7 +16,8 @@ import Testing
     let r = try CLIRunner.run(["housing", "-o", out.path])
     #expect(r.status == 0, "\(r.stderr)")
     for file in [
-      "wards.gpkg", "wards.csv", "results.json", "summary.md", "summary.html", "housing.json",
+      "wards_not_for_publication.gpkg", "wards.csv", "wards.xlsx",
+      "results_not_for_publication.json", "summary.md", "summary.html", "housing_not_for_publication.json",
       "huisvesting_wijken_synthetic.csv", "maps/social_rental_share.svg",
       "maps/social_rental_share_2021-lisa.svg",
     ] {
@@ -37,13 +38,14 @@ import Testing
     #expect(brochure.starts(with: [0xEF, 0xBB, 0xBF]))
     let lines = String(decoding: brochure.dropFirst(3), as: UTF8.self).split(separator: "\r\n")
     #expect(lines[0].hasPrefix("wijkcode;wijk;dwellings;records;"))
-    #expect(lines.count == 1 + 30 + 1)
-    #expect(lines.last!.hasPrefix(";Stad;27839;"))
+    #expect(lines.count == 1 + 30 + 1 + 1 + 2, "wards, city, a blank line, the two notes")
+    #expect(lines[31].hasPrefix(";Stad;27839;"))
+    #expect(lines.last!.contains("Niet gepubliceerd: "))
     #expect(lines.dropFirst().contains { $0.contains(";<5;") })
     // Provenance: the registers are hashed inputs.
     let results = try #require(
       try JSONSerialization.jsonObject(
-        with: Data(contentsOf: out.appendingPathComponent("results.json")))
+        with: Data(contentsOf: out.appendingPathComponent("results_not_for_publication.json")))
         as? [String: Any])
     let inputs = ((results["provenance"] as? [String: Any])?["inputs"] as? [[String: Any]]) ?? []
     #expect(
@@ -51,18 +53,24 @@ import Testing
   }
 
   /// Langerlo (7101614) has 2 vacant dwellings of 396 in 2021: the CSV prints "<5", and
-  /// the rate, share, LQ, EB rate, z and local I that would give the 2 back print "x".
+  /// the rate, share, LQ, EB rate, z, local I and Gi* that would give the 2 back print "x".
   @Test func aSmallCountIsNotRevealedByItsRate() throws {
     let out = Self.temporaryFolder()
-    #expect(try CLIRunner.run(["housing", "-q", "-o", out.path]).status == 0)
+    #expect(try CLIRunner.run(["housing", "-q", "--plain-csv", "-o", out.path]).status == 0)
     let text = try String(contentsOf: out.appendingPathComponent("wards.csv"), encoding: .utf8)
-    let lines = text.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let lines = text.split(separator: "\r\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
     let header = lines[0]
     let row = try #require(lines.first { $0.first == "7101614" })
     func cell(_ name: String) -> String { row[header.firstIndex(of: name)!] }
-    #expect(cell("vacancy_rate_2021_num") == "<5")
-    #expect(cell("vacancy_rate_2021_base") == "396")
-    for hidden in ["", "_share", "_eb", "_lq", "_z", "_lisa_i"] {
+    #expect(cell("vacancy_rate_2021_teller") == "<5")
+    #expect(cell("vacancy_rate_2021_noemer") == "396")
+    #expect(cell("vacancy_rate_2021_status") == "<5")
+    for hidden in [
+      "", "_aandeel_stad_pct", "_eb", "_lq", "_rang", "_z", "_lisa_i", "_lisa_p", "_gistar_z",
+      "_gistar_p",
+    ] {
       #expect(cell("vacancy_rate_2021\(hidden)") == "x", "vacancy_rate_2021\(hidden)")
     }
   }

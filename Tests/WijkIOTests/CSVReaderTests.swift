@@ -147,7 +147,7 @@ struct StatbelReaderTests {
     #expect(t.column("CD_REFNIS") == Array(repeating: .text("71016"), count: 3))
     #expect(
       t.column("CD_SECTOR") == ["71016A00-", "71016A011", "71016B10-"].map(AttributeValue.text))
-    let confidential = AttributeValue.missing(reason: "confidential (Statbel C)")
+    let confidential = AttributeValue.missing(reason: "confidential (C)")
     #expect(t.column("MS_NBR_NON_ZERO_INC") == [.integer(812), confidential, .integer(1047)])
     #expect(
       t.column("MS_TOT_NET_TAXABLE_INC") == [.real(19876543.21), confidential, .real(23555120.00)])

@@ -13,12 +13,29 @@ import WijkIO
 public enum Analysis {
   /// What `run` returns: the results, and the ward table they were computed on (for maps).
   public struct Run: Sendable {
-    /// Every number of the run, as written to `results.json`.
+    /// Every number of the run, as written to `results_not_for_publication.json`.
     public var result: AnalysisResult
     /// The wards with their joined columns, in projected metres; maps draw its geometries.
     public var table: WardTable
     /// The spatial weights the statistics used, over `table.codes` in the same order.
     public var weights: SpatialWeights
+    /// The indicators as configured, in the order of `result.indicators`; the publication
+    /// step recomputes them over the published wards.
+    public var specs: [IndicatorSpec]
+    /// The settings every indicator was computed with.
+    public var settings: IndicatorSettings
+
+    /// A run as given (every array in the order of `table.codes`).
+    public init(
+      result: AnalysisResult, table: WardTable, weights: SpatialWeights, specs: [IndicatorSpec],
+      settings: IndicatorSettings
+    ) {
+      self.result = result
+      self.table = table
+      self.weights = weights
+      self.specs = specs
+      self.settings = settings
+    }
   }
 
   /// Runs the analysis.
@@ -82,7 +99,9 @@ public enum Analysis {
       notices: notices(loaded.report, weights: weights),
       illustrativeInputs: illustrativeInputs(configuration),
       illustrativeFiles: illustrativeFiles(configuration), credits: configuration.credits)
-    return Run(result: result, table: table, weights: weights)
+    return Run(
+      result: result, table: table, weights: weights, specs: configuration.indicators,
+      settings: settings)
   }
 
   /// Reads and joins every table, adding its columns to `table`.
@@ -94,14 +113,15 @@ public enum Analysis {
     for spec in c.tables {
       progress("joining \(spec.file)" + (spec.lookup.map { " through \($0.file)" } ?? ""))
       let joined = try IndicatorTableJoiner.join(
-        spec, columns: wanted.sorted(), onto: layer, codeField: c.wards.code)
+        spec, columns: wanted.sorted(), onto: layer, codeField: c.wards.code,
+        missingValues: MissingValues.standard.adding(c.missingValues))
       table.columns.merge(joined.columns) { _, new in new }
       reports.append(joined.report)
     }
     // Numeric fields of the ward layer itself can be indicator columns too.
     for name in wanted where table.columns[name] == nil {
       if let values = layer.column(name), layer.fields[layer.fieldIndex(name)!].type != .text {
-        table.columns[name] = values.map(\.number)
+        table.columns[name] = values.map(\.number)  // typed by GDAL: no text to read here
       }
     }
     return reports

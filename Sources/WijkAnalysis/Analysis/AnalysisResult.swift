@@ -35,8 +35,9 @@ public struct WeightsSummary: Sendable, Codable, Equatable {
   public var islands: [String]
 }
 
-/// Everything one run of `wijk analyse` computed, as written to `results.json`: every number
-/// of every output, plus where it came from.
+/// Everything one run of `wijk analyse` computed, exact, as written to the working file
+/// `results_not_for_publication.json`: every number of every output, plus where it came
+/// from. What may be published is ``Publication/result``.
 public struct AnalysisResult: Sendable, Codable, Equatable {
   /// Report title, from the configuration.
   public var title: String

@@ -98,6 +98,7 @@ public enum JoinCommand {
         "wrote \(path): GeoJSON in the wards' \(crs), named in its crs member"
       case .geoPackage: "wrote \(path): GeoPackage in the wards' \(crs)"
       case .csv: "wrote \(path): the attribute table (CSV, no geometry)"
+      case .xlsx: "wrote \(path): the attribute table (spreadsheet, no geometry)"
       }
   }
 

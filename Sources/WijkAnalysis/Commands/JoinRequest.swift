@@ -81,6 +81,9 @@ public struct JoinRequest: Sendable, Equatable {
   /// The ward layer options (CRS, repair, overlaps, duplicates), as in every command; the
   /// ward layer's encoding is `encoding` unless these name one.
   public var wardOptions: WardLoadingOptions
+  /// The cells that mean "no value" in numeric columns (`--missing-values` adds to the
+  /// standard list).
+  public var missingValues: MissingValues = .standard
 
   /// A request as given; files and fields are checked only when ``JoinCommand/run(_:)`` reads them.
   public init(
@@ -96,6 +99,16 @@ public struct JoinRequest: Sendable, Equatable {
     self.source = source
     self.allowUnmatched = allowUnmatched
     self.encoding = encoding
+  }
+}
+
+extension JoinRequest {
+  /// The CSV options of every table this request reads: its encoding, number convention and
+  /// missing-value markers.
+  func csvOptions(textColumns: Set<String>, numericColumns: Set<String> = []) -> CSVOptions {
+    CSVOptions(
+      numberConvention: decimal, encoding: encoding, textColumns: textColumns,
+      numericColumns: numericColumns, missingValues: missingValues)
   }
 }
 
@@ -129,6 +142,19 @@ public struct JoinCommandReport: Codable, Sendable, Equatable {
   /// The file written, with its format and CRS, once ``JoinCommand/write(_:to:format:report:)``
   /// has written it.
   public var output: String?
+  /// Missing cells of the joined or summed columns, per column and kind (`C`, `<5`, …).
+  public var missingCells: [MissingCellCount] = []
+
+  /// Records the missing cells (not the empty ones) and says them in a note.
+  mutating func noteMissing(_ counts: [MissingCellCount]) {
+    let marked = counts.filter { $0.kind != .empty }
+    missingCells += marked
+    if !marked.isEmpty {
+      notes.append(
+        "missing values, each for its cell only (never read as 0): "
+          + marked.map(\.description).joined(separator: "; "))
+    }
+  }
 
   /// The lines printed on stderr.
   public var text: String {

@@ -13,10 +13,14 @@ extension JoinCommand {
     file: String, key: String, pad: Int?, layer: Layer, _ request: JoinRequest,
     _ report: inout JoinCommandReport
   ) throws -> Columns {
-    let reading = try CSVReader.read(path: file, options: CSVOptions(numberConvention: request.decimal, encoding: request.encoding, textColumns: [key]))
+    let reading = try CSVReader.read(
+      path: file, options: request.csvOptions(textColumns: [key]))
     report.kind = "table"
     report.notes += reading.report.warnings.map(\.description)
     report.notes += conventionNote(file, reading.report)
+    report.noteMissing(
+      MissingCellCount.count(
+        in: reading.table, columns: reading.table.columns.filter { $0 != key }))
     let joined = try KeyJoin.join(
       reading.table, onto: layer, layerKey: request.code, tableKey: key,
       options: KeyJoinOptions(
@@ -33,14 +37,16 @@ extension JoinCommand {
     _ report: inout JoinCommandReport
   ) throws -> Columns {
     let textColumns = Set([key] + filter.keys)
+    let ratioColumns = Set(ratios.flatMap { [$0.numerator, $0.base] }).subtracting(textColumns)
     let reading = try CSVReader.read(
-      path: file, options: CSVOptions(numberConvention: request.decimal, encoding: request.encoding, textColumns: textColumns))
+      path: file,
+      options: request.csvOptions(textColumns: textColumns, numericColumns: ratioColumns))
     let table = try filtered(reading.table, by: filter)
     let lookupTable = try CSVReader.read(
-      path: lookup,
-      options: CSVOptions(numberConvention: request.decimal, encoding: request.encoding, textColumns: [lookupSector, lookupWard])
+      path: lookup, options: request.csvOptions(textColumns: [lookupSector, lookupWard])
     ).table
     let counts = numericColumns(table, excluding: textColumns)
+    report.noteMissing(MissingCellCount.count(in: table, columns: counts))
     let specs =
       counts.map(AggregationSpec.count)
       + ratios.map {
@@ -61,12 +67,29 @@ extension JoinCommand {
     report.notes.append(
       "\(table.rows.count) of \(reading.table.rows.count) rows kept by the filter; "
         + "\(counts.count) columns summed, \(ratios.count) recomputed from sums")
+    for flag in aggregated.wards.missingFlags where flag.resultIsMissing {
+      let value = aggregated.wards.value(flag.indicator, key: flag.key)
+      let bound =
+        flag.knownPart.map { "; the known part, \($0.shortText), is only a lower bound" } ?? ""
+      report.notes.append(
+        "\(flag.key[0].visibleInMessages) has no value for \(flag.indicator) "
+          + "(\(value?.missingReason ?? "no value"))\(bound)")
+    }
     let orphans = aggregated.sectorsWithoutWard.map(\.sector)
     if !orphans.isEmpty {
       guard request.allowUnmatched else {
         throw JoinError.sectorsWithoutWard(source: file, lookup: lookup, sectors: orphans)
       }
       report.notes.append("warning: sectors not in the lookup: " + orphans.joined(separator: ", "))
+      // What they hold, so that a lookup of another vintage cannot pass unseen.
+      let lost = IndicatorTableJoiner.totals(of: counts, in: table, key: key, keys: orphans)
+      for c in counts {
+        let total = IndicatorTableJoiner.sum(c, in: table)
+        guard total != 0, let l = lost[c], l / total > UnmatchedAllowance.traceShare else { continue }
+        report.notes.append(
+          "warning: they hold \(IndicatorTableJoiner.percent(l / total)) of the total of \(c), "
+            + "which no ward receives")
+      }
     }
     let wardTable = aggregated.wards.table(source: "\(file) (per ward)")
     let joined = try KeyJoin.join(
@@ -87,7 +110,9 @@ extension JoinCommand {
     }
     let textColumns: Set<String> = id.map { [$0] } ?? []
     let table = try CSVReader.read(
-      path: file, options: CSVOptions(numberConvention: request.decimal, encoding: request.encoding, textColumns: textColumns)
+      path: file,
+      options: request.csvOptions(
+        textColumns: textColumns, numericColumns: Set([x, y]).subtracting(textColumns))
     ).table
     let points = try coordinates(table, x: x, y: y)
     let pointIDs = try labels(table, id: id)
@@ -131,10 +156,11 @@ extension JoinCommand {
       throw JoinError.missingColumn(y, source: table.source)
     }
     return try table.rows.enumerated().map { r, row in
+      // Read numeric by the cell policy: what is left is a missing-value marker.
       for (i, name) in [(xi, x), (yi, y)] where row[i].number == nil {
         throw JoinError.notANumber(
           source: table.source, line: table.lineNumbers[r], column: name,
-          value: row[i].text ?? "")
+          value: row[i].text ?? (row[i].missingReason ?? "(empty)"))
       }
       return Coordinate(x: row[xi].number!, y: row[yi].number!)
     }

@@ -45,33 +45,30 @@ public struct UnitLayer: Sendable {
       layer: checked.layer, ids: checked.codes, idField: idField, report: checked.report)
   }
 
-  /// The numbers of field `field`, one per feature; `nil` where the cell is empty or missing.
+  /// The numbers of field `field`, one per feature, read by the one ``CellPolicy`` (decimal
+  /// point, as layer attributes are written): `nil` where the cell is empty, missing or a
+  /// marker of a missing value (`C`, `NA`, `<5`, …, see ``MissingValues``).
   ///
+  /// - Parameter missingValues: the markers (default: the standard list).
   /// - Throws: ``CommandInputError/unknownField(file:field:available:)``,
-  ///   ``CommandInputError/notANumber(file:feature:id:field:value:)``.
-  public func numbers(_ field: String) throws(CommandInputError) -> [Double?] {
+  ///   ``CommandInputError/notANumber(file:feature:id:field:value:)`` for other text.
+  public func numbers(_ field: String, missingValues: MissingValues = .standard)
+    throws(CommandInputError) -> [Double?]
+  {
     guard let column = layer.column(field) else {
       throw .unknownField(file: layer.source, field: field, available: layer.fields.map(\.name))
     }
+    let policy = CellPolicy(convention: .decimalPoint, missing: missingValues)
     var out: [Double?] = []
+    out.reserveCapacity(column.count)
     for (k, cell) in column.enumerated() {
-      if cell.isMissing {
-        out.append(nil)
-        continue
+      switch policy.number(cell) {
+      case .number(let x, _): out.append(x)
+      case .missing: out.append(nil)
+      case .notANumber(let text):
+        throw .notANumber(
+          file: layer.source, feature: k, id: ids[k], field: field, value: text.visibleInMessages)
       }
-      if let x = cell.number {
-        out.append(x.isNaN ? nil : x)
-        continue
-      }
-      let text = cell.text ?? ""
-      if text.trimmingCharacters(in: .whitespaces).isEmpty {
-        out.append(nil)
-        continue
-      }
-      guard let x = Double(text) else {
-        throw .notANumber(file: layer.source, feature: k, id: ids[k], field: field, value: text)
-      }
-      out.append(x)
     }
     return out
   }

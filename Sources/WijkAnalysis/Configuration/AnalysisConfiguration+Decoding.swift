@@ -11,6 +11,7 @@ extension AnalysisConfiguration: Decodable {
     case seed, permutations, significance
     case concentrationQuotient = "concentration_quotient"
     case classification, credits
+    case missingValues = "missing_values"
     case outDB = "out_db"
   }
 
@@ -45,6 +46,7 @@ extension AnalysisConfiguration: Decodable {
       try c.decodeIfPresent(ClassificationSpec.self, forKey: .classification)
       ?? ClassificationSpec(method: .quantiles, classes: 5)
     credits = try c.decodeIfPresent([String].self, forKey: .credits) ?? []
+    missingValues = try decodeMarkers(c, .missingValues)
     outDB = try c.decodeIfPresent(DatabaseOutput.self, forKey: .outDB)
   }
 }
@@ -73,6 +75,7 @@ extension IndicatorTable {
     case padKeys = "pad_keys"
     case allowUnmatched = "allow_unmatched"
     case decimal, encoding
+    case missingValues = "missing_values"
   }
   public init(from decoder: any Decoder) throws {
     let c = try decoder.strictContainer(CodingKeys.self)
@@ -81,7 +84,10 @@ extension IndicatorTable {
     filter = try c.decodeIfPresent([String: String].self, forKey: .filter)
     lookup = try c.decodeIfPresent(SectorLookup.self, forKey: .lookup)
     padKeys = try c.decodeIfPresent(Int.self, forKey: .padKeys)
-    allowUnmatched = try c.decodeIfPresent(Bool.self, forKey: .allowUnmatched) ?? false
+    allowUnmatched =
+      try c.decodeIfPresent(UnmatchedAllowance.self, forKey: .allowUnmatched) ?? .none
+    missingValues =
+      c.contains(.missingValues) ? try decodeMarkers(c, .missingValues) : nil
     decimal = try c.decodeIfPresent(String.self, forKey: .decimal)
     encoding = try c.decodeIfPresent(String.self, forKey: .encoding)
     if let d = decimal, !["point", "comma"].contains(d) {
@@ -166,4 +172,19 @@ extension ClassificationSpec {
       method: try c.decodeIfPresent(Method.self, forKey: .method) ?? .quantiles,
       classes: try c.decodeIfPresent(Int.self, forKey: .classes) ?? 5)
   }
+}
+
+/// A `missing_values:` list: one marker or a list; an empty marker is refused (an empty
+/// cell is always missing).
+func decodeMarkers<K: CodingKey>(_ c: KeyedDecodingContainer<K>, _ key: K) throws -> [String] {
+  guard c.contains(key) else { return [] }
+  let list =
+    try (try? c.decode(String.self, forKey: key)).map { [$0] }
+    ?? c.decode([String].self, forKey: key)
+  for m in list where m.trimmingCharacters(in: .whitespaces).isEmpty {
+    throw DecodingError.dataCorruptedError(
+      forKey: key, in: c,
+      debugDescription: "an empty marker; empty cells are always missing, list only text")
+  }
+  return list
 }

@@ -42,6 +42,9 @@ public struct AnalysisConfiguration: Sendable, Equatable {
   public var classification: ClassificationSpec
   /// Text printed on every map and report about the data's source.
   public var credits: [String]
+  /// Further cells that mean "no value" in every table's numeric columns, on top of the
+  /// standard list (``MissingValues/standard``), e.g. `["geheim"]`.
+  public var missingValues: [String] = []
   /// A database table the ward table is also written to (`out_db:`); `--out-db` overrides.
   public var outDB: DatabaseOutput? = nil
 }
@@ -79,9 +82,13 @@ public struct IndicatorTable: Sendable, Equatable, Codable {
   /// Left-pad table keys with zeros to this width before matching (codes that lost their
   /// leading zeros in Excel).
   public var padKeys: Int?
-  /// Accept rows whose key (or ward, through the lookup) is not on the ward layer, such as
-  /// Statbel's location-unknown sectors (`ZZZZ`): they are reported, not an error.
-  public var allowUnmatched: Bool
+  /// Rows whose key (or ward, through the lookup) is not on the ward layer that may be left
+  /// out, such as Statbel's location-unknown sectors (`ZZZZ`): a list of codes or a maximum
+  /// share of each column's total (see ``UnmatchedAllowance``). Default: none.
+  public var allowUnmatched: UnmatchedAllowance
+  /// Further cells that mean "no value" in this table's numeric columns (and its lookup's),
+  /// on top of the standard list and the configuration's `missing_values`.
+  public var missingValues: [String]?
   /// How numbers are written: `point` (1234.5) or `comma` (1.234,5); default: detected from
   /// the separator (`;` means comma).
   public var decimal: String?

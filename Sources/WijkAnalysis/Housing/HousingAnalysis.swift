@@ -21,6 +21,9 @@ public enum HousingAnalysis {
     public var analysis: Analysis.Run
     /// The housing additions: the registers as joined, the summed columns and the changes.
     public var housing: HousingResult
+    /// The sums between a ward's register columns that the published tables show: each
+    /// category without an `ignore` list adds up to the dwellings, at every date.
+    public var relations: [CountRelation]
   }
 
   /// - Throws: the first error of any step: `IOError`, ``HousingError``, `PointJoinError`,
@@ -38,7 +41,9 @@ public enum HousingAnalysis {
     var perDate: [[String: [Double?]]] = []
     for file in c.registers {
       progress("reading the register of \(file.date) (\(file.file)) and placing it in the wards")
-      let register = try RegisterReader.read(file, layout: c.layout, wardsCRS: table.crs)
+      let register = try RegisterReader.read(
+        file, layout: c.layout, wardsCRS: table.crs,
+        missingValues: MissingValues.standard.adding(ac.missingValues))
       let (columns, report) = try RegisterAggregation.aggregate(
         register, layout: c.layout, wards: table)
       perDate.append(columns)
@@ -80,7 +85,9 @@ public enum HousingAnalysis {
       columns: table.columns, currentColumns: columnOrder(c.layout),
       changes: perDate.count == 2 ? changes(c, indicators) : [], illustrativeInputs: illustrative)
     return Run(
-      analysis: Analysis.Run(result: result, table: table, weights: weights), housing: housing)
+      analysis: Analysis.Run(
+        result: result, table: table, weights: weights, specs: specs, settings: settings),
+      housing: housing, relations: relations(c))
   }
 
   /// The earlier date's columns as `<name>_at_<date>` (not `<name>_<date>`, which would
@@ -156,6 +163,18 @@ public enum HousingAnalysis {
             change: n.value.flatMap { v in b.value.map { v - $0 } },
             locationQuotientFrom: b.locationQuotient, locationQuotientTo: n.locationQuotient)
         })
+    }
+  }
+
+  /// Every category without an `ignore` list counts each dwelling once, so its columns add
+  /// up to the dwellings; the same at the earlier date (`<column>_at_<date>`).
+  static func relations(_ c: HousingConfiguration) -> [CountRelation] {
+    let suffixes = [""] + (c.registers.count == 2 ? ["_at_\(c.registers[0].date)"] : [])
+    return suffixes.flatMap { suffix in
+      c.layout.categories.sorted { $0.key < $1.key }.filter { $0.value.ignore.isEmpty }.map {
+        CountRelation(
+          total: "dwellings" + suffix, parts: $0.value.codes.keys.sorted().map { $0 + suffix })
+      }
     }
   }
 

@@ -2,11 +2,13 @@ import Foundation
 import WijkIO
 
 /// Writes the outputs of `wijk housing`, all or nothing (``OutputDirectory``): the main
-/// job's files (``AnalysisOutputs``: `wards.gpkg`, `wards.csv`, `results.json`,
-/// `summary.md`, `summary.html` with the housing sections, `maps/*.svg`), plus `housing.json`
-/// (the registers as joined, the ward columns, the change) and the brochure table
+/// job's files (``AnalysisOutputs``: `wards.csv`, `wards.xlsx`, `wards_codebook.csv`,
+/// `summary.md`, `summary.html` with the housing sections, `maps/*.svg`, and the working
+/// files), plus the working file `housing_not_for_publication.json` (the registers as
+/// joined, the exact ward columns, the change) and the brochure table
 /// `huisvesting_wijken.csv` (Belgian Excel; `huisvesting_wijken_synthetic.csv` when a
-/// register is synthetic, so the file says so wherever it goes).
+/// register is synthetic, so the file says so wherever it goes). Every published file reads
+/// the same ``Publication``.
 public enum HousingOutputs {
   /// - Returns: the paths written.
   /// - Throws: ``OutputError`` or `IOError` when a file cannot be written (earlier outputs are
@@ -18,14 +20,16 @@ public enum HousingOutputs {
   ) throws -> [String] {
     let out = try OutputDirectory(path: folder)
     do {
-      try AnalysisOutputs.writeAll(run.analysis, out, options, progress) { doc in
-        try HousingReport.add(run, to: &doc)
+      let publication = try run.publication()
+      try AnalysisOutputs.writeAll(run.analysis, publication, out, options, progress) { doc in
+        try HousingReport.add(run, publication, to: &doc)
       }
-      progress("writing housing.json and the brochure table")
-      try out.write(try json(run.housing), to: "housing.json")
+      progress("writing \(WorkingFiles.housing) and the brochure table")
+      try out.write(try json(run.housing), to: WorkingFiles.housing)
       try CSVWriter.write(
-        HousingBrochure.table(run), to: try out.stagedURL(brochureName(run.housing)).path,
-        dialect: .excel)
+        HousingBrochure.table(run, publication),
+        to: try out.stagedURL(brochureName(run.housing)).path, dialect: .excel,
+        textColumns: ["wijkcode"])
       return try out.commit()
     } catch {
       out.discard()
@@ -39,10 +43,9 @@ public enum HousingOutputs {
       ? "huisvesting_wijken_synthetic.csv" : "huisvesting_wijken.csv"
   }
 
-  /// `housing.json`: pretty-printed, keys sorted.
+  /// The working file `housing_not_for_publication.json`: pretty-printed, keys sorted, with
+  /// the top-level field `not_for_publication`.
   public static func json(_ h: HousingResult) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(h), as: UTF8.self) + "\n"
+    try WorkingFiles.json(h)
   }
 }

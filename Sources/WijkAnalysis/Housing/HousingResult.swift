@@ -40,8 +40,9 @@ public struct IndicatorChange: Sendable, Codable, Equatable {
   public var wards: [Ward]
 }
 
-/// What `wijk housing` adds to the main job's result (`housing.json`): the registers as
-/// joined, the ward columns summed from them, and the change between the two dates.
+/// What `wijk housing` adds to the main job's result (the working file
+/// `housing_not_for_publication.json`): the registers as joined, the ward columns summed
+/// from them, and the change between the two dates.
 public struct HousingResult: Sendable, Codable, Equatable {
   /// The configuration's title.
   public var title: String

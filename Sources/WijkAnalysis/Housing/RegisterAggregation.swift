@@ -1,5 +1,6 @@
 import Foundation
 import WijkCore
+import WijkIO
 
 /// A register row that was not counted in a ward, or counted by the boundary rule.
 public struct RegisterPointNote: Sendable, Codable, Equatable {
@@ -127,10 +128,11 @@ public enum RegisterAggregation {
     }
   }
 
-  /// A cell as a number: a numeric cell, or a text cell holding a plain number (layers
-  /// often store years and counts as text).
+  /// A cell as a number by the one ``CellPolicy`` (layers often store years and counts as
+  /// text, written with a decimal point); `nil` for a missing-value marker or other text.
   static func number(_ cell: AttributeValue) -> Double? {
-    cell.number ?? cell.text.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+    if case .number(let x, _) = CellPolicy(convention: .decimalPoint).number(cell) { return x }
+    return nil
   }
 
   static func column(_ r: HousingRegister, _ name: String) throws(HousingError) -> [AttributeValue]

@@ -14,13 +14,16 @@ public enum RegisterReader {
   ///   - register: the file and date.
   ///   - layout: the columns (text columns are read as text, so codes keep leading zeros).
   ///   - wardsCRS: the projected CRS the wards are in (positions end up there).
+  ///   - missingValues: the markers of a missing value; the coordinate and dwelling columns
+  ///     are read by the ``CellPolicy`` (a marker there is a missing coordinate, an error).
   /// - Throws: `IOError` (unreadable file), ``HousingError`` (missing column or coordinate,
   ///   position outside the area of use, a non-point feature), `EngineError` (PROJ).
   public static func read(
-    _ register: RegisterFile, layout: RegisterLayout, wardsCRS: CRSDefinition
+    _ register: RegisterFile, layout: RegisterLayout, wardsCRS: CRSDefinition,
+    missingValues: MissingValues = .standard
   ) throws -> HousingRegister {
     if register.file.lowercased().hasSuffix(".csv") {
-      return try readCSV(register, layout: layout, wardsCRS: wardsCRS)
+      return try readCSV(register, layout: layout, wardsCRS: wardsCRS, missingValues: missingValues)
     }
     return try readLayer(register, wardsCRS: wardsCRS)
   }
@@ -33,19 +36,24 @@ public enum RegisterReader {
   }
 
   static func readCSV(
-    _ register: RegisterFile, layout: RegisterLayout, wardsCRS: CRSDefinition
+    _ register: RegisterFile, layout: RegisterLayout, wardsCRS: CRSDefinition,
+    missingValues: MissingValues
   ) throws -> HousingRegister {
     guard let position = layout.position else {
       throw HousingError.missingPosition(file: register.file)
     }
-    let reading = try CSVReader.read(
-      path: register.file, options: CSVOptions(textColumns: textColumns(layout)))
-    let table = reading.table
     let (xName, yName, crs): (String, String, CRSDefinition) =
       switch position {
       case .projected(let x, let y, let crs): (x, y, CRSDefinition(authorityCode: crs))
       case .geographic(let lon, let lat): (lon, lat, .epsg(4326))
       }
+    let numeric = Set([xName, yName] + (layout.dwellings.map { [$0] } ?? []))
+    let reading = try CSVReader.read(
+      path: register.file,
+      options: CSVOptions(
+        textColumns: textColumns(layout), numericColumns: numeric.subtracting(textColumns(layout)),
+        missingValues: missingValues))
+    let table = reading.table
     let xs = try numbers(table, xName, file: register.file)
     let ys = try numbers(table, yName, file: register.file)
     var points = zip(xs, ys).map { Coordinate(x: $0, y: $1) }

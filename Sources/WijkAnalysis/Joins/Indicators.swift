@@ -1,5 +1,6 @@
 import Foundation
 import WijkCore
+import WijkIO
 
 /// How an indicator combines when areal units (sectors, wards) are merged.
 ///
@@ -59,6 +60,12 @@ public struct MissingFlag: Hashable, Sendable {
   public var indicator: String
   /// The units (e.g. sector codes) whose value was missing.
   public var missingUnits: [String]
+  /// The reason of each missing unit's cell, in the order of `missingUnits` (`nil` for an
+  /// empty cell; else e.g. `"confidential (C)"`).
+  public var unitReasons: [String?] = []
+  /// For a count, the sum over the units with a value: a lower bound of the unknown total
+  /// (only meaningful when the values cannot be negative).
+  public var knownPart: Double? = nil
   /// Whether the merged value is missing (``MissingPolicy/propagate``) or a partial sum.
   public var resultIsMissing: Bool
 }
@@ -102,6 +109,8 @@ struct AggregationMerger {
   let table: Table
   let indicators: [AggregationSpec]
   let missing: MissingPolicy
+  /// What a unit is called in reasons ("sector").
+  var unitName = "unit"
 
   /// - Parameters:
   ///   - members: per output key, the table rows to merge and a label for each (unit code).
@@ -127,11 +136,13 @@ struct AggregationMerger {
       let rows = members[key]!
       var out: [AttributeValue] = []
       for spec in indicators {
-        let (value, missingUnits) = try mergeOne(spec.kind, rows, columnIndex)
-        if !missingUnits.isEmpty {
+        let merged = try mergeOne(spec.kind, rows, columnIndex)
+        let value = merged.value
+        if !merged.missing.isEmpty {
           result.missingFlags.append(
             MissingFlag(
-              key: key, indicator: spec.name, missingUnits: missingUnits,
+              key: key, indicator: spec.name, missingUnits: merged.missing.map(\.unit),
+              unitReasons: merged.missing.map(\.reason), knownPart: merged.knownPart,
               resultIsMissing: value.isMissing))
         }
         out.append(value)
@@ -144,72 +155,107 @@ struct AggregationMerger {
 
   private func mergeOne(
     _ kind: AggregationKind, _ rows: [(row: Int, unit: String)], _ index: [String: Int]
-  ) throws(JoinError) -> (AttributeValue, [String]) {
-    var missingUnits: [String] = []
+  ) throws(JoinError) -> (
+    value: AttributeValue, missing: [(unit: String, reason: String?)], knownPart: Double?
+  ) {
+    var missingUnits: [(unit: String, reason: String?)] = []
     var sums = [Double](repeating: 0, count: 2)
     var allIntegers = true
     for (row, unit) in rows {
-      let parts = try kind.columns.map { (c) throws(JoinError) -> Double? in
-        try number(row: row, column: c, index: index[c]!)
+      var parts: [Double] = []
+      for c in kind.columns {
+        let cell = table.rows[row][index[c]!]
+        guard let x = try number(cell, row: row, column: c) else {
+          missingUnits.append((unit, Self.reason(of: cell)))
+          break
+        }
+        parts.append(x)
       }
-      if parts.contains(where: { $0 == nil }) {
-        missingUnits.append(unit)
-        continue
-      }
+      guard parts.count == kind.columns.count else { continue }
       switch kind {
       case .count, .rate:
-        for (i, p) in parts.enumerated() { sums[i] += p! }
+        for (i, p) in parts.enumerated() { sums[i] += p }
       case .mean:
-        sums[0] += parts[0]! * parts[1]!
-        sums[1] += parts[1]!
+        sums[0] += parts[0] * parts[1]
+        sums[1] += parts[1]
       }
-      allIntegers = allIntegers && Self.isWholeNumber(table.rows[row][index[kind.columns[0]]!])
+      allIntegers = allIntegers && Self.isWhole(table.rows[row][index[kind.columns[0]]!])
     }
+    let known: Double? = if case .count = kind { sums[0] } else { nil }
     if !missingUnits.isEmpty && missing == .propagate {
-      return (
-        .missing(reason: "no value for \(missingUnits.count) of \(rows.count) units"),
-        missingUnits
-      )
+      return (.missing(reason: Self.reason(missingUnits, unitName)), missingUnits, known)
     }
     switch kind {
     case .count:
       let total = sums[0]
-      if allIntegers && abs(total) < 9e15 { return (.integer(Int64(total)), missingUnits) }
-      return (.real(total), missingUnits)
+      if allIntegers && abs(total) < 9e15 { return (.integer(Int64(total)), missingUnits, known) }
+      return (.real(total), missingUnits, known)
     case .rate(_, _, let per):
-      if sums[1] == 0 { return (.missing(reason: "zero base"), missingUnits) }
-      return (.real(per * sums[0] / sums[1]), missingUnits)
+      if sums[1] == 0 { return (.missing(reason: "zero base"), missingUnits, known) }
+      return (.real(per * sums[0] / sums[1]), missingUnits, known)
     case .mean:
-      if sums[1] == 0 { return (.missing(reason: "zero weight"), missingUnits) }
-      return (.real(sums[0] / sums[1]), missingUnits)
+      if sums[1] == 0 { return (.missing(reason: "zero weight"), missingUnits, known) }
+      return (.real(sums[0] / sums[1]), missingUnits, known)
     }
   }
 
-  /// Whether a cell is written as a whole number (`42`, not `42.0`): counts stay integers.
-  private static func isWholeNumber(_ cell: AttributeValue) -> Bool {
-    switch cell {
-    case .integer: return true
-    case .text(let s):
-      let t = s.trimmingCharacters(in: .whitespaces)
-      return !t.isEmpty && t.drop { $0 == "-" }.allSatisfy { $0.isASCII && $0.isNumber }
-    default: return false
+  /// Why a merged value is missing, naming the units by the kind of their missing cell:
+  /// e.g. `confidential: sector 71999A002` or `empty: sectors S3, S7; confidential: sector S5`.
+  static func reason(_ missing: [(unit: String, reason: String?)], _ unitName: String) -> String {
+    var order: [String] = []
+    var units: [String: [String]] = [:]
+    for m in missing {
+      let kind = MissingValues.kind(ofReason: m.reason)?.kind.rawValue ?? m.reason ?? "no value"
+      if units[kind] == nil { order.append(kind) }
+      units[kind, default: []].append(m.unit)
     }
+    return order.map { k in
+      let u = units[k]!
+      let names = u.map(\.visibleInMessages).joined(separator: ", ")
+      return "\(k): \(unitName)\(u.count == 1 ? "" : "s") \(names)"
+    }.joined(separator: "; ")
   }
 
-  /// The cell as a number; `nil` when missing.
-  func number(row: Int, column: String, index: Int) throws(JoinError) -> Double? {
-    let cell = table.rows[row][index]
+  /// A text cell (a table built in memory, a layer's text attribute) is read by the one
+  /// ``CellPolicy`` with a decimal point, as tables read by ``CSVReader`` already are.
+  private static let textPolicy = CellPolicy(convention: .decimalPoint)
+
+  /// The missing-value reason of a missing cell, or of a text cell holding a marker.
+  private static func reason(of cell: AttributeValue) -> String? {
+    if case .text(let s) = cell, case .missing(let kind, let marker) = textPolicy.read(s) {
+      return MissingValues.reason(kind, marker: marker)
+    }
+    return cell.missingReason
+  }
+
+  /// Whether a cell is a whole number (`42`, not `42.0`): counts stay integers.
+  private static func isWhole(_ cell: AttributeValue) -> Bool {
+    if case .integer = cell { return true }
+    if case .text(let s) = cell, case .number(_, let whole) = textPolicy.read(s) { return whole }
+    return false
+  }
+
+  /// The cell as a number; `nil` when missing (a text cell that is a missing-value marker
+  /// too). Other text is an error naming line, column and cell.
+  func number(_ cell: AttributeValue, row: Int, column: String) throws(JoinError)
+    -> Double?
+  {
     switch cell {
     case .missing: return nil
     case .integer, .real: return cell.number
     case .text(let s):
-      let t = s.trimmingCharacters(in: .whitespaces)
-      if t.isEmpty { return nil }
-      guard let d = Double(t) else {
+      switch Self.textPolicy.read(s) {
+      case .number(let x, _): return x
+      case .missing: return nil
+      case .notANumber:
         throw .notANumber(
           source: table.source, line: table.lineNumbers[row], column: column, value: s)
       }
-      return d
     }
   }
+}
+
+extension AttributeValue {
+  /// The reason of a missing value; `nil` for other values and for a plain missing one.
+  var missingReason: String? { if case .missing(let r) = self { r } else { nil } }
 }

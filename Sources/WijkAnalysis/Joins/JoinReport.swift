@@ -36,6 +36,11 @@ public struct JoinReport: Hashable, Sendable, CustomStringConvertible {
   /// Unmatched table keys that equal an unmatched layer key once leading zeros are dropped
   /// from both (`1` against `01`): codes that were read as numbers somewhere.
   public var lostLeadingZeros: [LostLeadingZeros]
+  /// Table keys that matched only once invisible characters (BOM, no-break or zero-width
+  /// space) were removed (``KeyNormalisation``): as written, with their line.
+  public var cleanedKeys: [UnmatchedKey] = []
+  /// Layer codes likewise, with their feature index (0-based).
+  public var cleanedLayerKeys: [UnmatchedKey] = []
 
   /// Whether every feature and every row found a partner.
   public var isComplete: Bool { unmatchedFeatures.isEmpty && unmatchedRows.isEmpty }
@@ -63,13 +68,22 @@ public struct JoinReport: Hashable, Sendable, CustomStringConvertible {
           + "configuration, --pad-keys on the command line) to width "
           + "\(width).")
     }
+    let cleaned =
+      cleanedKeys.map { "\($0.key.visibleInMessages) (\(tableSource) line \($0.position))" }
+      + cleanedLayerKeys.map { "\($0.key.visibleInMessages) (ward feature \($0.position))" }
+    if !cleaned.isEmpty {
+      lines.append(
+        "Note: \(cleaned.count) key(s) held invisible characters, removed before matching: "
+          + cleaned.joined(separator: ", ") + ". Clean the source to be rid of this note.")
+    }
     return lines.joined(separator: "\n")
   }
 
   private static func list(_ keys: [UnmatchedKey]) -> String {
     keys.map { k in
-      let name = k.key.isEmpty ? "(empty)" : k.key
-      return k.closest.isEmpty ? name : "\(name) (closest: \(k.closest.joined(separator: ", ")))"
+      let name = k.key.isEmpty ? "(empty)" : k.key.visibleInMessages
+      return k.closest.isEmpty
+        ? name : "\(name) (closest: \(k.closest.map(\.visibleInMessages).joined(separator: ", ")))"
     }.joined(separator: ", ")
   }
 }

@@ -101,7 +101,7 @@ public enum KeyJoin {
       column: layerKeys.joined(separator: "+"))
     let rowIndex = try uniqueIndex(
       tableKeysN, positions: table.lineNumbers, source: table.source,
-      column: tableKeys.joined(separator: "+"))
+      column: tableKeys.joined(separator: "+"), table: (table, tableIndices))
     let rowOfFeature: [Int?] = layerKeysN.map { k in k.flatMap { rowIndex[$0] } }
     let report = makeReport(
       layer: layer, table: table, layerKeys: layerKeysN, tableKeys: tableKeysN,
@@ -150,15 +150,21 @@ public enum KeyJoin {
     return KeyNormalisation.padded(key, toWidth: width)
   }
 
-  /// Maps each present key to its position; throws naming every duplicate key.
+  /// Maps each present key to its position; throws naming every duplicate key. With `table`
+  /// (the keys are its rows, `positions` its lines) the error is
+  /// ``JoinError/duplicateTableKeys(source:column:lines:hint:)``, with a hint when another
+  /// column tells the copies apart (``filterHint(_:keyColumns:duplicateRows:)``).
   static func uniqueIndex(
-    _ keys: [String?], positions: [Int], source: String, column: String
+    _ keys: [String?], positions: [Int], source: String, column: String,
+    table: (table: Table, keyColumns: [Int])? = nil, hints: Bool = true
   ) throws(JoinError) -> [String: Int] {
     var index: [String: Int] = [:]
     var duplicates: [String: [Int]] = [:]
+    var duplicated = Set<String>()
     for (i, key) in keys.enumerated() {
       guard let key else { continue }
       if let first = index[key] {
+        duplicated.insert(key)
         let shown = key.replacingOccurrences(of: "\u{1F}", with: "+")
         if duplicates[shown] == nil { duplicates[shown] = [positions[first]] }
         duplicates[shown]!.append(positions[i])
@@ -167,8 +173,42 @@ public enum KeyJoin {
       }
     }
     if !duplicates.isEmpty {
-      throw .duplicateKeys(source: source, column: column, occurrences: duplicates)
+      guard let table else {
+        throw .duplicateKeys(source: source, column: column, occurrences: duplicates)
+      }
+      let rows = keys.indices.filter { keys[$0].map { duplicated.contains($0) } ?? false }
+      throw .duplicateTableKeys(
+        source: source, column: column, lines: duplicates,
+        hint: hints
+          ? filterHint(table.table, keyColumns: table.keyColumns, duplicateRows: rows) : nil)
     }
     return index
+  }
+
+  /// "One row per code and year": the grouping column (its distinct values at most half the
+  /// rows; the fewest first) whose value tells apart every copy of every duplicated key, as a
+  /// sentence naming it and its values; `nil` when no column does (a row copied, perhaps with
+  /// a corrected value).
+  static func filterHint(_ table: Table, keyColumns: [Int], duplicateRows: [Int]) -> String? {
+    let key = { (r: Int) in keyColumns.map { table.rows[r][$0].text ?? "" } }
+    var best: (column: Int, values: [String])?
+    for c in table.columns.indices where !keyColumns.contains(c) {
+      var seen = Set<[String]>()
+      let apart = duplicateRows.allSatisfy {
+        seen.insert(key($0) + [table.rows[$0][c].text ?? ""]).inserted
+      }
+      guard apart else { continue }
+      let values = Set(table.rows.map { $0[c].text ?? "" }).sorted { $0.precedesByCodePoints($1) }
+      // A grouping column (a year, a period) repeats its values over many keys.
+      guard values.count * 2 <= table.rows.count else { continue }
+      if values.count < (best?.values.count ?? Int.max) { best = (c, values) }
+    }
+    guard let best else { return nil }
+    let name = table.columns[best.column]
+    let keyName = keyColumns.map { table.columns[$0] }.joined(separator: "+")
+    return "The table seems to hold one row per \(keyName) and \(name) (values "
+      + best.values.map(\.visibleInMessages).joined(separator: ", ")
+      + "): choose one with a filter on \(name), e.g. filter: { \(name): \"\(best.values.last!)\" } "
+      + "in the table's configuration."
   }
 }

@@ -30,7 +30,25 @@ extension KeyJoin {
       matched: rowOfFeature.compactMap { $0 }.count, featureCount: layer.features.count,
       rowCount: table.rows.count, unmatchedFeatures: unmatchedFeatures,
       unmatchedRows: unmatchedRows,
-      lostLeadingZeros: leadingZeroPairs(unmatchedFeatures, unmatchedRows))
+      lostLeadingZeros: leadingZeroPairs(unmatchedFeatures, unmatchedRows),
+      cleanedKeys: cleaned(layer, table, allLayer, allTable, rowOfFeature).table,
+      cleanedLayerKeys: cleaned(layer, table, allLayer, allTable, rowOfFeature).layer)
+  }
+
+  /// Matched keys of either side that held invisible characters (table rows by line, then
+  /// features by index).
+  private static func cleaned(
+    _ layer: Layer, _ table: Table, _ layerKeys: [String], _ tableKeys: [String],
+    _ rowOfFeature: [Int?]
+  ) -> (table: [UnmatchedKey], layer: [UnmatchedKey]) {
+    let rows = Set(rowOfFeature.compactMap { $0 }).sorted()
+    let fromTable = rows.filter { KeyNormalisation.hadInvisibles(tableKeys[$0]) }.map {
+      UnmatchedKey(key: tableKeys[$0], position: table.lineNumbers[$0], closest: [])
+    }
+    let fromLayer = rowOfFeature.indices.filter {
+      rowOfFeature[$0] != nil && KeyNormalisation.hadInvisibles(layerKeys[$0])
+    }.map { UnmatchedKey(key: layerKeys[$0], position: layer.features[$0].index, closest: []) }
+    return (fromTable, fromLayer)
   }
 
   /// Pairs of unmatched keys that differ only by leading zeros.

@@ -5,14 +5,21 @@ import Foundation
 /// unless padding is asked for.
 ///
 /// The steps, in this order:
-/// 1. trim white space and newlines at both ends (always);
-/// 2. Unicode NFC, so a name typed as `e` + combining diaeresis equals `ë` (always);
-/// 3. accent folding, when `foldsAccents`: decompose (NFD), drop non-spacing marks, recompose;
-/// 4. case folding, when `foldsCase`: Unicode lower case;
-/// 5. left-padding with `0` to `padWidth` characters, when set and the key is shorter (only
+/// 1. remove invisible format characters anywhere (always): zero-width space U+200B,
+///    zero-width non-joiner and joiner U+200C/U+200D, word joiner U+2060, byte-order mark
+///    U+FEFF, soft hyphen U+00AD (Unicode category Cf). They are never part of a code; a key
+///    pasted from a web page or the first cell of a BOM-led file carries them unseen;
+/// 2. trim white space and newlines at both ends (always), the no-break space U+00A0 and
+///    the other Unicode spaces included. A space inside a key is kept (`W 01` is not `W01`);
+/// 3. Unicode NFC, so a name typed as `e` + combining diaeresis equals `ë` (always);
+/// 4. accent folding, when `foldsAccents`: decompose (NFD), drop non-spacing marks, recompose;
+/// 5. case folding, when `foldsCase`: Unicode lower case;
+/// 6. left-padding with `0` to `padWidth` characters, when set and the key is shorter (only
 ///    applied to the side the caller pads, normally the table's keys, see ``KeyJoin``).
 ///
-/// The normalised key is used for matching only; outputs keep the layer's own codes.
+/// The normalised key is used for matching only; outputs keep the layer's own codes. A join
+/// whose keys lost invisible characters in steps 1–2 says so in its report, showing them with
+/// `visibleInMessages` (``JoinReport/cleanedKeys``), so that the user can clean the source.
 public struct KeyNormalisation: Hashable, Sendable {
   /// Compare ignoring case (`Genk-Centrum` = `GENK-CENTRUM`). Meant for names, not codes.
   public var foldsCase: Bool
@@ -30,9 +37,9 @@ public struct KeyNormalisation: Hashable, Sendable {
     self.foldsAccents = foldsAccents
   }
 
-  /// The normalised form of `key` (steps 1–4 above).
+  /// The normalised form of `key` (steps 1–5 above).
   public func normalise(_ key: String) -> String {
-    var s = key.trimmingCharacters(in: .whitespacesAndNewlines)
+    var s = Self.withoutInvisibles(key)
     s = s.precomposedStringWithCanonicalMapping
     if foldsAccents {
       let kept = s.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
@@ -42,6 +49,25 @@ public struct KeyNormalisation: Hashable, Sendable {
     }
     if foldsCase { s = s.lowercased() }
     return s
+  }
+
+  /// `key` without format characters (anywhere) and without white space at its ends
+  /// (steps 1–2).
+  static func withoutInvisibles(_ key: String) -> String {
+    var s = key
+    if s.unicodeScalars.contains(where: { $0.properties.generalCategory == .format }) {
+      s = String(
+        String.UnicodeScalarView(
+          s.unicodeScalars.filter { $0.properties.generalCategory != .format }))
+    }
+    return s.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// Whether steps 1–2 removed something other than plain spaces from `key`: a character
+  /// the user cannot see, worth a note.
+  static func hadInvisibles(_ key: String) -> Bool {
+    let plain = key.trimmingCharacters(in: CharacterSet(charactersIn: " "))
+    return withoutInvisibles(plain) != plain
   }
 
   /// `key` left-padded with `0` to `width` characters; unchanged when already as wide.

@@ -21,9 +21,12 @@ public struct SectorAggregationResult: Sendable {
 /// Aggregates a per-sector table to wards through a sector → ward lookup.
 ///
 /// Counts are summed; rates and means are recomputed from their summed numerators and bases
-/// (see ``AggregationKind``). A ward with a missing sector value gets a missing value for that
-/// indicator unless ``MissingPolicy/sumKnown`` is chosen; either way it is listed in
-/// ``AggregatedTable/missingFlags``. This is the "ward = union of its sectors" derivation the
+/// (see ``AggregationKind``). A ward with a missing sector value (an empty cell, Statbel's `C`)
+/// gets a missing value for that indicator, whose reason names the kind and the sectors
+/// (`confidential: sector 71999A002`), unless ``MissingPolicy/sumKnown`` is chosen; either way
+/// it is listed in ``AggregatedTable/missingFlags`` with the known part (a lower bound). A
+/// sector listed twice in the table (within one `groupBy` group) is an error naming its lines,
+/// never summed twice. This is the "ward = union of its sectors" derivation the
 /// Provincies in Cijfers portal uses for its ward figures.
 public enum SectorAggregation {
   /// - Parameters:
@@ -37,8 +40,9 @@ public enum SectorAggregation {
   ///   - missing: see ``MissingPolicy``.
   ///   - normalisation: applied to sector codes on both sides (default: trim and NFC).
   /// - Throws: ``JoinError/missingColumn(_:source:)``,
-  ///   ``JoinError/duplicateKeys(source:column:occurrences:)`` when the lookup lists a sector
-  ///   twice, ``JoinError/notANumber(source:line:column:value:)``.
+  ///   ``JoinError/duplicateTableKeys(source:column:lines:hint:)`` when the lookup or the table
+  ///   lists a sector twice, ``JoinError/notANumber(source:line:column:value:)`` for a text cell
+  ///   in an aggregated column.
   public static func aggregate(
     _ table: Table, sectorColumn: String, lookup: Table, lookupSector: String,
     lookupWard: String, groupBy: [String] = [], indicators: [AggregationSpec],
@@ -51,6 +55,17 @@ public enum SectorAggregation {
     let groupIndices = try groupBy.map { (c) throws(JoinError) -> Int in
       try index(of: c, in: table)
     }
+    let sectorKeys = table.rows.map { row in
+      KeyJoin.compose(
+        ([row[sectorIndex]] + groupIndices.map { row[$0] }).map {
+          $0.text.map(normalisation.normalise)
+        })
+    }
+    // A sector twice (in one group) would be summed into its ward twice without a word.
+    _ = try KeyJoin.uniqueIndex(
+      sectorKeys, positions: table.lineNumbers, source: table.source,
+      column: ([sectorColumn] + groupBy).joined(separator: "+"),
+      table: (table, [sectorIndex] + groupIndices))
     var members: [[String]: [(row: Int, unit: String)]] = [:]
     var orphans: [String: [Int]] = [:]
     var seenSectors: Set<String> = []
@@ -64,8 +79,9 @@ public enum SectorAggregation {
       let key = [ward] + groupIndices.map { row[$0].text ?? "" }
       members[key, default: []].append((r, sector))
     }
-    let merged = try AggregationMerger(table: table, indicators: indicators, missing: missing)
-      .merge(keyColumns: [lookupWard] + groupBy, members: members)
+    let merged = try AggregationMerger(
+      table: table, indicators: indicators, missing: missing, unitName: "sector"
+    ).merge(keyColumns: [lookupWard] + groupBy, members: members)
     return SectorAggregationResult(
       wards: merged,
       sectorsWithoutWard: orphans.keys.sorted { $0.precedesByCodePoints($1) }.map {
@@ -90,7 +106,8 @@ public enum SectorAggregation {
     let w = try index(of: ward, in: lookup)
     let keys = lookup.rows.map { $0[s].text.map(normalisation.normalise) }
     _ = try KeyJoin.uniqueIndex(
-      keys, positions: lookup.lineNumbers, source: lookup.source, column: sector)
+      keys, positions: lookup.lineNumbers, source: lookup.source, column: sector,
+      table: (lookup, [s]), hints: false)
     var map: [String: String] = [:]
     for (k, row) in zip(keys, lookup.rows) {
       if let k, let code = row[w].text { map[k] = code }

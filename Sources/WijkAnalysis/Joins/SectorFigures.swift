@@ -79,7 +79,7 @@ public struct SectorFigures: Sendable {
         var byCode: [String: Double?] = [:]
         for (r, code) in codes.enumerated() {
           guard let code else { continue }
-          byCode[code] = try reader.number(row: r, column: column, index: c)
+          byCode[code] = try reader.number(table.rows[r][c], row: r, column: column)
         }
         values[column] = byCode
         if source.absentRowsAreZero { zeroColumns.insert(column) }

@@ -76,7 +76,10 @@ public enum FacilitiesReader {
   static func csv(_ path: String, _ crs: CRSDefinition, _ target: CRSDefinition) throws
     -> [Facility]
   {
-    let table = try CSVReader.read(path: path, options: CSVOptions(textColumns: ["id"])).table
+    let table = try CSVReader.read(
+      path: path,
+      options: CSVOptions(textColumns: ["id"], numericColumns: SiteReader.coordinateNames)
+    ).table
     func column(_ names: [String]) -> Int? {
       table.columns.firstIndex { names.contains($0.lowercased()) }
     }

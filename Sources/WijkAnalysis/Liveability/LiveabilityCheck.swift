@@ -62,6 +62,17 @@ public enum LiveabilityCheck {
     public var tableAfter: WardTable
     /// Indicator id → result after the last phase.
     public var after: [String: IndicatorResult]
+    /// The ward table and the indicator results before the project (first) and after each
+    /// phase, exact; ``LiveabilityPublication`` publishes each.
+    public var states: [(table: WardTable, results: [String: IndicatorResult])]
+    /// The indicators the check computed (those whose columns the ward table has).
+    public var specs: [IndicatorSpec]
+    /// The weights and settings they were computed with.
+    public var weights: SpatialWeights
+    /// The settings of every indicator.
+    public var settings: IndicatorSettings
+    /// The small-number threshold, significance, title and credits of the configuration.
+    public var configuration: AnalysisConfiguration
   }
 
   /// - Parameters:
@@ -107,6 +118,7 @@ public enum LiveabilityCheck {
     var removed = Set<String>()
     var phases: [PhaseCheck] = []
     var last = before
+    var states = [(table: run.table, results: before)]
     for phase in inputs.phases {
       let applied = try ProgrammeApplication.apply(
         phase, file: inputs.programmeFile, profile: profile, location: location, to: &table)
@@ -119,6 +131,7 @@ public enum LiveabilityCheck {
       }
       let after = try compute(applicable, table, run.weights, settings)
       last = after
+      states.append((table, after))
       let distancesAfter = try FacilityDistances.nearest(
         site: inputs.site, facilities: inputs.facilities, kinds: kinds, added: added,
         removed: removed)
@@ -150,7 +163,9 @@ public enum LiveabilityCheck {
       overallRule:
         "any rule that fails in any phase → fail; else any rule needing attention in any phase → attention; else pass",
       facilitiesSource: inputs.facilitiesFile, provenance: provenance)
-    return Outcome(report: report, tableAfter: table, after: last)
+    return Outcome(
+      report: report, tableAfter: table, after: last, states: states, specs: applicable,
+      weights: run.weights, settings: settings, configuration: configuration)
   }
 
   /// The configuration's indicators, with the profile's added (a profile indicator with

@@ -4,19 +4,24 @@ import WijkCore
 import WijkEngine
 
 /// The site map and the files of a check, written all or nothing through
-/// ``OutputDirectory``: `check.json`, `check.md`, `check.html`, `site-map.svg`.
+/// ``OutputDirectory``: the published `check.md`, `check.html` and `site-map.svg`
+/// (``LiveabilityPublication``), and the exact working file `check_not_for_publication.json`.
 public enum LiveabilityOutputs {
   /// A choropleth of `indicator` after the project over the wards near the site, with the
   /// site dashed, the buffer ring dotted and the site's wards outlined. Classes are the
-  /// city's (from the after result), so colours mean the same as in `wijk analyse`.
+  /// city's (from the published after result), so colours mean the same as in `wijk
+  /// analyse`; a withheld ward is grey, "not published".
   ///
   /// - Returns: the SVG, or `nil` when the indicator has no classes.
   /// - Throws: `EngineError` (buffer), `CartographyError` (a bug).
   public static func siteMap(
-    _ report: LiveabilityReport, site: Site, table: WardTable, after: IndicatorResult,
+    _ published: PublishedCheck, indicator: String, site: Site, table: WardTable,
     credits: [String]
   ) throws -> String? {
-    guard let classes = after.classes else { return nil }
+    let report = published.report
+    guard let after = published.after.result.indicator(indicator), let classes = after.classes
+    else { return nil }
+    let withheld = IndicatorMaps.withheldIDs(after, published.after)
     let context = GEOSContext()
     let buffer = try GEOSGeometry(site.geometry, context: context)
       .buffer(by: report.location.bufferMetres).value()
@@ -57,7 +62,8 @@ public enum LiveabilityOutputs {
               ? try GEOSGeometry(site.geometry, context: context).buffer(by: 25).value()
               : site.geometry,
             style: .site, legendLabel: t("Projectzone", "Site")),
-        ]))
+        ]),
+      withheldWardIDs: withheld.intersection(shown.map { table.codes[$0] }))
     return map.svg()
   }
 
@@ -66,15 +72,12 @@ public enum LiveabilityOutputs {
   /// - Throws: ``OutputError/cannotCreate(path:reason:)``; nothing is left half-written.
   @discardableResult
   public static func write(
-    _ report: LiveabilityReport, mapSVG: String?, to folder: String
+    _ exact: LiveabilityReport, published: PublishedCheck, mapSVG: String?, to folder: String
   ) throws -> [String] {
     let out = try OutputDirectory(path: folder)
     do {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      try out.write(
-        String(decoding: try encoder.encode(report), as: UTF8.self) + "\n", to: "check.json")
-      let doc = try LiveabilityReportDocument.build(report, mapSVG: mapSVG)
+      try out.write(try WorkingFiles.json(exact), to: WorkingFiles.check)
+      let doc = try LiveabilityReportDocument.build(published, mapSVG: mapSVG)
       if let mapSVG { try out.write(mapSVG, to: "site-map.svg") }
       try out.write(doc.markdown(), to: "check.md")
       try out.write(doc.html(), to: "check.html")

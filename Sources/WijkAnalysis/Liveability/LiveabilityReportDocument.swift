@@ -4,13 +4,17 @@ import WijkEngine
 
 /// The report of a liveability check (`check.md`, `check.html`): the verdict, where the site
 /// lies, a map of the site and its surroundings, per phase the rules and the indicators
-/// before and after, facility distances, and how it was computed.
+/// before and after, facility distances, and how it was computed; from the published check
+/// (``LiveabilityPublication``): a withheld figure prints "<5" or "x", and the method says
+/// what was withheld and why.
 public enum LiveabilityReportDocument {
   /// - Parameters:
-  ///   - report: the check.
-  ///   - mapSVG: the site map (from ``siteMap(_:site:table:after:credits:)``), or `nil`.
+  ///   - published: the published check.
+  ///   - mapSVG: the site map
+  ///     (``LiveabilityOutputs/siteMap(_:indicator:site:table:credits:)``), or `nil`.
   /// - Throws: `CartographyError` when a table is malformed (a bug).
-  public static func build(_ report: LiveabilityReport, mapSVG: String?) throws -> ReportDocument {
+  public static func build(_ published: PublishedCheck, mapSVG: String?) throws -> ReportDocument {
+    let report = published.report
     let language = Language(rawValue: report.language) ?? .dutch
     let t = Words(language: language)
     var doc = ReportDocument(
@@ -42,6 +46,7 @@ public enum LiveabilityReportDocument {
         "Na elke fase worden alle indicatoren opnieuw berekend op de gewijzigde wijktabel (zelfde buren, \(report.provenance.permutations) permutaties, seed \(report.provenance.seed)), dus ook lokale Moran en Gi*. De omgeving telt elke wijk mee naar het aandeel van haar oppervlakte binnen de buffer. Afstanden zijn vlakke afstanden in Lambert 72 vanaf de rand van de projectzone.",
         "After each phase every indicator is recomputed on the changed ward table (same neighbours, \(report.provenance.permutations) permutations, seed \(report.provenance.seed)), local Moran and Gi* included. The surroundings count each ward by the share of its area inside the buffer. Distances are planar, in Lambert 72, from the edge of the site."
       ))
+    for n in published.notes { doc.addParagraph(n) }
     for n in report.siteNotes { doc.addNote(n) }
     return doc
   }
@@ -90,10 +95,12 @@ public enum LiveabilityReportDocument {
     let rows: [[ReportCell]] =
       first.indicators.filter { $0.scope == "ward" }.map { c in
         let d = c.kind == "count" ? 0 : 1
-        var row: [ReportCell] = [.text(c.label + " (\(c.ward ?? ""))"), num(c.before, d)]
+        var row: [ReportCell] = [
+          .text(c.label + " (\(c.ward ?? ""))"), value(c.before, c.withheldBefore, d, r),
+        ]
         for p in r.phases {
-          row.append(
-            num(p.indicators.first { $0.indicator == c.indicator && $0.ward == c.ward }?.after, d))
+          let a = p.indicators.first { $0.indicator == c.indicator && $0.ward == c.ward }
+          row.append(value(a?.after, a?.withheldAfter, d, r))
         }
         return row
       } + [
@@ -119,7 +126,7 @@ public enum LiveabilityReportDocument {
       doc.addParagraph(
         t("Wijzigingen in de wijktabel: ", "Changes to the ward table: ")
           + p.changes.map {
-            "\($0.column) \($0.ward): \($0.before.shortText) → \($0.after.shortText)"
+            "\($0.column) \($0.ward): \(changeText($0.before, $0.withheldBefore, r)) → \(changeText($0.after, $0.withheldAfter, r))"
           }.joined(separator: "; ") + ".")
     }
     for n in p.notes { doc.addNote(n) }
@@ -136,7 +143,8 @@ public enum LiveabilityReportDocument {
         rows: p.rules.map {
           [
             .text("\($0.rule) (\($0.subject))"), .text($0.ward ?? t("omgeving", "surroundings")),
-            num($0.before, decimals(for: $0, p)), num($0.after, decimals(for: $0, p)),
+            $0.figuresWithheld == true ? x : num($0.before, decimals(for: $0, p)),
+            $0.figuresWithheld == true ? x : num($0.after, decimals(for: $0, p)),
             .text($0.threshold), .text(verdictWord($0.verdict, t)),
             .text($0.explanation),
           ]
@@ -154,7 +162,8 @@ public enum LiveabilityReportDocument {
           [
             .text(c.label + (c.unit.map { " (\($0))" } ?? "")),
             .text(c.ward ?? t("omgeving", "surroundings")),
-            num(c.before, c.kind == "count" ? 0 : 1), num(c.after, c.kind == "count" ? 0 : 1),
+            value(c.before, c.withheldBefore, c.kind == "count" ? 0 : 1, r),
+            value(c.after, c.withheldAfter, c.kind == "count" ? 0 : 1, r),
             .text(c.lisaBefore.map { "\($0) → \(c.lisaAfter ?? "")" } ?? ""),
             .text(c.scope == "ward" ? "\(c.hotspotBefore ?? "–") → \(c.hotspotAfter ?? "–")" : ""),
           ]
@@ -184,6 +193,22 @@ public enum LiveabilityReportDocument {
     if ["max_distance", "no_hotspot", "no_new_concentration"].contains(o.kind) { return 0 }
     return p.indicators.first { $0.indicator == o.subject }?.kind == "count" ? 0 : 1
   }
+
+  static let x = ReportCell.text(SmallNumbers.notPublished)
+
+  /// A published value, or its marker.
+  static func value(_ v: Double?, _ withheld: Withheld?, _ decimals: Int, _ r: LiveabilityReport)
+    -> ReportCell
+  {
+    withheld.map { .text(SmallNumbers.marker($0, threshold: threshold(r))) } ?? num(v, decimals)
+  }
+
+  static func changeText(_ v: Double, _ withheld: Withheld?, _ r: LiveabilityReport) -> String {
+    withheld.map { SmallNumbers.marker($0, threshold: threshold(r)) } ?? v.shortText
+  }
+
+  /// The small-number threshold the report was published with.
+  static func threshold(_ r: LiveabilityReport) -> Int { r.smallNumberThreshold ?? 5 }
 
   static func num(_ v: Double?, _ decimals: Int = 1) -> ReportCell {
     v.map { .number($0, decimals: decimals) } ?? .empty

@@ -51,6 +51,10 @@ public struct IndicatorComparison: Sendable, Equatable, Codable {
   public var concentrationBefore: Bool
   /// The same as ``concentrationBefore``, after the phase.
   public var concentrationAfter: Bool
+  /// Why ``before`` is withheld in the published report; `nil` when published.
+  public var withheldBefore: Withheld?
+  /// Why ``after`` is withheld in the published report; `nil` when published.
+  public var withheldAfter: Withheld?
 }
 
 /// One rule's outcome.
@@ -77,6 +81,9 @@ public struct RuleOutcome: Sendable, Equatable, Codable {
   public var verdict: Verdict
   /// One sentence saying why.
   public var explanation: String
+  /// In the published report: the rule's figures are withheld (small numbers), the verdict
+  /// is the exact one.
+  public var figuresWithheld: Bool?
 }
 
 /// The distance to the nearest facility of a kind before and after.
@@ -134,6 +141,9 @@ public struct LiveabilityReport: Sendable, Equatable, Codable {
   public var overallRule: String
   /// The facilities layer's path, `nil` when none was given.
   public var facilitiesSource: String?
-  /// Seed, permutations and input checksums of the analysis, as in `results.json`.
+  /// Seed, permutations and input checksums of the analysis, as in the working file
+  /// `results_not_for_publication.json`.
   public var provenance: Provenance
+  /// The small-number threshold the published report was made with; `nil` in the exact one.
+  public var smallNumberThreshold: Int?
 }

@@ -8,6 +8,10 @@ public struct ColumnChange: Sendable, Equatable, Codable {
   public var before: Double
   /// `before` + Σ (added − removed) × change per dwelling; never negative.
   public var after: Double
+  /// In the published report: why ``before`` is withheld; `nil` when published.
+  public var withheldBefore: Withheld?
+  /// In the published report: why ``after`` is withheld; `nil` when published.
+  public var withheldAfter: Withheld?
 }
 
 /// Applies a programme to a ward table: each dwelling line adds

@@ -99,11 +99,18 @@ public enum SiteReader {
     return Site(source: path, geometry: g.geometry, notes: g.notes)
   }
 
+  /// The coordinate columns a site or facilities file may have: read numeric by the
+  /// ``CellPolicy``, so a cell that is not a number is an error naming it.
+  static let coordinateNames: Set<String> = [
+    "lat", "latitude", "lon", "lng", "longitude", "x", "easting", "y", "northing",
+  ]
+
   /// One CSV row with coordinate columns chosen by name, never by position.
   static func csvPoint(
     _ path: String, _ assumeCRS: CRSDefinition?, _ target: CRSDefinition
   ) throws -> Site {
-    let table = try CSVReader.read(path: path).table
+    let table = try CSVReader.read(path: path, options: CSVOptions(numericColumns: coordinateNames))
+      .table
     guard table.rows.count == 1 else {
       throw LiveabilityError.oneSiteExpected(source: path, rows: table.rows.count)
     }

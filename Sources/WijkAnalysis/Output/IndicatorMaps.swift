@@ -4,7 +4,9 @@ import WijkCore
 /// The maps of one indicator: a choropleth of its values and a LISA cluster map.
 ///
 /// Palette: YlOrRd when higher is worse, reversed when lower is worse, Blues when neither
-/// (ColorBrewer, colour-blind safe). Classes come from the analysis (``ClassesSummary``).
+/// (ColorBrewer, colour-blind safe). Maps are drawn from the published figures
+/// (``Publication``): classes over the published values, a withheld ward grey and "not
+/// published" in its tooltip and in the legend, so no bound or tooltip gives its value back.
 public enum IndicatorMaps {
   /// The wards as the map renderer takes them (name without the municipality suffix).
   public static func wards(_ table: WardTable) -> [MapWard] {
@@ -15,22 +17,28 @@ public enum IndicatorMaps {
     }
   }
 
-  /// The choropleth SVG, or `nil` when the indicator has no classes (no ward has a value).
+  /// The choropleth SVG of a published indicator, or `nil` when it has no classes (no ward
+  /// has a published value).
   /// - Throws: `CartographyError` when the classes do not fit the values (a bug).
   public static func choropleth(
-    _ indicator: IndicatorResult, table: WardTable, credits: [String], language: Language,
-    options: MapOptions = MapOptions()
+    _ indicator: IndicatorResult, publication: Publication, table: WardTable, credits: [String],
+    language: Language, options: MapOptions = MapOptions()
   ) throws -> String? {
     try choroplethMap(
-      indicator, table: table, credits: credits, language: language, options: options)?.svg()
+      indicator, withheldWardIDs: withheldIDs(indicator, publication), table: table,
+      credits: credits, language: language, options: options)?.svg()
   }
 
-  /// The choropleth of ``choropleth(_:table:credits:language:options:)`` before it is drawn:
-  /// its classes, palette and legend labels, for whatever else must look the same (the QGIS
-  /// styles of ``WardGeoPackage``).
+  /// The choropleth of an indicator before it is drawn: its classes (the indicator's own),
+  /// palette and legend labels, for whatever else must look the same.
+  /// - Parameter withheldWardIDs: wards drawn grey, "not published": ``withheldIDs(_:_:)`` for
+  ///   a published indicator (``choropleth(_:publication:table:credits:language:options:)``),
+  ///   none for the exact figures of a working file (the QGIS styles of ``WardGeoPackage``).
+  /// - Returns: `nil` when the indicator has no classes.
+  /// - Throws: `CartographyError` when the classes do not fit the values (a bug).
   public static func choroplethMap(
-    _ indicator: IndicatorResult, table: WardTable, credits: [String], language: Language,
-    options: MapOptions = MapOptions()
+    _ indicator: IndicatorResult, withheldWardIDs: Set<String>, table: WardTable,
+    credits: [String], language: Language, options: MapOptions = MapOptions()
   ) throws -> ChoroplethMap? {
     guard let classes = indicator.classes else { return nil }
     let values = indicator.wards.map(\.value)
@@ -50,8 +58,16 @@ public enum IndicatorMaps {
       text: MapText(
         title: indicator.label, subtitle: subtitle(indicator, language),
         legendTitle: indicator.unit ?? indicator.label, credits: credits.joined(separator: " · ")),
-      options: opts)
+      options: opts, withheldWardIDs: withheldWardIDs)
     return map
+  }
+
+  /// The codes of the wards whose figures of `indicator` are withheld.
+  public static func withheldIDs(_ indicator: IndicatorResult, _ p: Publication) -> Set<String> {
+    Set(
+      indicator.wards.indices.filter {
+        p.withheld(indicator.id, ward: $0) != nil && indicator.wards[$0].value == nil
+      }.map { indicator.wards[$0].code })
   }
 
   /// The LISA cluster map SVG (HH, LH, LL, HL at the run's significance, GeoDa's colours).
@@ -77,7 +93,8 @@ public enum IndicatorMaps {
     return map.svg()
   }
 
-  /// The cluster-map category of a ward's ``WardIndicatorValue/lisaCategory``.
+  /// The cluster-map category of a ward's ``WardIndicatorValue/lisaCategory`` (exact, or
+  /// "not published" in a published indicator).
   public static func clusterCategory(_ lisaCategory: String) -> ClusterCategory {
     switch lisaCategory {
     case "HH": .highHigh
@@ -86,6 +103,7 @@ public enum IndicatorMaps {
     case "HL": .highLow
     case "not significant", "not tested": .notSignificant
     case "no neighbours": .noNeighbours
+    case PublishedIndicator.notPublished: .notPublished
     default: .noData
     }
   }

@@ -3,7 +3,8 @@ import Foundation
 
 /// Where a result came from: every input file with its SHA-256, the configuration, the
 /// seed, the versions of wijk and of the C libraries, and the date. Written into
-/// `results.json` so that a number in a report can be traced back and reproduced.
+/// `results_not_for_publication.json` so that a number in a report can be traced back and
+/// reproduced.
 public struct Provenance: Sendable, Codable, Equatable {
   /// One input file.
   public struct InputFile: Sendable, Codable, Equatable {

@@ -1,10 +1,12 @@
 import Cartography
+import WijkIO
 
 /// The summary report of a run (`summary.md`, `summary.html`): the city figures, the wards
 /// that stand out and why, hotspots, the ward groups, the maps, and how it was computed.
 ///
-/// Written in the configuration's language. Counts below the small-number threshold print
-/// as "<5"; illustrative inputs are announced at the top.
+/// Written in the configuration's language from the published figures (``Publication``): a
+/// withheld figure prints as "<5" or "x", and the method section says once what was
+/// withheld and why. Illustrative inputs are announced at the top.
 public enum SummaryReport {
   /// Builds the report.
   ///
@@ -12,9 +14,10 @@ public enum SummaryReport {
   ///   registers and change) after the ward groups and before "Method and sources".
   /// - Throws: `CartographyError` for a table whose rows do not fit its columns (a bug).
   public static func build(
-    _ r: AnalysisResult, table: WardTable, maps: [(String, String)],
+    _ p: Publication, table: WardTable, maps: [(String, String)],
     extraSections: (inout ReportDocument) throws -> Void = { _ in }
   ) throws -> ReportDocument {
+    let r = p.result
     let language = Language(rawValue: r.language) ?? .dutch
     let t = Words(language: language)
     var doc = ReportDocument(
@@ -23,14 +26,15 @@ public enum SummaryReport {
         "\(r.wards.count) wijken · gemaakt op \(r.provenance.createdAt.prefix(10))",
         "\(r.wards.count) wards · made on \(r.provenance.createdAt.prefix(10))"),
       language: language)
+    for line in headlineWarnings(r, language: r.language) { doc.addNote(line) }
     for line in illustrativeNotes(r, t) { doc.addNote(line) }
-    try addOverview(r, &doc, t)
-    try addStandouts(r, &doc, t)
-    for indicator in r.indicators { try addIndicator(indicator, r, maps, &doc, t) }
-    for group in r.groups { try addGroup(group, r, &doc, t) }
-    for zone in r.zones { try addZone(zone, r, &doc, t) }
+    try addOverview(p, &doc, t)
+    try addStandouts(p, &doc, t)
+    for indicator in r.indicators { try addIndicator(indicator, p, maps, &doc, t) }
+    for group in r.groups { try addGroup(group, p, &doc, t) }
+    for zone in r.zones { try addZone(zone, p, &doc, t) }
     try extraSections(&doc)
-    addMethod(r, &doc, t)
+    addMethod(p, &doc, t)
     return doc
   }
 
@@ -55,12 +59,12 @@ public enum SummaryReport {
 
   // MARK: - Sections
 
-  static func addOverview(_ r: AnalysisResult, _ doc: inout ReportDocument, _ t: Words) throws {
+  static func addOverview(_ p: Publication, _ doc: inout ReportDocument, _ t: Words) throws {
+    let r = p.result
     doc.addSection(t("De stad in één tabel", "The city at a glance"))
     let rows: [[ReportCell]] = r.indicators.map { i in
       [
-        .text(i.label + (i.unit.map { " (\($0))" } ?? "")),
-        value(i.city.value, i, r.smallNumberThreshold),
+        .text(i.label + (i.unit.map { " (\($0))" } ?? "")), cityValue(i, p),
         number(i.city.dissimilarity, 3), number(i.city.moran?.i, 3),
         number(i.city.moran?.pseudoP, 3),
         .text(String(i.wards.filter { $0.hotspot == "hotspot" }.count)),
@@ -83,14 +87,15 @@ public enum SummaryReport {
         rows: rows))
   }
 
-  static func addStandouts(_ r: AnalysisResult, _ doc: inout ReportDocument, _ t: Words) throws {
+  static func addStandouts(_ p: Publication, _ doc: inout ReportDocument, _ t: Words) throws {
+    let r = p.result
     doc.addSection(t("Wijken die opvallen", "Wards that stand out"))
     var rows: [[ReportCell]] = []
     for i in r.indicators {
       for (w, v) in i.wards.enumerated() where !v.flags.filter({ $0 != "small base" }).isEmpty {
         rows.append([
-          .text(r.wards[w].shortName), .text(i.label), wardValue(v, i, r),
-          wardNumber(v, v.locationQuotient, 2, r),
+          .text(r.wards[w].shortName), .text(i.label), wardValue(i, w, p),
+          wardNumber(i, w, v.locationQuotient, 2, p),
           v.rank.map { .text("\($0)/\(r.wards.count)") } ?? .empty,
           .text(v.flags.map { t.flag($0) }.joined(separator: ", ")),
         ])
@@ -124,18 +129,20 @@ public enum SummaryReport {
   }
 
   static func addIndicator(
-    _ i: IndicatorResult, _ r: AnalysisResult, _ maps: [(String, String)],
+    _ i: IndicatorResult, _ p: Publication, _ maps: [(String, String)],
     _ doc: inout ReportDocument, _ t: Words
   ) throws {
+    let r = p.result
     doc.addPageBreak()
     doc.addSection(i.label)
-    doc.addParagraph(cityParagraph(i, r, t))
+    doc.addParagraph(cityParagraph(i, p, t))
     let ranked = i.wards.enumerated().filter { $0.element.rank != nil }
       .sorted { $0.element.rank! < $1.element.rank! }
     let rows: [[ReportCell]] = ranked.prefix(5).map { w, v in
       [
-        .text(r.wards[w].shortName), wardValue(v, i, r), wardNumber(v, v.locationQuotient, 2, r),
-        wardNumber(v, v.zScore, 2, r), .text(t.category(v.lisaCategory)),
+        .text(r.wards[w].shortName), wardValue(i, w, p),
+        wardNumber(i, w, v.locationQuotient, 2, p),
+        wardNumber(i, w, v.zScore, 2, p), .text(t.category(v.lisaCategory)),
         .text(v.hotspot.map { t.flag($0) } ?? ""),
       ]
     }
@@ -155,9 +162,9 @@ public enum SummaryReport {
         : t("Waarde per wijk", "Value per ward")
       doc.addFigure(svg: svg, caption: caption, markdownPath: "maps/\(name)")
     }
-    let missing = i.wards.enumerated().filter { $0.element.value == nil }.map {
-      r.wards[$0.offset].shortName
-    }
+    let missing = i.wards.enumerated().filter {
+      $0.element.value == nil && p.withheld(i.id, ward: $0.offset) == nil
+    }.map { r.wards[$0.offset].shortName }
     if !missing.isEmpty {
       doc.addNote(
         t("Zonder waarde (niet meegeteld, nooit als 0): ", "No value (left out, never read as 0): ")
@@ -166,13 +173,16 @@ public enum SummaryReport {
     for w in i.warnings { doc.addNote(w) }
   }
 
-  static func cityParagraph(_ i: IndicatorResult, _ r: AnalysisResult, _ t: Words) -> String {
+  static func cityParagraph(_ i: IndicatorResult, _ p: Publication, _ t: Words) -> String {
+    let r = p.result
     let style = NumberStyle(t.language)
     var parts: [String] = []
     if let v = i.city.value {
       parts.append(
         t("Stad: ", "City: ") + formatted(v, i, style, r.smallNumberThreshold)
           + (i.unit.map { " \($0)" } ?? "") + ".")
+    } else if p.withheldCity.contains(i.id) {
+      parts.append(t("Stad: x (niet gepubliceerd).", "City: x (not published)."))
     }
     if let d = i.city.dissimilarity {
       parts.append(
@@ -206,8 +216,10 @@ public enum SummaryReport {
   }
 
   static func addGroup(
-    _ g: GroupResult, _ r: AnalysisResult, _ doc: inout ReportDocument, _ t: Words
+    _ g: GroupResult, _ p: Publication, _ doc: inout ReportDocument, _ t: Words
   ) throws {
+    let r = p.result
+    let hidden = p.withheldGroups[g.name] ?? []
     doc.addPageBreak()
     doc.addSection(t("Wijkgroep: ", "Ward group: ") + g.name)
     if g.illustrative {
@@ -219,7 +231,10 @@ public enum SummaryReport {
     let names = g.wards.compactMap { code in r.wards.first { $0.code == code }?.shortName }
     doc.addParagraph(t("Wijken: ", "Wards: ") + names.joined(separator: ", ") + ".")
     let rows: [[ReportCell]] = zip(g.indicators, r.indicators).map { gv, i in
-      [
+      if hidden.contains(i.id) {
+        return [.text(i.label)] + Array(repeating: .text(SmallNumbers.notPublished), count: 4)
+      }
+      return [
         .text(i.label), value(gv.value, i, r.smallNumberThreshold),
         value(gv.restValue, i, r.smallNumberThreshold), number(gv.locationQuotient, 2),
         gv.shareOfCity.map { .percent($0, decimals: 1) } ?? .empty,
@@ -238,9 +253,11 @@ public enum SummaryReport {
         rows: rows))
   }
 
-  static func addZone(_ z: ZoneResult, _ r: AnalysisResult, _ doc: inout ReportDocument, _ t: Words)
+  static func addZone(_ z: ZoneResult, _ p: Publication, _ doc: inout ReportDocument, _ t: Words)
     throws
   {
+    let r = p.result
+    let hidden = p.withheldZones[z.code] ?? []
     doc.addSection(t("Zone: ", "Zone: ") + z.name)
     if z.illustrative {
       doc.addNote(
@@ -259,8 +276,10 @@ public enum SummaryReport {
       ))
     let rows: [[ReportCell]] = zip(z.values, r.indicators).map { v, i in
       [
-        .text(i.label), value(v.value, i, r.smallNumberThreshold),
-        value(i.city.value, i, r.smallNumberThreshold),
+        .text(i.label),
+        hidden.contains(i.id)
+          ? .text(SmallNumbers.notPublished) : value(v.value, i, r.smallNumberThreshold),
+        cityValue(i, p),
       ]
     }
     doc.addTable(
@@ -273,7 +292,8 @@ public enum SummaryReport {
         rows: rows))
   }
 
-  static func addMethod(_ r: AnalysisResult, _ doc: inout ReportDocument, _ t: Words) {
+  static func addMethod(_ p: Publication, _ doc: inout ReportDocument, _ t: Words) {
+    let r = p.result
     doc.addPageBreak()
     doc.addSection(t("Werkwijze en bronnen", "Method and sources"))
     let w = r.weights
@@ -282,24 +302,24 @@ public enum SummaryReport {
         "Buren: \(w.kind)-contiguïteit, \(w.links) verbindingen, gemiddeld \(NumberStyle(t.language).format(w.meanNeighbours, decimals: 1)) buren (\(w.minNeighbours)–\(w.maxNeighbours)). Lokale Moran en Gi* (binaire gewichten, de wijk zelf inbegrepen) met \(r.provenance.permutations) conditionele permutaties, seed \(r.provenance.seed), significantie p ≤ \(t.number(r.significance, 2)). De gewichten zijn rij-gestandaardiseerd voor Moran's I. Waarden volgen PySAL (esda, segregation, inequality, mapclassify).",
         "Neighbours: \(w.kind) contiguity, \(w.links) links, on average \(NumberStyle(t.language).format(w.meanNeighbours, decimals: 1)) neighbours (\(w.minNeighbours)–\(w.maxNeighbours)). Local Moran and Gi* (binary weights, the ward itself included) with \(r.provenance.permutations) conditional permutations, seed \(r.provenance.seed), significance p ≤ \(r.significance). Weights are row-standardised for Moran's I. Values follow PySAL (esda, segregation, inequality, mapclassify)."
       ))
+    for note in p.notes(t.language) { doc.addParagraph(note) }
     doc.addParagraph(
       t(
-        "Aantallen onder \(r.smallNumberThreshold) staan als <\(r.smallNumberThreshold). Een cijfer met basis 0 is niet gedefinieerd en wordt nooit als 0 getoond.",
-        "Counts below \(r.smallNumberThreshold) print as <\(r.smallNumberThreshold). A figure on a base of 0 is undefined and never shown as 0."
-      ))
+        "Een cijfer met basis 0 is niet gedefinieerd en wordt nooit als 0 getoond.",
+        "A figure on a base of 0 is undefined and never shown as 0."))
     doc.addParagraph(t(
       "Lokale Moran en Gi* gebruiken dezelfde permutaties (zelfde seed); omdat beide de buren van een wijk rangschikken, vallen hun pseudo-p-waarden vaak samen. Dat is verwacht, geen kopieerfout.",
       "Local Moran and Gi* use the same permutations (same seed); as both rank a ward's neighbours, their pseudo p-values often coincide. That is expected, not a copying error."))
     for table in r.tables { for line in tableNotes(table, t) { doc.addNote(line) } }
     // Loading notices (projection, repairs, accepted overlaps, reader warnings) are rare and
-    // stay in the words results.json gives them.
+    // stay in the words the working results file gives them.
     for n in r.notices { doc.addNote(n) }
     doc.addParagraph(t("Bronnen: ", "Sources: ") + credits(r).joined(separator: "; ") + ".")
     doc.addParagraph(
       "wijk \(r.provenance.toolVersion); GEOS \(r.provenance.libraries["GEOS"] ?? "?"), PROJ \(r.provenance.libraries["PROJ"] ?? "?"), GDAL \(r.provenance.libraries["GDAL"] ?? "?"). "
         + t(
-          "Alle cijfers en controlesommen van de invoer: results.json.",
-          "Every number and the input checksums: results.json."))
+          "De controlesommen van de invoer staan in het werkbestand \(WorkingFiles.results) (exacte cijfers, niet om te publiceren).",
+          "The input checksums are in the working file \(WorkingFiles.results) (exact figures, not for publication)."))
   }
 
   /// What a reader must know about one table: rows kept, the number convention, and what
@@ -340,7 +360,68 @@ public enum SummaryReport {
       out.append(t("Wijken zonder gegevens (nooit als 0 geteld): ", "Wards without data (never read as 0): ")
         + table.wardsWithoutData.joined(separator: ", ") + ".")
     }
+    out += missingNotes(table, t)
     return out
+  }
+
+  /// The missing cells per column and kind, and the wards they leave without a value.
+  static func missingNotes(_ table: TableJoinReport, _ t: Words) -> [String] {
+    let file = fileName(table.file)
+    var out: [String] = []
+    let cells = table.missingCells.filter { $0.kind != .empty }
+    if !cells.isEmpty {
+      let list = cells.map { c in
+        let markers = c.markers.map { "'\($0.visibleInMessages)'" }.joined(separator: ", ")
+        let lines = c.lines.map(String.init).joined(separator: ", ") + (c.count > c.lines.count ? ", …" : "")
+        return t(
+          "\(c.column): \(c.count) \(c.count == 1 ? "cel" : "cellen") \(c.kind.dutch) (\(markers); regel \(lines))",
+          "\(c.column): \(c.count) \(c.count == 1 ? "cell" : "cells") \(c.kind.rawValue) (\(markers); line\(c.lines.count == 1 ? "" : "s") \(lines))")
+      }
+      out.append(
+        t("\(file): ontbrekende waarden, elk enkel voor die cel (nooit als 0 gelezen): ",
+          "\(file): missing values, each for its cell only (never read as 0): ")
+          + list.joined(separator: "; ") + ".")
+    }
+    for v in table.missingWardValues {
+      let why = t(dutchReason(v), v.reason)
+      let bound = v.knownPart.map { k in
+        t(" Het bekende deel, \(t.number(k, 0)), is enkel een ondergrens.",
+          " The known part, \(t.number(k, 0)), is only a lower bound.")
+      } ?? ""
+      out.append(
+        t("\(v.ward) heeft geen waarde voor \(v.column) (\(why)); de wijk telt niet mee in de stadscijfers van die kolom.",
+          "\(v.ward) has no value for \(v.column) (\(why)); the ward is left out of that column's city figures.")
+          + bound)
+    }
+    return out
+  }
+
+  /// A ``MissingWardValue``'s reason in Dutch: the kind, then the sectors or the line.
+  static func dutchReason(_ v: MissingWardValue) -> String {
+    if !v.sectors.isEmpty {
+      return "\(v.kind.dutch): sector\(v.sectors.count == 1 ? "" : "en") "
+        + v.sectors.map(\.visibleInMessages).joined(separator: ", ")
+    }
+    let line = v.reason.range(of: ", line ").map { "regel " + v.reason[$0.upperBound...] }
+    return v.kind.dutch + (line.map { ", \($0)" } ?? "")
+  }
+
+  /// City totals that lost more than a trace (``UnmatchedAllowance/traceShare``) to keys
+  /// that reach no ward: announced at the top of the summary and on stderr.
+  public static func headlineWarnings(_ r: AnalysisResult, language: String) -> [String] {
+    let t = Words(language: Language(rawValue: language) ?? .english)
+    return r.tables.flatMap { table in
+      table.shareWithoutWard.filter { $0.value > UnmatchedAllowance.traceShare }
+        .sorted { $0.key < $1.key }
+        .map { column, share in
+          let keys = (table.keysWithoutWard + table.sectorsWithoutWard).map(\.visibleInMessages)
+            .joined(separator: ", ")
+          let pct = t.number(share * 100, 1)
+          return t(
+            "Let op: \(pct) % van het totaal van \(column) in \(fileName(table.file)) valt in geen enkele wijk (\(keys)) en ontbreekt in het stadstotaal.",
+            "Warning: \(pct) % of the total of \(column) in \(fileName(table.file)) reaches no ward (\(keys)) and is missing from the city total.")
+        }
+    }
   }
 
   static func dutchConvention(_ summary: String) -> String {
@@ -354,29 +435,33 @@ public enum SummaryReport {
 
   // MARK: - Cells
 
-  /// A ward's value; "x" when it would reveal a small count (``SmallNumbers``).
-  static func wardValue(_ v: WardIndicatorValue, _ i: IndicatorResult, _ r: AnalysisResult) -> ReportCell {
-    if i.kind != "count", v.value != nil, SmallNumbers.hidesDerived(v, threshold: r.smallNumberThreshold) {
-      return .text(SmallNumbers.notPublished)
-    }
-    return value(v.value, i, r.smallNumberThreshold)
+  /// Ward `w`'s published value, or its marker ("<5", "x") when withheld.
+  static func wardValue(_ i: IndicatorResult, _ w: Int, _ p: Publication) -> ReportCell {
+    let v = i.wards[w].value
+    if v == nil, let f = p.withheld(i.id, ward: w) { return .text(p.marker(f.value(kind: i.kind))) }
+    return value(v, i, p.threshold)
   }
 
-  /// A figure derived from a ward's counts; "x" when it would reveal a small count.
+  /// A published figure derived from ward `w`'s counts, or "x" when withheld.
   static func wardNumber(
-    _ v: WardIndicatorValue, _ x: Double?, _ decimals: Int, _ r: AnalysisResult
+    _ i: IndicatorResult, _ w: Int, _ x: Double?, _ decimals: Int, _ p: Publication
   ) -> ReportCell {
-    if x != nil, SmallNumbers.hidesDerived(v, threshold: r.smallNumberThreshold) {
-      return .text(SmallNumbers.notPublished)
-    }
+    if x == nil, p.withheld(i.id, ward: w) != nil { return .text(SmallNumbers.notPublished) }
     return number(x, decimals)
   }
 
-  /// A count prints as "<threshold" below the small-number threshold.
+  /// The city value, or "x" when its total is withheld.
+  static func cityValue(_ i: IndicatorResult, _ p: Publication) -> ReportCell {
+    p.withheldCity.contains(i.id)
+      ? .text(SmallNumbers.notPublished) : value(i.city.value, i, p.threshold)
+  }
+
+  /// A published value at the indicator's precision (``PublishedPrecision/value(_:)``); a
+  /// count below the threshold (a group's, a zone's) prints as "<threshold".
   static func value(_ v: Double?, _ i: IndicatorResult, _ threshold: Int) -> ReportCell {
     guard let v else { return .empty }
     if i.kind == "count" { return .count(Int(v.rounded()), suppressBelow: threshold) }
-    return .number(v, decimals: abs(v) >= 100 ? 0 : 1)
+    return .number(v, decimals: PublishedPrecision.value(i))
   }
 
   static func number(_ v: Double?, _ decimals: Int) -> ReportCell {
@@ -388,7 +473,7 @@ public enum SummaryReport {
   {
     i.kind == "count"
       ? style.count(Int(v.rounded()), suppressBelow: threshold)
-      : style.format(v, decimals: abs(v) >= 100 ? 0 : 1)
+      : style.format(v, decimals: PublishedPrecision.value(i))
   }
 
   static func names(_ wards: [WardIndicatorValue], _ r: AnalysisResult) -> String {
@@ -420,7 +505,8 @@ struct Words {
     guard language == .dutch else { return c }
     return [
       "not significant": "niet significant", "no neighbours": "geen buren",
-      "no data": "geen gegevens",
+      "no data": "geen gegevens", "not published": "niet gepubliceerd",
+      "not tested": "niet getoetst",
     ][c] ?? c
   }
 }

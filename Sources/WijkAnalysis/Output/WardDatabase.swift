@@ -15,8 +15,9 @@ public struct DatabaseOutput: Sendable, Equatable {
   /// nothing.
   public var replace: Bool
 
-  /// The table a run writes when none is named.
-  public static let defaultTable = "wijk_wards"
+  /// The table a run writes when none is named: a working table, named so, as the working
+  /// files are (``WorkingFiles``).
+  public static let defaultTable = "wijk_wards_not_for_publication"
 
   public init(connection: String, table: String = defaultTable, replace: Bool = false) {
     self.connection = connection
@@ -35,19 +36,26 @@ public struct DatabaseOutput: Sendable, Equatable {
   }
 }
 
-/// Writes the ward table of a run (``WardGeoPackage/layer(_:)``: every indicator and
-/// statistic, exact, counts as integers, geometry in the analysis CRS, so the table's SRID is
-/// the ward layer's) to a database table in one transaction (``DatabaseWriter``).
+/// Writes the ward table of a run to a database table in one transaction
+/// (``DatabaseWriter``): a working table, as the working GeoPackage is (``WorkingFiles``), with
+/// the same exact figures (``WardGeoPackage/layer(_:)``: every indicator and statistic,
+/// unrounded, nothing withheld, counts as integers, geometry in the analysis CRS, so the
+/// table's SRID is the ward layer's; a real number is kept to the 15 significant digits GDAL's
+/// PostgreSQL driver writes, `%.15g`) and a table comment that starts with
+/// ``WorkingFiles/notice``. The published figures are in `wards.csv` and `wards.xlsx`.
 public enum WardDatabase {
   /// - Throws: `IOError`: no connection, ``IOError/tableExists(path:table:)``, a failed
   ///   write (``IOError/writeFailed(path:message:)``); the database is unchanged after any.
   public static func write(_ run: Analysis.Run, to target: DatabaseOutput) throws {
-    let r = run.result
     try DatabaseWriter.write(
       WardGeoPackage.layer(run), to: target.connection, table: target.table,
-      existing: target.replace ? .replace : .refuse,
-      description: "\(r.title): wijk \(r.provenance.toolVersion) analyse, "
-        + "\(r.provenance.createdAt) (exact figures, not for publication)")
+      existing: target.replace ? .replace : .refuse, description: comment(run.result))
+  }
+
+  /// The table's comment: ``WorkingFiles/notice``, then the run that wrote it.
+  static func comment(_ r: AnalysisResult) -> String {
+    "\(WorkingFiles.notice) \(r.title): wijk \(r.provenance.toolVersion) analyse, "
+      + "\(r.provenance.createdAt)."
   }
 }
 

@@ -1,14 +1,16 @@
+import Cartography
 import WijkCore
 
-/// The ward table of the outputs: one row per ward, one column per ward statistic, for the
-/// GeoPackage (exact numbers, for GIS work) and the CSV (for publication: the small-number
-/// rule of ``SmallNumbers`` applies).
+/// The ward table of the outputs: one row per ward, one column per ward statistic.
 ///
-/// Column names are `<indicator>` (the value) and `<indicator>_<statistic>`: `num`, `base`,
-/// `share`, `density_km2`, `eb`, `lq`, `rank`, `z`, `lisa_i`, `lisa_p`, `lisa`, `gistar_z`,
-/// `gistar_p`, `hotspot`, `flags`.
+/// Two versions: the exact layer of the working GeoPackage (``WorkingFiles/wards``: English
+/// column names `<indicator>_num`, `_base`, `_share` (0–1), `_density_km2`, `_eb`, `_lq`,
+/// `_rank`, `_z`, `_lisa_i`, `_lisa_p`, `_lisa`, `_gistar_z`, `_gistar_p`, `_hotspot`,
+/// `_flags`), and the published table of `wards.csv` and `wards.xlsx` (``published(_:)``),
+/// read from a ``Publication``: headers in the run's language, the share in percent, a
+/// `_status` column per indicator, withheld cells as "<5" or "x", every number rounded.
 public enum WardExport {
-  /// The fields, in output order.
+  /// The fields of the exact layer, in output order.
   public static func fields(_ result: AnalysisResult) -> [Field] {
     var fields = [
       Field(name: "code", type: .text), Field(name: "name", type: .text),
@@ -29,60 +31,235 @@ public enum WardExport {
     return fields
   }
 
-  /// The values of ward `w`, aligned with ``fields(_:)``. With `suppressBelow`, counts from 1
-  /// to threshold − 1 become the text "<threshold".
-  public static func row(_ result: AnalysisResult, ward w: Int, suppressBelow: Int?)
-    -> [AttributeValue]
-  {
+  /// The exact values of ward `w`, aligned with ``fields(_:)``.
+  public static func row(_ result: AnalysisResult, ward w: Int) -> [AttributeValue] {
     let ward = result.wards[w]
     var row: [AttributeValue] = [
       .text(ward.code), .text(ward.name), .real(ward.areaSquareKilometres),
     ]
     for i in result.indicators {
       let v = i.wards[w]
-      let count = { (x: Double?) in
-        suppressBelow.map { SmallNumbers.count(x, threshold: $0) } ?? real(x)
-      }
-      let hide = suppressBelow.map { SmallNumbers.hidesDerived(v, threshold: $0) } ?? false
-      let derived = { (x: Double?) in
-        hide && x != nil ? AttributeValue.text(SmallNumbers.notPublished) : real(x)
-      }
       row += [
-        i.kind == "count" ? count(v.value) : derived(v.value), count(v.numerator), count(v.base),
-        derived(v.shareOfCity), derived(v.densityPerSquareKilometre), derived(v.smoothedRate),
-        derived(v.locationQuotient), v.rank.map { .integer(Int64($0)) } ?? .missing,
-        derived(v.zScore), derived(v.localMoranI), real(v.lisaPseudoP), .text(v.lisaCategory),
-        real(v.giStarZ),
-        real(v.giStarPseudoP), v.hotspot.map(AttributeValue.text) ?? .missing,
-        .text(v.flags.joined(separator: "; ")),
+        real(v.value), real(v.numerator), real(v.base), real(v.shareOfCity),
+        real(v.densityPerSquareKilometre), real(v.smoothedRate), real(v.locationQuotient),
+        v.rank.map { .integer(Int64($0)) } ?? .missing, real(v.zScore), real(v.localMoranI),
+        real(v.lisaPseudoP), .text(v.lisaCategory), real(v.giStarZ), real(v.giStarPseudoP),
+        v.hotspot.map(AttributeValue.text) ?? .missing, .text(v.flags.joined(separator: "; ")),
       ]
     }
     return row
   }
 
-  /// The wards as a layer (geometry in the analysis CRS) for the GeoPackage.
+  /// The exact wards as a layer (geometry in the analysis CRS) for the working GeoPackage.
   public static func layer(_ result: AnalysisResult, table: WardTable) -> Layer {
     Layer(
       name: "wards", source: "wijk analyse", crs: table.crs, fields: fields(result),
       features: table.codes.indices.map {
-        Feature(
-          index: $0, geometry: table.geometries[$0],
-          values: row(result, ward: $0, suppressBelow: nil))
+        Feature(index: $0, geometry: table.geometries[$0], values: row(result, ward: $0))
       })
   }
 
-  /// The wards as a table for the CSV, small counts suppressed.
-  public static func table(_ result: AnalysisResult) -> Table {
-    let fields = fields(result)
+  // MARK: - Published
+
+  /// One column of the published table.
+  public struct Column: Sendable, Equatable {
+    /// The header, in the run's language.
+    public var name: String
+    /// Text (codes, names, categories, markers) or a number.
+    public var type: FieldType
+    /// What the column holds, for the codebook.
+    public var description: String
+  }
+
+  /// The published table: the columns (with their codebook lines) and one row per ward.
+  public struct Published: Sendable {
+    /// The columns, in order.
+    public var columns: [Column]
+    /// One row per ward, aligned with `columns`; withheld cells are the text "<5" or "x".
+    public var rows: [[AttributeValue]]
+    /// The code and name columns, which stay text.
+    public var textColumns: Set<String> { Set(columns.prefix(2).map(\.name)) }
+
+    /// As a `Table` for ``CSVWriter``.
+    public var table: Table {
+      Table(
+        source: "wards.csv", columns: columns.map(\.name), rows: rows,
+        lineNumbers: rows.indices.map { $0 + 2 })
+    }
+  }
+
+  /// The published ward table of `p`, in its language.
+  public static func published(_ p: Publication) -> Published {
+    let r = p.result
+    let t = Words(language: Language(rawValue: r.language) ?? .dutch)
+    var columns = [
+      Column(
+        name: t("wijkcode", "code"), type: .text,
+        description: t(
+          "Code van de wijk (tekst: voorloopnullen blijven staan)",
+          "Ward code (text: leading zeros are kept)")),
+      Column(name: t("wijk", "name"), type: .text, description: t("Naam van de wijk", "Ward name")),
+      Column(
+        name: t("oppervlakte_km2", "area_km2"), type: .real,
+        description: t("Oppervlakte in km² (2 decimalen)", "Area in km² (2 decimals)")),
+    ]
+    for i in r.indicators { columns += indicatorColumns(i, r, t) }
+    let rows = r.wards.indices.map { w -> [AttributeValue] in
+      let ward = r.wards[w]
+      return [.text(ward.code), .text(ward.name), .real(ward.areaSquareKilometres)]
+        + r.indicators.flatMap { cells($0, ward: w, p, t) }
+    }
+    return Published(columns: columns, rows: rows)
+  }
+
+  static func indicatorColumns(_ i: IndicatorResult, _ r: AnalysisResult, _ t: Words)
+    -> [Column]
+  {
+    let label = i.label + (i.unit.map { " (\($0))" } ?? "")
+    let d = PublishedPrecision.value(i)
+    let level = t.number(r.significance, 2)
+    func c(_ suffix: (String, String), _ type: FieldType, _ text: (String, String)) -> Column {
+      Column(
+        name: i.id + t(suffix.0, suffix.1), type: type,
+        description: label + ": " + t(text.0, text.1))
+    }
+    return [
+      c(
+        ("", ""), .real, ("waarde van de wijk (\(d) decimalen)", "the ward's value (\(d) decimals)")
+      ),
+      c(
+        ("_status", "_status"), .text,
+        (
+          "leeg = gepubliceerd; <\(r.smallNumberThreshold) = een aantal onder \(r.smallNumberThreshold); x = niet gepubliceerd (volgt uit zo'n aantal, of beschermt een totaal)",
+          "empty = published; <\(r.smallNumberThreshold) = a count below \(r.smallNumberThreshold); x = not published (follows from such a count, or protects a total)"
+        )),
+      c(("_teller", "_num"), .real, ("teller (het aantal)", "numerator (the count)")),
+      c(("_noemer", "_base"), .real, ("noemer (basis)", "base (denominator)")),
+      c(
+        ("_aandeel_stad_pct", "_share_pct"), .real,
+        (
+          "aandeel van de wijk in het stadstotaal van de teller (%)",
+          "the ward's share of the city total of the numerator (%)"
+        )),
+      c(("_dichtheid_km2", "_density_km2"), .real, ("aantal per km²", "count per km²")),
+      c(
+        ("_eb", "_eb"), .real,
+        (
+          "empirisch Bayes-cijfer (Marshall 1991, prior van de gepubliceerde wijken)",
+          "empirical Bayes rate (Marshall 1991, prior of the published wards)"
+        )),
+      c(
+        ("_lq", "_lq"), .real,
+        ("locatiequotiënt wijk / stad (2 decimalen)", "location quotient ward / city (2 decimals)")),
+      c(
+        ("_rang", "_rank"), .integer,
+        (
+          "rang onder de gepubliceerde wijken, 1 = hoogste",
+          "rank among the published wards, 1 = highest"
+        )),
+      c(
+        ("_z", "_z"), .real,
+        ("z-score over de gepubliceerde wijken", "z-score over the published wards")),
+      c(
+        ("_lisa_i", "_lisa_i"), .real,
+        ("lokale Moran I (Anselin 1995)", "local Moran's I (Anselin 1995)")),
+      c(("_lisa_p", "_lisa_p"), .real, ("pseudo-p van lokale Moran", "pseudo p of local Moran")),
+      c(
+        ("_lisa", "_lisa"), .text,
+        ("LISA-categorie bij p ≤ \(level)", "LISA category at p ≤ \(level)")),
+      c(("_gistar_z", "_gistar_z"), .real, ("Getis-Ord Gi* z", "Getis-Ord Gi* z")),
+      c(("_gistar_p", "_gistar_p"), .real, ("pseudo-p van Gi*", "pseudo p of Gi*")),
+      c(("_hotspot", "_hotspot"), .text, ("Gi*-hotspot of -coldspot", "Gi* hotspot or coldspot")),
+      c(("_kenmerken", "_flags"), .text, ("kenmerken van de wijk", "the ward's flags")),
+    ]
+  }
+
+  static func cells(_ i: IndicatorResult, ward w: Int, _ p: Publication, _ t: Words)
+    -> [AttributeValue]
+  {
+    let v = i.wards[w]
+    let f = p.withheld(i.id, ward: w)
+    let x = AttributeValue.text(SmallNumbers.notPublished)
+    func derived(_ value: Double?) -> AttributeValue { f != nil ? x : real(value) }
+    func count(_ value: Double?, _ state: Withheld?) -> AttributeValue {
+      state.map { .text(p.marker($0)) } ?? real(value)
+    }
+    let cityHidden = p.withheldCity.contains(i.id)
+    let value: AttributeValue =
+      f.map {
+        i.kind == "count" && $0.numerator == nil
+          ? real(v.value) : .text(p.marker($0.value(kind: i.kind)))
+      }
+      ?? real(v.value)
+    return [
+      value, f.map { .text(p.marker($0.reason)) } ?? .text(""),
+      count(v.numerator, f?.numerator), count(v.base, f?.base),
+      cityHidden ? x : derived(PublishedPrecision.percent(v.shareOfCity)),
+      derived(v.densityPerSquareKilometre), derived(v.smoothedRate),
+      cityHidden ? x : derived(v.locationQuotient),
+      f != nil ? x : v.rank.map { .integer(Int64($0)) } ?? .missing,
+      derived(v.zScore), derived(v.localMoranI), derived(v.lisaPseudoP),
+      f != nil ? x : .text(t.category(v.lisaCategory)), derived(v.giStarZ),
+      derived(v.giStarPseudoP),
+      f != nil ? x : v.hotspot.map { .text(t.flag($0)) } ?? .missing,
+      f != nil ? x : .text(v.flags.map { t.flag($0) }.joined(separator: "; ")),
+    ]
+  }
+
+  /// The published table as the `wijken` sheet of `wards.xlsx`: the same columns, codes and
+  /// text as text cells, numbers as number cells; a withheld number is an empty cell, its
+  /// marker in the indicator's `_status` column.
+  public static func sheet(_ published: Published, language: Language) -> Layer {
+    let fields = published.columns.map { Field(name: $0.name, type: $0.type) }
+    let features = published.rows.enumerated().map { k, row in
+      Feature(
+        index: k, geometry: nil,
+        values: zip(row, fields).map { value, field in
+          if field.type != .text, case .text = value { return .missing }
+          return value
+        })
+    }
+    return Layer(
+      name: language == .dutch ? "wijken" : "wards", source: "wijk", crs: nil, fields: fields,
+      features: features)
+  }
+
+  /// The codebook (`wards_codebook.csv` and the `codeboek` sheet): one line per column, then
+  /// the small-number rule, what was withheld, the sources and the working files.
+  public static func codebook(_ published: Published, _ p: Publication) -> Table {
+    let language = Language(rawValue: p.result.language) ?? .dutch
+    let t = Words(language: language)
+    var rows: [[AttributeValue]] = published.columns.map {
+      [.text($0.name), .text($0.description)]
+    }
+    rows.append([.text(""), .text("")])
+    let notes = p.notes(language)
+    rows.append([.text(t("Kleine aantallen", "Small numbers")), .text(notes[0])])
+    rows.append([.text(t("Niet gepubliceerd", "Not published")), .text(notes[1])])
+    rows.append([
+      .text(t("Bron", "Source")), .text(SummaryReport.credits(p.result).joined(separator: "; ")),
+    ])
+    rows.append([
+      .text(t("Werkbestanden", "Working files")),
+      .text(
+        t(
+          "De exacte cijfers staan in \(WorkingFiles.wards) en \(WorkingFiles.results): werkbestanden voor analisten, niet om te publiceren.",
+          "The exact figures are in \(WorkingFiles.wards) and \(WorkingFiles.results): working files for analysts, not for publication."
+        )),
+    ])
     return Table(
-      source: "wards.csv", columns: fields.map(\.name),
-      rows: result.wards.indices.map {
-        row(result, ward: $0, suppressBelow: result.smallNumberThreshold)
-      },
-      lineNumbers: result.wards.indices.map { $0 + 2 })
+      source: "wards_codebook.csv",
+      columns: [t("kolom", "column"), t("omschrijving", "description")],
+      rows: rows, lineNumbers: rows.indices.map { $0 + 2 })
+  }
+
+  /// The codebook as a sheet.
+  public static func codebookSheet(_ codebook: Table, language: Language) -> Layer {
+    Layer(
+      name: language == .dutch ? "codeboek" : "codebook", source: "wijk", crs: nil,
+      fields: codebook.columns.map { Field(name: $0, type: .text) },
+      features: codebook.rows.enumerated().map { Feature(index: $0, geometry: nil, values: $1) })
   }
 
   static func real(_ x: Double?) -> AttributeValue { x.map(AttributeValue.real) ?? .missing }
-
-
 }

@@ -2,12 +2,19 @@ import Cartography
 import WijkCore
 import WijkIO
 
-/// The working GeoPackage of a run (`wards.gpkg`) as a city GIS office opens it in QGIS:
-/// counts as integers, a QGIS style per indicator in `layer_styles` (the choropleth with the
-/// classes, colours and legend labels of the SVG map, ``IndicatorMaps``; the LISA clusters in
-/// GeoDa's colours, ``ClusterCategory``), the first indicator's choropleth as the style QGIS
-/// applies on opening, and field aliases and descriptions in the run's language (Dutch for
-/// `language: nl`) both in each style and in `gpkg_data_columns`.
+/// The working GeoPackage of a run (``WorkingFiles/wards``, exact, not for publication) as a
+/// city GIS office opens it in QGIS: counts as integers, a QGIS style per indicator in
+/// `layer_styles` (the choropleth with the palette and legend wording of the SVG map,
+/// ``IndicatorMaps``; the LISA clusters in GeoDa's colours, ``ClusterCategory``), the first
+/// indicator's choropleth as the style QGIS applies on opening, and field aliases and
+/// descriptions in the run's language (Dutch for `language: nl`) both in each style and in
+/// `gpkg_data_columns`.
+///
+/// The styles' classes are the exact figures' (the run's own classes over every ward), not the
+/// published map's (classes over the published values, ``Publication``): the file holds the
+/// exact values, and the published bounds would sort them into classes that do not hold their
+/// counts, and colour the wards the published map greys out. Each style's description says
+/// that its classes are exact and not for publication; the published map is `maps/<id>.svg`.
 ///
 /// QGIS's graduated renderer leaves a ward without a value unpainted (the SVG hatches it).
 public enum WardGeoPackage {
@@ -46,8 +53,8 @@ public enum WardGeoPackage {
       layer: "wards", to: path)
   }
 
-  /// Per indicator, in order: `<id>` (the choropleth, when it has classes) and `<id>_lisa`;
-  /// the first is the default.
+  /// Per indicator of the exact result, in order: `<id>` (the choropleth, when it has
+  /// classes) and `<id>_lisa`; the first is the default.
   static func styles(_ run: Analysis.Run, aliases: [QGISStyle.Alias], language: Language)
     throws -> [GeoPackageStyle]
   {
@@ -55,12 +62,14 @@ public enum WardGeoPackage {
     var styles: [GeoPackageStyle] = []
     for i in run.result.indicators {
       if let map = try IndicatorMaps.choroplethMap(
-        i, table: run.table, credits: SummaryReport.credits(run.result), language: language)
+        i, withheldWardIDs: [], table: run.table, credits: SummaryReport.credits(run.result),
+        language: language)
       {
         styles.append(
           GeoPackageStyle(
             name: i.id, qml: choropleth(i, map, aliases: aliases).qml, isDefault: false,
-            description: "\(i.label): \(map.classification.method)"))
+            description: "\(i.label): \(map.classification.method); "
+              + t("exacte klassen, niet om te publiceren", "exact classes, not for publication")))
       }
       styles.append(
         GeoPackageStyle(

@@ -1,11 +1,11 @@
 /// Everything one ward's yearly plan shows, as numbers: written next to the page as
 /// `<code>-<name>.json`.
 ///
-/// Every analysis number is copied from an ``AnalysisResult`` (the one `wijk analyse`
-/// writes to `results.json`), never recomputed: `indicators[k].ward` is that result's
-/// ``WardIndicatorValue`` for the ward, `groups` its ``GroupIndicatorValue``s. Only the
-/// comparisons in `standouts` (percent above the city, change over the years) are derived,
-/// each from numbers shown alongside it.
+/// Every analysis number is copied from the published figures of the run `wijk analyse`
+/// makes (``Publication/result``: small numbers withheld, rounded), never recomputed:
+/// `indicators[k].ward` is that result's ``WardIndicatorValue`` for the ward, `groups` its
+/// ``GroupIndicatorValue``s. Only the comparisons in `standouts` (percent above the city,
+/// change over the years) are derived, each from numbers shown alongside it.
 public struct WardPlan: Sendable, Codable, Equatable {
   /// The ward code (e.g. `7101613`).
   public var code: String
@@ -41,7 +41,10 @@ public struct WardPlan: Sendable, Codable, Equatable {
   public var significance: Double
   /// Counts from 1 to this − 1 print as "<threshold".
   public var smallNumberThreshold: Int
-  /// Seed, permutations, input checksums: as in `results.json`.
+  /// What was withheld, and why (``Publication/notes(_:)``), in the plan's language.
+  public var publicationNotes: [String] = []
+  /// Seed, permutations, input checksums: as in the working file
+  /// `results_not_for_publication.json`.
   public var provenance: Provenance
 }
 
@@ -67,6 +70,10 @@ public struct PlanIndicator: Sendable, Codable, Equatable {
   public var cityBaseTotal: Double?
   /// Wards with a rank (the denominator of "rank 3 of 30").
   public var rankedWards: Int
+  /// The ward's withheld figures of the indicator; `nil` when all are published.
+  public var withheld: WithheldFigures?
+  /// Whether the city's totals of the indicator are withheld.
+  public var cityWithheld: Bool = false
 }
 
 /// A ward group the ward belongs to.
@@ -77,6 +84,8 @@ public struct PlanGroup: Sendable, Codable, Equatable {
   public var illustrative: Bool
   /// The result's ``GroupIndicatorValue``s, in indicator order, unchanged.
   public var indicators: [GroupIndicatorValue]
+  /// Indicators whose group figures are withheld.
+  public var withheld: [String]
 }
 
 /// One indicator over the years.
@@ -103,6 +112,8 @@ public struct TrendPoint: Sendable, Codable, Equatable {
   public var rank: Int?
   /// Wards with a rank that year; 0 when that year's result lacks the indicator.
   public var rankedWards: Int
+  /// Why the ward's value is withheld that year; `nil` when published.
+  public var withheld: Withheld?
 }
 
 /// A remarkable fact about the ward, as a sentence with its number.
@@ -114,9 +125,10 @@ public struct Standout: Sendable, Codable, Equatable {
   /// The sentence ("highest electricity use per household of all 30 wards: 5,024 kWh, 37%
   /// above the city").
   public var text: String
-  /// The main number of the sentence, unrounded.
+  /// The main number of the sentence (in the plan's JSON rounded to 3 decimals).
   public var value: Double?
-  /// How remarkable (larger first); used only to order and cut the list.
+  /// How remarkable (larger first); used only to order and cut the list (in the plan's JSON
+  /// rounded to 2 decimals).
   public var score: Double
 }
 
@@ -138,4 +150,6 @@ public struct HousingFigure: Sendable, Codable, Equatable {
   public var rank: Int?
   /// Wards of the table with a value for this figure.
   public var rankedWards: Int
+  /// What the figure prints as when it is not published ("<5", "x"); `nil` when published.
+  public var withheld: String?
 }

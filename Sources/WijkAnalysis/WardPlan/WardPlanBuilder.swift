@@ -1,45 +1,58 @@
 import Cartography
 import SpatialWeights
 
-/// Builds a ward's ``WardPlan`` from the analysis run: copies the ward's numbers out of the
-/// ``AnalysisResult``, the groups it belongs to, its neighbours, its values per year, and
-/// picks what stands out (``Standouts``).
+/// Builds a ward's ``WardPlan`` from the published figures of the run: copies the ward's
+/// numbers out of ``Publication/result``, the groups it belongs to, its neighbours, its
+/// values per year, and picks what stands out (``Standouts``).
 public enum WardPlanBuilder {
   /// - Parameters:
-  ///   - ward: index of the ward in `run.table` (``WardNameMatcher`` finds it).
-  ///   - run: the analysis of the plan's year, as `wijk analyse` makes it.
-  ///   - neighbours: the queen neighbours of every ward (``queenNeighbours(_:)``).
-  ///   - years: one result per year for the trend, oldest first (empty: no trend).
+  ///   - ward: index of the ward in `table` (``WardNameMatcher`` finds it).
+  ///   - publication: the published figures of the plan's year
+  ///     (``Publication/make(_:extraColumns:relations:)``).
+  ///   - table: the ward table of that run.
+  ///   - neighbours: the queen neighbours of every ward (``queenNeighbours(_:configuration:)``).
+  ///   - years: the published figures of each trend year, oldest first (empty: no trend).
   ///   - housing: the optional housing figures.
   ///   - period: the analysed period, shown in the title.
   public static func build(
-    ward: Int, run: Analysis.Run, neighbours: SpatialWeights,
-    years: [(year: String, result: AnalysisResult)] = [], housing: HousingFigures? = nil,
+    ward: Int, publication: Publication, table: WardTable, neighbours: SpatialWeights,
+    years: [(year: String, publication: Publication)] = [], housing: HousingFigures? = nil,
     period: String? = nil
   ) -> WardPlan {
-    let r = run.result
-    let code = run.table.codes[ward]
+    let p = publication
+    let r = p.result
+    let code = table.codes[ward]
+    let language = Language(rawValue: r.language) ?? .dutch
     let indicators = r.indicators.map { i in
       PlanIndicator(
         id: i.id, label: i.label, unit: i.unit, kind: i.kind, worse: i.worse, ward: i.wards[ward],
         cityValue: i.city.value, cityNumeratorTotal: i.city.numeratorTotal,
-        cityBaseTotal: i.city.baseTotal, rankedWards: i.wards.filter { $0.rank != nil }.count)
+        cityBaseTotal: i.city.baseTotal, rankedWards: i.wards.filter { $0.rank != nil }.count,
+        withheld: p.withheld(i.id, ward: ward), cityWithheld: p.withheldCity.contains(i.id))
     }
     let groups = r.groups.filter { $0.wards.contains(code) }.map {
-      PlanGroup(name: $0.name, illustrative: $0.illustrative, indicators: $0.indicators)
+      PlanGroup(
+        name: $0.name, illustrative: $0.illustrative, indicators: $0.indicators,
+        withheld: (p.withheldGroups[$0.name] ?? []).sorted())
     }
     let own = neighbours.index(of: code).map { Array(neighbours.neighbours(of: $0)) } ?? []
     var plan = WardPlan(
-      code: code, name: run.table.names[ward], shortName: run.table.shortName(ward),
+      code: code, name: table.names[ward], shortName: table.shortName(ward),
       title: r.title, period: period, language: r.language, wardCount: r.wards.count,
       neighbours: own.sorted().map { r.wards[$0] }, indicators: indicators, groups: groups,
-      trend: trend(code, r, years), standouts: [], housing: housing?.plan(forWard: code),
-      illustrativeInputs: SummaryReport.illustrativeNotes(
-        r, Words(language: Language(rawValue: r.language) ?? .dutch)),
+      trend: trend(code, r, years), standouts: [],
+      housing: housing?.plan(forWard: code, threshold: p.threshold),
+      illustrativeInputs: SummaryReport.illustrativeNotes(r, Words(language: language)),
       credits: SummaryReport.credits(r),
       significance: r.significance, smallNumberThreshold: r.smallNumberThreshold,
-      provenance: r.provenance)
-    plan.standouts = Standouts.pick(plan)
+      publicationNotes: p.notes(language), provenance: r.provenance)
+    // The plan's JSON is published: its sentences' numbers are rounded like the rest.
+    plan.standouts = Standouts.pick(plan).map { s in
+      var s = s
+      s.value = PublishedPrecision.round(s.value, PublishedPrecision.index)
+      s.score = PublishedPrecision.round(s.score, 2)
+      return s
+    }
     return plan
   }
 
@@ -55,21 +68,24 @@ public enum WardPlanBuilder {
       snapTolerance: configuration.weights.snap ?? 0)
   }
 
-  /// Each indicator's value for the ward and the city in each year's result.
+  /// Each indicator's published value for the ward and the city in each year.
   static func trend(
-    _ code: String, _ r: AnalysisResult, _ years: [(year: String, result: AnalysisResult)]
+    _ code: String, _ r: AnalysisResult, _ years: [(year: String, publication: Publication)]
   ) -> [PlanTrend] {
     guard !years.isEmpty else { return [] }
     return r.indicators.map { i in
       PlanTrend(
         indicator: i.id,
         points: years.map { y in
-          let yi = y.result.indicator(i.id)
-          let w = yi?.wards.first { $0.code == code }
+          let yi = y.publication.result.indicator(i.id)
+          let k = yi?.wards.firstIndex { $0.code == code }
+          let w = k.map { yi!.wards[$0] }
+          let withheld = k.flatMap { y.publication.withheld(i.id, ward: $0) }
           return TrendPoint(
             year: y.year, ward: w?.value, wardNumerator: w?.numerator, wardBase: w?.base,
             city: yi?.city.value, rank: w?.rank,
-            rankedWards: yi?.wards.filter { $0.rank != nil }.count ?? 0)
+            rankedWards: yi?.wards.filter { $0.rank != nil }.count ?? 0,
+            withheld: w?.value == nil ? withheld.map { $0.value(kind: i.kind) } : nil)
         })
     }
   }

@@ -5,8 +5,9 @@ import Cartography
 /// its hotspot status, housing (when given), the trend (when several years are given), and
 /// how it was computed. Prints on A4 (``ReportDocument/html()``).
 ///
-/// Every number is formatted from the ``WardPlan``; counts below the small-number threshold
-/// print as "<5"; illustrative inputs and groups are announced.
+/// Every number is formatted from the ``WardPlan`` (published figures): a withheld figure
+/// prints as "<5" or "x", and the method section says what was withheld and why;
+/// illustrative inputs and groups are announced.
 public enum WardPlanReport {
   /// - Parameters:
   ///   - map: the map SVG (``WardPlanMap/svg(_:run:)``), and the file name the Markdown
@@ -78,9 +79,12 @@ public enum WardPlanReport {
     columns += plan.groups.map { ReportColumn($0.name, alignment: .right) }
     let rows: [[ReportCell]] = plan.indicators.enumerated().map { k, i in
       [
-        .text(i.label + (i.unit.map { " (\($0))" } ?? "")), cell(i.ward.value, i, plan),
-        cell(i.cityValue, i, plan), comparison(i), rank(i),
-      ] + plan.groups.map { cell($0.indicators[k].value, i, plan) }
+        .text(i.label + (i.unit.map { " (\($0))" } ?? "")), wardCell(i, plan),
+        i.cityWithheld ? x : cell(i.cityValue, i, plan), comparison(i), rank(i),
+      ]
+        + plan.groups.map {
+          $0.withheld.contains(i.id) ? x : cell($0.indicators[k].value, i, plan)
+        }
     }
     doc.addTable(
       try ReportTable(
@@ -108,11 +112,15 @@ public enum WardPlanReport {
     doc.addSection(t("Hotspots en clusters", "Hotspots and clusters"))
     let level = NumberStyle(t.language).format(plan.significance, decimals: 2)
     let rows: [[ReportCell]] = plan.indicators.map { i in
-      [
-        .text(i.label), .text(t.category(i.ward.lisaCategory)), number(i.ward.localMoranI, 2),
-        number(i.ward.lisaPseudoP, 3), number(i.ward.giStarZ, 2), number(i.ward.giStarPseudoP, 3),
-        .text(i.ward.hotspot.map { t.flag($0) } ?? "–"),
-      ]
+      i.withheld != nil
+        ? [.text(i.label), .text(t.category(i.ward.lisaCategory))]
+          + Array(repeating: x, count: 5)
+        : [
+          .text(i.label), .text(t.category(i.ward.lisaCategory)),
+          number(i.ward.localMoranI, 2), number(i.ward.lisaPseudoP, 3),
+          number(i.ward.giStarZ, 2), number(i.ward.giStarPseudoP, 3),
+          .text(i.ward.hotspot.map { t.flag($0) } ?? "–"),
+        ]
     }
     doc.addTable(
       try ReportTable(
@@ -134,8 +142,9 @@ public enum WardPlanReport {
     let rows: [[ReportCell]] = h.figures.map { f in
       [
         .text(f.name),
-        number(f.value, abs(f.value ?? 0) >= 100 || f.value?.rounded() == f.value ? 0 : 1),
-        f.rank.map { .text("\($0)/\(f.rankedWards)") } ?? .empty,
+        f.withheld.map { .text($0) }
+          ?? number(f.value, abs(f.value ?? 0) >= 100 || f.value?.rounded() == f.value ? 0 : 1),
+        f.rank.map { .text("\($0)/\(f.rankedWards)") } ?? (f.withheld == nil ? .empty : x),
       ]
     }
     doc.addTable(
@@ -147,6 +156,13 @@ public enum WardPlanReport {
         ],
         rows: rows))
     doc.addNote(t("Bron: ", "Source: ") + h.source)
+    if h.figures.contains(where: { $0.withheld != nil }) {
+      doc.addNote(
+        t(
+          "<\(plan.smallNumberThreshold) en x: niet gepubliceerd (kleine aantallen); de rangen tellen enkel de gepubliceerde wijken.",
+          "<\(plan.smallNumberThreshold) and x: not published (small numbers); ranks count the published wards only."
+        ))
+    }
     let file = h.source.split(separator: "/").last.map(String.init)?.lowercased() ?? ""
     if file.contains("synthetic") || file.contains("illustrative") {
       doc.addNote(
@@ -165,8 +181,11 @@ public enum WardPlanReport {
       guard let i = plan.indicators.first(where: { $0.id == trend.indicator }) else { continue }
       let rows: [[ReportCell]] = trend.points.map { p in
         [
-          .text(p.year), cell(p.ward, i, plan), cell(p.city, i, plan),
-          p.rank.map { .text("\($0)/\(p.rankedWards)") } ?? .empty,
+          .text(p.year),
+          p.withheld.map { .text(SmallNumbers.marker($0, threshold: plan.smallNumberThreshold)) }
+            ?? cell(p.ward, i, plan),
+          cell(p.city, i, plan),
+          p.rank.map { .text("\($0)/\(p.rankedWards)") } ?? (p.withheld == nil ? .empty : x),
         ]
       }
       doc.addTable(
@@ -185,9 +204,10 @@ public enum WardPlanReport {
     doc.addSection(t("Werkwijze en bronnen", "Method and sources"))
     doc.addParagraph(
       t(
-        "Alle cijfers komen uit dezelfde analyse als `wijk analyse` (results.json), per jaar opnieuw gedraaid voor de evolutie. Buren: queen-contiguïteit. Lokale Moran en Gi* met \(plan.provenance.permutations) permutaties, seed \(plan.provenance.seed). Aantallen onder \(plan.smallNumberThreshold) staan als <\(plan.smallNumberThreshold).",
-        "Every number comes from the same analysis as `wijk analyse` (results.json), run again per year for the trend. Neighbours: queen contiguity. Local Moran and Gi* with \(plan.provenance.permutations) permutations, seed \(plan.provenance.seed). Counts below \(plan.smallNumberThreshold) print as <\(plan.smallNumberThreshold)."
+        "Alle cijfers komen uit dezelfde analyse als `wijk analyse`, per jaar opnieuw gedraaid voor de evolutie, en zijn gepubliceerd zoals in wards.csv. Buren: queen-contiguïteit. Lokale Moran en Gi* met \(plan.provenance.permutations) permutaties, seed \(plan.provenance.seed).",
+        "Every number comes from the same analysis as `wijk analyse`, run again per year for the trend, and is published as in wards.csv. Neighbours: queen contiguity. Local Moran and Gi* with \(plan.provenance.permutations) permutations, seed \(plan.provenance.seed)."
       ))
+    for note in plan.publicationNotes { doc.addParagraph(note) }
     doc.addParagraph(t("Bronnen: ", "Sources: ") + plan.credits.joined(separator: "; ") + ".")
   }
 
@@ -198,16 +218,31 @@ public enum WardPlanReport {
     if i.kind == "count" {
       return .count(Int(v.rounded()), suppressBelow: plan.smallNumberThreshold)
     }
-    return .number(v, decimals: abs(v) >= 100 ? 0 : 1)
+    return .number(
+      v,
+      decimals: i.kind == "rate"
+        ? PublishedPrecision.rate : PublishedPrecision.magnitude(i.cityValue ?? v))
+  }
+
+  /// A withheld figure: "x".
+  static let x = ReportCell.text(SmallNumbers.notPublished)
+
+  /// The ward's value, or its marker when withheld.
+  static func wardCell(_ i: PlanIndicator, _ plan: WardPlan) -> ReportCell {
+    if i.ward.value == nil, let f = i.withheld {
+      return .text(SmallNumbers.marker(f.value(kind: i.kind), threshold: plan.smallNumberThreshold))
+    }
+    return cell(i.ward.value, i, plan)
   }
 
   static func comparison(_ i: PlanIndicator) -> ReportCell {
+    if i.withheld != nil || i.cityWithheld { return x }
     if i.kind == "count" { return i.ward.shareOfCity.map { .percent($0, decimals: 1) } ?? .empty }
     return number(i.ward.locationQuotient, 2)
   }
 
   static func rank(_ i: PlanIndicator) -> ReportCell {
-    i.ward.rank.map { .text("\($0)/\(i.rankedWards)") } ?? .empty
+    i.ward.rank.map { .text("\($0)/\(i.rankedWards)") } ?? (i.withheld == nil ? .empty : x)
   }
 
   static func number(_ v: Double?, _ decimals: Int) -> ReportCell {

@@ -56,6 +56,7 @@ public enum WardPlans {
   ) throws -> [WardPlanPage] {
     let run = try Analysis.run(
       configuration, configurationFile: configurationFile, options: options, progress: progress)
+    let publication = try Publication.make(run)
     let matcher = WardNameMatcher(run.table)
     let chosen =
       request.wards.isEmpty
@@ -65,24 +66,32 @@ public enum WardPlans {
     let years =
       request.years.count > 1
       ? try YearlyAnalysis.results(
-        configuration, years: request.years, main: run.result, column: column,
-        configurationFile: configurationFile, options: options, progress: progress)
+        configuration, years: request.years, main: run, column: column,
+        configurationFile: configurationFile, options: options, progress: progress
+      ).map { y in
+        (
+          year: y.year,
+          publication: y.run.result == run.result ? publication : try Publication.make(y.run)
+        )
+      }
       : []
     let neighbours = try WardPlanBuilder.queenNeighbours(run, configuration: configuration)
     let period = YearlyAnalysis.period(of: configuration, column: column)
     progress("writing \(chosen.count) ward plan(s)")
     return try chosen.map { w in
       let plan = WardPlanBuilder.build(
-        ward: w, run: run, neighbours: neighbours, years: years, housing: request.housing,
-        period: period)
-      return try page(plan, run: run)
+        ward: w, publication: publication, table: run.table, neighbours: neighbours,
+        years: years, housing: request.housing, period: period)
+      return try page(plan, publication: publication, table: run.table)
     }
   }
 
-  /// Renders one plan: HTML, Markdown, map and JSON.
-  public static func page(_ plan: WardPlan, run: Analysis.Run) throws -> WardPlanPage {
+  /// Renders one plan: HTML, Markdown, map and JSON (the plan's published numbers).
+  public static func page(_ plan: WardPlan, publication: Publication, table: WardTable) throws
+    -> WardPlanPage
+  {
     let stem = fileStem(plan)
-    let svg = try WardPlanMap.svg(plan, run: run)
+    let svg = try WardPlanMap.svg(plan, publication: publication, table: table)
     let doc = try WardPlanReport.build(plan, map: svg.map { ($0, "\(stem)-map.svg") })
     return WardPlanPage(
       plan: plan, fileStem: stem, html: doc.html(), markdown: doc.markdown(), mapSVG: svg,

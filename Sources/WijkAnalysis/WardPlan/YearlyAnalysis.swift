@@ -30,7 +30,8 @@ public enum YearlyAnalysis {
     return c
   }
 
-  /// One result per year, in the order of `years`.
+  /// One run per year, in the order of `years` (each published by the ward plans with
+  /// ``Publication``, so each year's small numbers are withheld in that year).
   ///
   /// - Parameters:
   ///   - main: the run of `configuration` itself, reused for its own period.
@@ -40,10 +41,10 @@ public enum YearlyAnalysis {
   /// - Throws: ``WardPlanError/noPeriodFilter(column:)``,
   ///   ``WardPlanError/noRowsForYear(year:file:)``, and the errors of `Analysis.run`.
   public static func results(
-    _ configuration: AnalysisConfiguration, years: [String], main: AnalysisResult,
+    _ configuration: AnalysisConfiguration, years: [String], main: Analysis.Run,
     column: String = "period", configurationFile: String? = nil,
     options: WardLoadingOptions = WardLoadingOptions(), progress: (String) -> Void = { _ in }
-  ) throws -> [(year: String, result: AnalysisResult)] {
+  ) throws -> [(year: String, run: Analysis.Run)] {
     let own = period(of: configuration, column: column)
     return try years.map { year in
       if year == own { return (year, main) }
@@ -54,7 +55,7 @@ public enum YearlyAnalysis {
       where spec.filter?[column] != nil && report.rowsKept == 0 {
         throw WardPlanError.noRowsForYear(year: year, file: report.file)
       }
-      return (year, run.result)
+      return (year, run)
     }
   }
 }

@@ -4,10 +4,12 @@ import WijkIO
 
 @testable import WijkAnalysis
 
-/// Golden files of the main job on Genk: `wards.csv` byte for byte, and `results.json` as a
-/// decoded value with the run's date and the machine's absolute paths normalised (checksums,
-/// versions and every number are kept). Re-record after an intended change with
-/// `WIJK_RECORD_GOLDEN=1 swift test --filter GenkGoldenTests` and review the diff.
+/// Golden files of the main job on Genk: the published `wards.csv` (Belgian Excel, as
+/// `language: nl` writes it) byte for byte, and the working file
+/// `results_not_for_publication.json` as a decoded value with the run's date and the
+/// machine's absolute paths normalised (checksums, versions and every number are kept).
+/// Re-record after an intended change with `WIJK_RECORD_GOLDEN=1 swift test --filter
+/// GenkGoldenTests` and review the diff.
 @Suite struct GenkGoldenTests {
   static let golden = GenkEndToEndTests.fixtures.appendingPathComponent("golden/genk")
   static let recording = ProcessInfo.processInfo.environment["WIJK_RECORD_GOLDEN"] == "1"
@@ -37,7 +39,9 @@ import WijkIO
     let run = try GenkEndToEndTests.run.get()
     let file = FileManager.default.temporaryDirectory.appendingPathComponent(
       "wijk-golden-\(UUID()).csv")
-    try CSVWriter.write(WardExport.table(run.result), to: file.path)
+    let published = WardExport.published(try Publication.make(run))
+    try CSVWriter.write(
+      published.table, to: file.path, dialect: .excel, textColumns: published.textColumns)
     let produced = try Data(contentsOf: file)
     let goldenFile = Self.golden.appendingPathComponent("wards.csv")
     if Self.recording { try produced.write(to: goldenFile) }
@@ -48,13 +52,13 @@ import WijkIO
   @Test func resultsJSONIsUnchanged() throws {
     let run = try GenkEndToEndTests.run.get()
     let produced = Self.normalised(run.result)
-    let goldenFile = Self.golden.appendingPathComponent("results.json")
+    let goldenFile = Self.golden.appendingPathComponent(WorkingFiles.results)
     if Self.recording { try Data(try AnalysisOutputs.json(produced).utf8).write(to: goldenFile) }
     let recorded = try JSONDecoder().decode(AnalysisResult.self, from: Data(contentsOf: goldenFile))
     var a = produced
     var b = recorded
     a.provenance.libraries = [:]  // library versions may differ between machines
     b.provenance.libraries = [:]
-    #expect(a == b, "results.json differs from \(goldenFile.path)")
+    #expect(a == b, "\(WorkingFiles.results) differs from \(goldenFile.path)")
   }
 }

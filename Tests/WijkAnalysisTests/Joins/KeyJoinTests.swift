@@ -110,8 +110,8 @@ import WijkCore
     doubled.rows.append([.text("10"), .text("5")])
     doubled.lineNumbers.append(7)
     #expect(
-      throws: JoinError.duplicateKeys(
-        source: "indicatoren_excel.csv", column: "wijkcode", occurrences: ["10": [5, 7]])
+      throws: JoinError.duplicateTableKeys(
+        source: "indicatoren_excel.csv", column: "wijkcode", lines: ["10": [5, 7]], hint: nil)
     ) {
       try KeyJoin.join(
         doubled, onto: wards, layerKey: "wijkcode", tableKey: "wijkcode",

@@ -135,18 +135,19 @@ import WijkCore
     bad.rows.append([.text("S1"), .text("W2")])
     bad.lineNumbers.append(6)
     #expect(
-      throws: JoinError.duplicateKeys(
-        source: "lookup.csv", column: "sector", occurrences: ["S1": [2, 6]])
+      throws: JoinError.duplicateTableKeys(
+        source: "lookup.csv", column: "sector", lines: ["S1": [2, 6]], hint: nil)
     ) {
       try SectorAggregation.aggregate(
         small, sectorColumn: "sector", lookup: bad, lookupSector: "sector", lookupWard: "ward",
         indicators: specs)
     }
     #expect(
-      JoinError.duplicateKeys(
-        source: "lookup.csv", column: "sector", occurrences: ["S1": [2, 6]]
+      JoinError.duplicateTableKeys(
+        source: "lookup.csv", column: "sector", lines: ["S1": [2, 6]], hint: nil
       ).description
-        == "In lookup.csv, these values of sector occur more than once, so a join would be "
-        + "ambiguous: \"S1\" (2, 6).")
+        == "lookup.csv: the key of column sector occurs more than once, so a join would have to "
+        + "pick or add rows without a word: S1 at lines 2 and 6. Nothing was joined. Keep one row "
+        + "per key (remove the copy, or correct the code).")
   }
 }

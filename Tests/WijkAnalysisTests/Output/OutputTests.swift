@@ -56,27 +56,20 @@ import Testing
   }
 }
 
-/// The small-number rule: a count of 1–4 prints as "<5" and hides what would give it back.
+/// The small-number rule: a count of 1–4 is small and prints as "<5"; what is withheld for
+/// another reason prints as "x".
 @Suite struct SmallNumbersTests {
-  func ward(numerator: Double?, base: Double?) -> WardIndicatorValue {
-    WardIndicatorValue(
-      code: "W", numerator: numerator, base: base, value: 0.505, smallBase: false,
-      lisaCategory: "no data", undefined: [:], flags: [])
-  }
-
   @Test func countsFromOneToThresholdMinusOneAreSmall() {
     #expect(!SmallNumbers.isSmall(0, threshold: 5))
     #expect(SmallNumbers.isSmall(1, threshold: 5) && SmallNumbers.isSmall(4, threshold: 5))
     #expect(!SmallNumbers.isSmall(5, threshold: 5) && !SmallNumbers.isSmall(nil, threshold: 5))
-    #expect(SmallNumbers.count(2, threshold: 5) == .text("<5"))
-    #expect(SmallNumbers.count(396, threshold: 5) == .real(396))
+    #expect(SmallNumbers.isSmall(9, threshold: 10) && !SmallNumbers.isSmall(10, threshold: 10))
   }
 
-  // 2 vacant of 396 dwellings: the rate 0.505 % would give the 2 back.
-  @Test func aSmallNumeratorOrBaseHidesTheDerivedFigures() {
-    #expect(SmallNumbers.hidesDerived(ward(numerator: 2, base: 396), threshold: 5))
-    #expect(SmallNumbers.hidesDerived(ward(numerator: 300, base: 3), threshold: 5))
-    #expect(!SmallNumbers.hidesDerived(ward(numerator: 0, base: 396), threshold: 5))
-    #expect(!SmallNumbers.hidesDerived(ward(numerator: 20, base: 396), threshold: 5))
+  @Test func markers() {
+    #expect(SmallNumbers.marker(.smallCount, threshold: 5) == "<5")
+    #expect(SmallNumbers.marker(.smallCount, threshold: 10) == "<10")
+    #expect(SmallNumbers.marker(.derived, threshold: 5) == "x")
+    #expect(SmallNumbers.marker(.complementary, threshold: 5) == "x")
   }
 }

@@ -5,9 +5,9 @@ import WijkIO
 
 @testable import WijkAnalysis
 
-/// The GeoPackage `wijk analyse` writes, opened with GDAL as QGIS opens it: one style per
-/// indicator map in `layer_styles` whose classes, colours and labels are the SVG map's, the
-/// first indicator's as default, Dutch aliases, counts as integers.
+/// The working GeoPackage `wijk analyse` writes, opened with GDAL as QGIS opens it: one style
+/// per indicator map in `layer_styles` with the exact figures' classes and the SVG map's
+/// colours, the first indicator's as default, Dutch aliases, counts as integers.
 @Suite(.serialized) struct WardGeoPackageTests {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -24,7 +24,8 @@ import WijkIO
   }
 
   static func styles(_ folder: String) throws -> [String: [AttributeValue]] {
-    let layer = try LayerReader.read(path: folder + "/wards.gpkg", layer: "layer_styles").layer
+    let layer = try LayerReader.read(path: folder + "/" + WorkingFiles.wards, layer: "layer_styles")
+      .layer
     var byName: [String: [AttributeValue]] = [:]
     for f in layer.features { byName[f.values[layer.fieldIndex("styleName")!].text!] = f.values }
     return byName
@@ -32,7 +33,8 @@ import WijkIO
 
   @Test func oneChoroplethAndOneClusterStylePerIndicatorTheFirstAsDefault() throws {
     let (run, folder) = try Self.written.get()
-    let layer = try LayerReader.read(path: folder + "/wards.gpkg", layer: "layer_styles").layer
+    let layer = try LayerReader.read(path: folder + "/" + WorkingFiles.wards, layer: "layer_styles")
+      .layer
     let names = layer.column("styleName")!.map(\.text!)
     let ids = run.result.indicators.map(\.id)
     #expect(names == ids.flatMap { [$0, "\($0)_lisa"] })
@@ -44,32 +46,83 @@ import WijkIO
     #expect(Set(layer.column("f_geometry_column")!.map(\.text)) == ["geom"])
   }
 
-  /// Bounds are the analysis's classes exactly; colours and labels are the SVG legend's.
-  @Test func choroplethStylesHaveTheSVGsClassesAndColours() throws {
+  /// Bounds are the analysis's exact classes, labels the legend of the exact figures' map,
+  /// colours the published SVG map's palette.
+  @Test func choroplethStylesHaveTheExactClassesAndTheSVGsColours() throws {
     let (run, folder) = try Self.written.get()
-    let layer = try LayerReader.read(path: folder + "/wards.gpkg", layer: "layer_styles").layer
-    let qmlIndex = layer.fieldIndex("styleQML")!
     for indicator in run.result.indicators {
       let classes = try #require(indicator.classes)
-      let feature = try #require(
-        layer.features.first { $0.values[layer.fieldIndex("styleName")!].text == indicator.id })
-      let qml = feature.values[qmlIndex].text!
-      let ranges = matches(
-        #"<range symbol="(\d+)" lower="([^"]+)" upper="([^"]+)" label="([^"]*)""#, in: qml)
-      let colours = matches(#"<prop k="color" v="([0-9,]+)"/>"#, in: qml).map { $0[0] }
+      let ranges = try Self.ranges(folder, indicator.id)
+      let exact = try #require(
+        try IndicatorMaps.choroplethMap(
+          indicator, withheldWardIDs: [], table: run.table, credits: [], language: .dutch))
       let svg = try String(
         contentsOfFile: "\(folder)/maps/\(indicator.id).svg", encoding: .utf8)
-      let legend = matches(
-        #"data-kind="class" data-key="(\d+)"><rect [^>]*fill="(#[0-9a-f]{6})"[^>]*/><text class="legend-label"[^>]*>([^<]*)<"#,
-        in: svg)
-      #expect(ranges.map { Double($0[2]) } == classes.upperBounds.map { Optional($0) })
-      #expect(Double(ranges[0][1]) == indicator.wards.compactMap(\.value).min())
-      for c in 1..<ranges.count { #expect(ranges[c][1] == ranges[c - 1][2]) }
-      #expect(ranges.map { $0[3] } == legend.map { $0[2] }, "labels of \(indicator.id)")
+      let legend = Self.matches(
+        #"data-kind="class" data-key="(\d+)"><rect [^>]*fill="(#[0-9a-f]{6})"[^>]*/>"#, in: svg)
+      #expect(ranges.map(\.upper) == classes.upperBounds)
+      #expect(ranges.first?.lower == indicator.wards.compactMap(\.value).min())
+      for c in 1..<ranges.count { #expect(ranges[c].lower == ranges[c - 1].upper) }
+      #expect(ranges.map(\.label) == exact.classLabels(), "labels of \(indicator.id)")
       #expect(
-        Array(colours.prefix(ranges.count)) == legend.map { QGISStyle.qgisColour($0[1]) },
+        ranges.map(\.colour) == exact.palette.colours.map(QGISStyle.qgisColour),
         "colours of \(indicator.id)")
-      #expect(qml.contains("attr=\"\(indicator.id)\""))
+      #expect(
+        legend.map { QGISStyle.qgisColour($0[1]) }
+          == Array(ranges.map(\.colour).prefix(legend.count)),
+        "the published map's palette for \(indicator.id)")
+    }
+  }
+
+  /// The choice for the working file: its styles classify the exact figures it holds, not
+  /// the published values. On Genk with the threshold at 50 (real counts withheld) the
+  /// published map's classes differ; the styles' are the exact ones, hold the exact classes'
+  /// counts of wards, and say they are exact and not for publication.
+  @Test func stylesClassifyTheExactFiguresNotThePublishedOnes() throws {
+    let run = try PublicationFixtures.genk.get()
+    let publication = try Publication.make(run)
+    let folder = NSTemporaryDirectory() + "wijk-gpkg-exact-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try AnalysisOutputs.write(run, to: folder)
+    let differing = run.result.indicators.indices.filter { k in
+      publication.result.indicators[k].classes?.upperBounds
+        != run.result.indicators[k].classes?.upperBounds
+    }
+    try #require(!differing.isEmpty, "no indicator whose published classes differ")
+    let styles = try Self.styles(folder)
+    for k in differing {
+      let exact = run.result.indicators[k]
+      let classes = try #require(exact.classes)
+      let ranges = try Self.ranges(folder, exact.id)
+      #expect(ranges.map(\.upper) == classes.upperBounds, "\(exact.id)")
+      #expect(
+        ranges.map(\.upper) != publication.result.indicators[k].classes?.upperBounds,
+        "\(exact.id)")
+      // QGIS puts a value in the first range holding it.
+      var counts = Array(repeating: 0, count: ranges.count)
+      for v in exact.wards.compactMap(\.value) {
+        if let c = ranges.firstIndex(where: { $0.lower <= v && v <= $0.upper }) { counts[c] += 1 }
+      }
+      #expect(counts == classes.counts, "\(exact.id)")
+      let description = try #require(styles[exact.id]).compactMap(\.text).first {
+        $0.contains("exacte klassen")
+      }
+      #expect(description?.hasSuffix("exacte klassen, niet om te publiceren") == true)
+    }
+  }
+
+  /// The ranges of the graduated style `name` in the working GeoPackage in `folder`.
+  static func ranges(_ folder: String, _ name: String) throws
+    -> [(lower: Double, upper: Double, label: String, colour: String)]
+  {
+    let qml = try #require(styles(folder)[name]).compactMap(\.text).first {
+      $0.hasPrefix("<!DOCTYPE qgis")
+    }!
+    let ranges = Self.matches(
+      #"<range symbol="(\d+)" lower="([^"]+)" upper="([^"]+)" label="([^"]*)""#, in: qml)
+    let colours = Self.matches(#"<prop k="color" v="([0-9,]+)"/>"#, in: qml).map { $0[0] }
+    return ranges.enumerated().map { c, r in
+      (Double(r[1]) ?? .nan, Double(r[2]) ?? .nan, r[3], colours[c])
     }
   }
 
@@ -78,9 +131,10 @@ import WijkIO
     let qml = try #require(Self.styles(folder)["\(run.result.indicators[0].id)_lisa"]).compactMap(
       \.text
     ).first { $0.hasPrefix("<!DOCTYPE qgis") }!
-    let categories = matches(#"<category symbol="\d+" value="([^"]*)" label="([^"]*)""#, in: qml)
+    let categories = Self.matches(
+      #"<category symbol="\d+" value="([^"]*)" label="([^"]*)""#, in: qml)
     #expect(categories.first?[0] == "HH" && categories.first?[1] == "Hoog-Hoog")
-    let colours = matches(#"<prop k="color" v="([0-9,]+)"/>"#, in: qml).map { $0[0] }
+    let colours = Self.matches(#"<prop k="color" v="([0-9,]+)"/>"#, in: qml).map { $0[0] }
     // GeoDa: High-High (255,0,0), Low-High (150,150,255), Low-Low (0,0,255), High-Low (255,150,150).
     #expect(
       Array(colours.prefix(4)) == [
@@ -91,7 +145,7 @@ import WijkIO
   @Test func dutchAliasesAndDescriptionsInDataColumns() throws {
     let (run, folder) = try Self.written.get()
     let columns = try LayerReader.read(
-      path: folder + "/wards.gpkg",
+      path: folder + "/" + WorkingFiles.wards,
       layer: "sql:SELECT column_name, name, description FROM gpkg_data_columns "
         + "WHERE table_name = 'wards'"
     ).layer
@@ -104,7 +158,7 @@ import WijkIO
     #expect(alias.count == WardExport.fields(run.result).count)
     #expect(Set(alias.values).count == alias.count)
     let extension_ = try LayerReader.read(
-      path: folder + "/wards.gpkg",
+      path: folder + "/" + WorkingFiles.wards,
       layer: "sql:SELECT extension_name FROM gpkg_extensions WHERE table_name = 'gpkg_data_columns'"
     ).layer
     #expect(extension_.column("extension_name")?.map(\.text) == ["gpkg_schema"])
@@ -117,7 +171,7 @@ import WijkIO
 
   @Test func countsAreIntegers() throws {
     let (run, folder) = try Self.written.get()
-    let wards = try LayerReader.read(path: folder + "/wards.gpkg", layer: "wards").layer
+    let wards = try LayerReader.read(path: folder + "/" + WorkingFiles.wards, layer: "wards").layer
     let type = { (name: String) in wards.fields[wards.fieldIndex(name)!].type }
     #expect(type("households") == .integer)
     #expect(type("households_num") == .integer)
@@ -128,7 +182,7 @@ import WijkIO
       wards.column("households")!.map(\.number) == households.wards.map(\.value))
   }
 
-  func matches(_ pattern: String, in text: String) -> [[String]] {
+  static func matches(_ pattern: String, in text: String) -> [[String]] {
     let regex = try! NSRegularExpression(pattern: pattern)
     return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { m in
       (1..<m.numberOfRanges).map { String(text[Range(m.range(at: $0), in: text)!]) }
