@@ -1,12 +1,12 @@
-// Contiguity from polygon vertices, by hashing vertex coordinates: O(total vertices), no
-// pairwise polygon tests. Matches libpysal 4.14 `Queen` / `Rook.from_dataframe` exactly when the
-// snap tolerance is 0.
+// Contiguity weights from polygons: which builder decides adjacency, and the entry points that
+// choose one. Two builders: shared boundary segments (the default) and shared vertex
+// coordinates (to reproduce libpysal's `Queen`/`Rook.from_dataframe`).
 
 import WijkCore
 
-/// Something that can say which polygonal units touch which: the vertex-hash builder here, or
-/// an exact-predicate builder (GEOS `touches`/`intersects` on an STRtree) injected from the
-/// engine target, which this pure-Swift target cannot import.
+/// Something that can say which polygonal units touch which: ``BoundaryContiguity`` and
+/// ``VertexContiguity`` here, or an exact-predicate builder injected from the engine target,
+/// which this pure-Swift target cannot import.
 public protocol AdjacencySource: Sendable {
   /// Neighbour lists: for each unit (a list of polygons: one for a polygon, several for a
   /// multipolygon), the indices of the units adjacent to it. No unit lists itself.
@@ -16,145 +16,44 @@ public protocol AdjacencySource: Sendable {
 
 /// Which shared boundary makes two units neighbours.
 public enum ContiguityCriterion: String, Hashable, Sendable {
-  /// Share at least one vertex (a corner suffices).
+  /// Share at least one point of their boundaries (a corner suffices).
   case queen
-  /// Share at least one edge: the same pair of consecutive vertices.
+  /// Share a piece of boundary of positive length.
   case rook
 }
 
-/// Contiguity by shared vertex coordinates, as libpysal's `Queen` and `Rook`.
+/// How contiguity is decided.
+public enum ContiguityMethod: String, Hashable, Sendable, CaseIterable, Codable {
+  /// From the boundary segments themselves, with exact predicates (``BoundaryContiguity``):
+  /// finds T-junctions (a vertex of one unit on the edge of another) and edges that overlap
+  /// without sharing vertices; the neighbours of libpysal 4.14
+  /// `Graph.build_contiguity(strict=True)` on a valid coverage. The default.
+  case boundary
+  /// From identical vertex coordinates (``VertexContiguity``): libpysal 4.14
+  /// `Queen`/`Rook.from_dataframe` exactly, T-junctions missed. Only to reproduce libpysal.
+  case vertex
+}
+
+/// Refuses a snap tolerance that is negative, not finite, or so small against the coordinates
+/// (below 1e-12 of their magnitude) that no two distinct doubles could be that close.
 ///
-/// Each unit's vertices are taken ring by ring (exterior then holes, part by part) and
-/// concatenated, as libpysal's `_get_boundary_points` does. Queen: units sharing a vertex are
-/// neighbours. Rook: units sharing a segment between consecutive vertices of that list are
-/// neighbours; like libpysal, this includes the joining segment from the end of one ring to
-/// the start of the next, which matches libpysal exactly and in practice never creates a link.
-///
-/// Exact matching misses T-junctions (a vertex of one polygon on the edge of another), and
-/// simplified boundaries that nearly touch give false islands (pysal#859, #889). With
-/// `snapTolerance > 0`, vertices closer than the tolerance (in CRS units) are merged first,
-/// transitively (a chain of close vertices becomes one), on a grid hash with cell = tolerance.
-public struct VertexContiguity: AdjacencySource {
-  /// Queen (a shared vertex) or rook (a shared edge).
-  public var criterion: ContiguityCriterion
-  /// Vertices at most this far apart (CRS units) count as shared; 0 means identical only.
-  public var snapTolerance: Double
-
-  /// Stores the options; ``adjacency(of:)`` rejects a negative or
-  /// non-finite tolerance.
-  public init(criterion: ContiguityCriterion, snapTolerance: Double = 0) {
-    self.criterion = criterion
-    self.snapTolerance = snapTolerance
+/// - Throws: ``WeightsError/invalidParameter(name:value:expected:)`` naming `snapTolerance`.
+func checkSnapTolerance(_ tolerance: Double, units: [[Polygon]]) throws {
+  guard tolerance.isFinite, tolerance >= 0 else {
+    throw WeightsError.invalidParameter(
+      name: "snapTolerance", value: "\(tolerance)", expected: "a finite number ≥ 0")
   }
-
-  /// - Throws: ``WeightsError/invalidParameter(name:value:expected:)`` for a negative or
-  ///   non-finite snap tolerance, or one so small against the coordinates (below 1e-12 of
-  ///   their magnitude) that no two distinct doubles could be that close: use 0 there.
-  public func adjacency(of units: [[Polygon]]) throws -> [[Int]] {
-    guard snapTolerance.isFinite, snapTolerance >= 0 else {
-      throw WeightsError.invalidParameter(
-        name: "snapTolerance", value: "\(snapTolerance)", expected: "a finite number ≥ 0")
-    }
-    let (vertexIDs, unitOf, uniqueCoordinates) = Self.vertexIDs(units)
-    var ids = vertexIDs
-    let magnitude = uniqueCoordinates.reduce(0) { max($0, abs($1.x), abs($1.y)) }
-    if snapTolerance > 0, snapTolerance < magnitude * 1e-12 {
-      throw WeightsError.invalidParameter(
-        name: "snapTolerance", value: "\(snapTolerance)",
-        expected: "0 (exact) or at least \(magnitude * 1e-12) for coordinates of \(magnitude)")
-    }
-    if snapTolerance > 0 {
-      let root = Self.snapClusters(uniqueCoordinates, tolerance: snapTolerance)
-      ids = ids.map { root[$0] }
-    }
-    var links = [Set<Int>](repeating: [], count: units.count)
-    switch criterion {
-    case .queen: Self.link(keys: ids.map { UInt64($0) }, unitOf: unitOf, into: &links)
-    case .rook:
-      var keys: [UInt64] = []
-      var owners: [Int] = []
-      for k in ids.indices.dropLast() where unitOf[k] == unitOf[k + 1] {
-        let (a, b) = (min(ids[k], ids[k + 1]), max(ids[k], ids[k + 1]))
-        keys.append(UInt64(a) << 32 | UInt64(b))
-        owners.append(unitOf[k])
-      }
-      Self.link(keys: keys, unitOf: owners, into: &links)
-    }
-    return links.map { $0.sorted() }
-  }
-
-  /// Numbers identical coordinates alike; returns the id per vertex, its unit, and the
-  /// coordinate of each id. −0 and +0 are the same coordinate (as in Python).
-  private static func vertexIDs(_ units: [[Polygon]]) -> ([Int], [Int], [Coordinate]) {
-    var table: [Coordinate: Int] = [:]
-    var ids: [Int] = []
-    var unitOf: [Int] = []
-    var unique: [Coordinate] = []
-    for (u, polygons) in units.enumerated() {
-      for polygon in polygons {
-        for ring in polygon.rings {
-          for c in ring.coordinates {
-            let key = Coordinate(x: c.x + 0, y: c.y + 0)
-            if let id = table[key] {
-              ids.append(id)
-            } else {
-              table[key] = unique.count
-              ids.append(unique.count)
-              unique.append(key)
-            }
-            unitOf.append(u)
-          }
-        }
-      }
-    }
-    return (ids, unitOf, unique)
-  }
-
-  /// Links every pair of distinct units that share a key.
-  private static func link(keys: [UInt64], unitOf: [Int], into links: inout [Set<Int>]) {
-    var owners: [UInt64: [Int]] = [:]
-    owners.reserveCapacity(keys.count)
-    for (k, key) in keys.enumerated() { owners[key, default: []].append(unitOf[k]) }
-    for (_, units) in owners where units.count > 1 {
-      let distinct = Set(units)
-      guard distinct.count > 1 else { continue }
-      for a in distinct { links[a].formUnion(distinct.subtracting([a])) }
+  guard tolerance > 0 else { return }
+  var magnitude = 0.0
+  for polygon in units.joined() {
+    for ring in polygon.rings {
+      for c in ring.coordinates { magnitude = max(magnitude, abs(c.x), abs(c.y)) }
     }
   }
-
-  /// Union-find over coordinates within `tolerance` of each other; returns each id's root.
-  private static func snapClusters(_ points: [Coordinate], tolerance: Double) -> [Int] {
-    var parent = Array(points.indices)
-    func find(_ i: Int) -> Int {
-      var i = i
-      while parent[i] != i {
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-      }
-      return i
-    }
-    struct Cell: Hashable { var x: Int64, y: Int64 }
-    func cell(_ c: Coordinate) -> Cell {
-      Cell(x: Int64((c.x / tolerance).rounded(.down)), y: Int64((c.y / tolerance).rounded(.down)))
-    }
-    var grid: [Cell: [Int]] = [:]
-    for (i, p) in points.enumerated() { grid[cell(p), default: []].append(i) }
-    let t2 = tolerance * tolerance
-    for (i, p) in points.enumerated() {
-      let c = cell(p)
-      for dx in Int64(-1)...1 {
-        for dy in Int64(-1)...1 {
-          for j in grid[Cell(x: c.x + dx, y: c.y + dy)] ?? [] where j > i {
-            let (ddx, ddy) = (points[j].x - p.x, points[j].y - p.y)
-            if ddx * ddx + ddy * ddy <= t2 {
-              let (a, b) = (find(i), find(j))
-              if a != b { parent[max(a, b)] = min(a, b) }
-            }
-          }
-        }
-      }
-    }
-    return points.indices.map(find)
+  if tolerance < magnitude * 1e-12 {
+    throw WeightsError.invalidParameter(
+      name: "snapTolerance", value: "\(tolerance)",
+      expected: "0 (exact) or at least \(magnitude * 1e-12) for coordinates of \(magnitude)")
   }
 }
 
@@ -164,7 +63,7 @@ extension SpatialWeights {
   /// - Parameters:
   ///   - ids: One id per unit.
   ///   - units: The polygons of each unit, aligned with `ids`.
-  ///   - source: Who decides adjacency; ``VertexContiguity`` matches libpysal.
+  ///   - source: Who decides adjacency (``BoundaryContiguity``, ``VertexContiguity``).
   /// - Throws: ``WeightsError/countMismatch(what:expected:got:)`` and whatever `source` throws.
   public static func contiguity(
     ids: [String], units: [[Polygon]], source: any AdjacencySource
@@ -177,25 +76,45 @@ extension SpatialWeights {
     return try SpatialWeights(ids: ids, neighbours: source.adjacency(of: units))
   }
 
-  /// Queen contiguity (a shared vertex), matching libpysal 4.14 `Queen.from_dataframe` when
-  /// `snapTolerance` is 0. Non-polygonal geometries have no vertices here and become islands.
-  /// - Throws: as ``contiguity(ids:units:source:)``.
+  /// Queen contiguity: units whose boundaries share at least a point.
+  ///
+  /// With ``ContiguityMethod/boundary`` (default) a vertex of one unit on the edge of another
+  /// counts, and `snapTolerance` (CRS units, metres in a projected CRS) counts boundaries at
+  /// most that far apart as touching (libpysal's `fuzzy_contiguity`, GeoDa's precision
+  /// threshold). With ``ContiguityMethod/vertex`` it matches libpysal 4.14
+  /// `Queen.from_dataframe` when `snapTolerance` is 0. Non-polygonal geometries have no
+  /// boundary here and become islands.
+  /// - Throws: as ``contiguity(ids:units:source:)``; a bad tolerance as
+  ///   ``WeightsError/invalidParameter(name:value:expected:)``.
   public static func queen(
-    ids: [String], geometries: [Geometry], snapTolerance: Double = 0
+    ids: [String], geometries: [Geometry], snapTolerance: Double = 0,
+    method: ContiguityMethod = .boundary
   ) throws -> SpatialWeights {
     try contiguity(
       ids: ids, units: geometries.map(\.polygons),
-      source: VertexContiguity(criterion: .queen, snapTolerance: snapTolerance))
+      source: source(.queen, snapTolerance, method))
   }
 
-  /// Rook contiguity (a shared edge), matching libpysal 4.14 `Rook.from_dataframe` when
-  /// `snapTolerance` is 0.
-  /// - Throws: as ``contiguity(ids:units:source:)``.
+  /// Rook contiguity: units whose boundaries share a piece of positive length (with a
+  /// `snapTolerance`: run within the tolerance of each other along more than the tolerance).
+  /// With ``ContiguityMethod/vertex``: a shared pair of consecutive vertices, as libpysal 4.14
+  /// `Rook.from_dataframe` when `snapTolerance` is 0.
+  /// - Throws: as ``queen(ids:geometries:snapTolerance:method:)``.
   public static func rook(
-    ids: [String], geometries: [Geometry], snapTolerance: Double = 0
+    ids: [String], geometries: [Geometry], snapTolerance: Double = 0,
+    method: ContiguityMethod = .boundary
   ) throws -> SpatialWeights {
     try contiguity(
       ids: ids, units: geometries.map(\.polygons),
-      source: VertexContiguity(criterion: .rook, snapTolerance: snapTolerance))
+      source: source(.rook, snapTolerance, method))
+  }
+
+  static func source(
+    _ criterion: ContiguityCriterion, _ tolerance: Double, _ method: ContiguityMethod
+  ) -> any AdjacencySource {
+    switch method {
+    case .boundary: BoundaryContiguity(criterion: criterion, tolerance: tolerance)
+    case .vertex: VertexContiguity(criterion: criterion, snapTolerance: tolerance)
+    }
   }
 }

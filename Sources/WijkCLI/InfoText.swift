@@ -89,6 +89,9 @@ enum InfoText {
         i.gaps.map {
           "\(fmt($0.squareMetres)) m² near (\(fmt($0.x)), \(fmt($0.y)))"
         })
+      lines += section(
+        "slivers (wards closer than \(fmt(i.sliverTolerance)) m without touching)",
+        i.slivers.map(describe))
     }
     lines += i.skipped.map { "not checked: \($0)" }
     lines += i.warnings.map { "warning: \($0)" }
@@ -97,9 +100,14 @@ enum InfoText {
     return lines.joined(separator: "\n")
   }
 
-  /// Whether the commands accept the layer, and what would make them.
+  /// Whether the commands accept the layer (and what needs a look even so), and what would
+  /// make them.
   static func verdict(_ i: LayerInspection, hasGeometry: Bool) -> String {
-    if i.isUsableAsWards { return "usable as a ward layer" }
+    if i.isUsableAsWards {
+      return i.attention.isEmpty
+        ? "usable as a ward layer"
+        : "usable as a ward layer, but needs attention: " + i.attention.joined(separator: "; ")
+    }
     guard hasGeometry else {
       return "not a ward layer (no polygons); choose another layer with --layer"
     }
@@ -149,6 +157,23 @@ enum InfoText {
     let b = "feature \(o.second)" + (o.secondLabel.map { " (\($0))" } ?? "")
     return
       "\(a) and \(b) overlap by \(fmt(o.squareMetres)) m² (\(String(format: "%.2f", o.squareMetres / 10_000)) ha)"
+  }
+
+  /// "W01 and W02 are 0.05 m apart along 1000 m (a 50 m² sliver) near (230000.03, 184500)".
+  static func describe(_ s: LayerInspection.SliverSummary) -> String {
+    let a = s.firstLabel ?? "feature \(s.first)"
+    let b = s.secondLabel ?? "feature \(s.second)"
+    let length = s.length >= 10 ? String(Int64(s.length.rounded())) : fmt(s.length)
+    let at = s.x.map { x in " near (\(fmt(x)), \(fmt(s.y ?? 0)))" } ?? ""
+    let sliver = "along \(length) m (a \(fmt(s.squareMetres)) m² sliver)\(at)"
+    return s.separation > 0
+      ? "\(a) and \(b) are \(small(s.separation)) m apart \(sliver)"
+      : "\(a) and \(b) touch at one end and leave a strip between them \(sliver)"
+  }
+
+  /// A small distance in metres: three significant digits below 1 cm, else to 0.01.
+  static func small(_ v: Double) -> String {
+    v > 0 && v < 0.01 ? String(format: "%.3g", v) : fmt(v)
   }
 
   /// Metres to 0.01, without trailing zeros.

@@ -35,6 +35,7 @@ struct LocalCommandOptions: ParsableArguments {
 
   /// Writes `--out`, then prints the report as JSON or as a table.
   func finish(_ report: LocalReport, units: UnitLayer, prefix: String) throws {
+    noteWeights(report.weightsNotices)
     noteLeftOut(missing: report.missing, islands: report.islands, column: report.column)
     if let out {
       try LocalLayerExport.write(report, units: units, prefix: prefix, to: out)

@@ -39,6 +39,7 @@ struct MoranCommand: ParsableCommand {
       let r = try AutocorrelationCommands.moran(
         units, column: column, weights: weights.request, transformation: transform,
         permutations: inference.permutations, seed: inference.seed)
+      noteWeights(r.weightsNotices)
       noteLeftOut(missing: r.missing, islands: r.islands, column: column)
       if json { return try printJSON(r) }
       print("Moran's I of \(column): \(r.n) units, \(r.weights) weights, \(r.transformation)")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpatialWeights
 import WijkAnalysis
 
 /// The layer a single-statistic command reads: file, layer, id field, and the ward layer
@@ -44,14 +45,23 @@ struct WeightsOptions: ParsableArguments {
       """)
   var threshold: Double?
 
-  @Option(help: "Vertex snap tolerance in layer units for queen/rook (0 = exact, as libpysal).")
+  @Option(
+    help: "Snap tolerance in layer units for queen/rook: boundaries this close touch (0 = exact).")
   var snap = 0.0
+
+  @Option(
+    help: ArgumentHelp(
+      "boundary (shared boundary segments: T-junctions count) | vertex (shared vertices, "
+        + "exactly as libpysal's Queen/Rook.from_dataframe).", valueName: "method"))
+  var contiguity: ContiguityMethod = .boundary
 
   @Option(help: "Read the weights from a GeoDa/libpysal .gal or .gwt file instead.")
   var weightsFile: String?
 
   var request: WeightsRequest {
-    WeightsRequest(kind: weights, k: k, threshold: threshold, snap: snap, file: weightsFile)
+    WeightsRequest(
+      kind: weights, k: k, threshold: threshold, snap: snap, contiguity: contiguity,
+      file: weightsFile)
   }
 }
 
@@ -65,6 +75,7 @@ struct InferenceOptions: ParsableArguments {
 }
 
 extension WeightsKind: ExpressibleByArgument {}
+extension ContiguityMethod: ExpressibleByArgument {}
 extension ClassifyMethod: ExpressibleByArgument {}
 
 /// Prints `value` as pretty JSON with sorted keys on stdout.
@@ -80,6 +91,12 @@ func printJSON<T: Encodable>(_ value: T) throws {
 func show(_ x: Double?) -> String {
   guard let x else { return "–" }
   return String(format: "%.6g", x)
+}
+
+/// Notes on stderr about the weights (kNN ties, neighbours found across T-junctions or
+/// within the snap tolerance).
+func noteWeights(_ notices: [String]) {
+  for n in notices { note(n) }
 }
 
 /// Notes on stderr about units left out of a statistic.

@@ -13,6 +13,13 @@ extension GEOSGeometry {
       GEOSIntersection_r(context.handle, handle, other.handle), from: "GEOSIntersection_r")
   }
 
+  /// The points of this geometry that are not in `other`.
+  ///
+  /// - Throws: ``EngineError/geos(function:messages:)``. See `GEOSDifference_r`.
+  public func difference(_ other: GEOSGeometry) throws(EngineError) -> GEOSGeometry {
+    try adopt(GEOSDifference_r(context.handle, handle, other.handle), from: "GEOSDifference_r")
+  }
+
   /// The points in either geometry.
   ///
   /// - Throws: ``EngineError/geos(function:messages:)``. See `GEOSUnion_r`.

@@ -1,5 +1,8 @@
-// Queen and rook contiguity from polygons against libpysal 4.14.1 Queen/Rook.from_dataframe
-// (neighbour lists in Tests/Fixtures/reference/spatial_*.json), exactly.
+// Queen and rook contiguity from polygons against libpysal 4.14.1, exactly: the boundary method
+// against `Graph.build_contiguity(strict=True)` and shapely's shared boundary lengths
+// (Tests/Fixtures/reference/weights_references.json), the vertex method against
+// `Queen`/`Rook.from_dataframe` (spatial_*.json). On these three coverages both libpysal
+// builders agree (the reference script checks it), so both methods must give the same lists.
 
 import Foundation
 import Testing
@@ -17,12 +20,35 @@ import WijkCore
   func queenAndRookMatchLibpysal(name: String, path: String) throws {
     let geometries = try Fixtures.geometries(path)
     let ids = geometries.indices.map(String.init)
-    let expected = try Fixtures.reference(name)["neighbours"] as! [String: [[Int]]]
+    let vertex = try Fixtures.reference(name)["neighbours"] as! [String: [[Int]]]
+    let strict = try Fixtures.weightsReference()["strict"] as! [String: [String: Any]]
     let queen = try SpatialWeights.queen(ids: ids, geometries: geometries)
     let rook = try SpatialWeights.rook(ids: ids, geometries: geometries)
-    #expect(queen.neighbourLists == expected["queen"])
-    #expect(rook.neighbourLists == expected["rook"])
+    #expect(queen.neighbourLists == strict[name]!["queen"] as! [[Int]])
+    #expect(rook.neighbourLists == strict[name]!["rook"] as! [[Int]])
     #expect(queen.islands.isEmpty)
+    let vertexQueen = try SpatialWeights.queen(ids: ids, geometries: geometries, method: .vertex)
+    let vertexRook = try SpatialWeights.rook(ids: ids, geometries: geometries, method: .vertex)
+    #expect(vertexQueen.neighbourLists == vertex["queen"])
+    #expect(vertexRook.neighbourLists == vertex["rook"])
+  }
+
+  /// Every touching pair with its shared length: shapely's length of the intersection of the
+  /// two boundaries, to 1e-9 relative; 0 exactly for pairs that meet only at points.
+  @Test(arguments: datasets)
+  func sharedBoundaryLengthsMatchShapely(name: String, path: String) throws {
+    let units = try Fixtures.geometries(path).map(\.polygons)
+    let strict = try Fixtures.weightsReference()["strict"] as! [String: [String: Any]]
+    let expected = (strict[name]!["lengths"] as! [[Double]]).map {
+      (Int($0[0]), Int($0[1]), $0[2])
+    }
+    let found = try BoundaryContiguity(criterion: .queen).sharedBoundaries(of: units)
+    #expect(found.map { [$0.first, $0.second] } == expected.map { [$0.0, $0.1] })
+    for (pair, e) in zip(found, expected) {
+      #expect(
+        e.2 == 0 ? pair.length == 0 : close(pair.length, e.2), "\(pair.first)-\(pair.second)")
+      #expect(pair.separation == 0)
+    }
   }
 
   @Test func columbusQueenFromPolygonsEqualsTheShippedGAL() throws {
@@ -86,6 +112,19 @@ import WijkCore
     #expect(rook.neighbourLists == (reference["neighbours"] as! [String: [[Int]]])["rook"])
   }
 
+  @Test func vertexSnapToleranceJoinsNearlyTouchingBoundariesToo() throws {
+    let ids = (0..<9).map(String.init)
+    let shrunk = Self.lattice(gap: 0.001)
+    let reference = try Fixtures.reference("small")["lattice3x3"] as! [String: Any]
+    let expected = reference["neighbours"] as! [String: [[Int]]]
+    let queen = try SpatialWeights.queen(
+      ids: ids, geometries: shrunk, snapTolerance: 0.003, method: .vertex)
+    #expect(queen.neighbourLists == expected["queen"])
+    let rook = try SpatialWeights.rook(
+      ids: ids, geometries: shrunk, snapTolerance: 0.003, method: .vertex)
+    #expect(rook.neighbourLists == expected["rook"])
+  }
+
   @Test func negativeSnapToleranceIsRejected() {
     #expect(
       throws: WeightsError.invalidParameter(
@@ -95,6 +134,19 @@ import WijkCore
         ids: ["a"], geometries: Self.lattice().prefix(1).map { $0 },
         snapTolerance: -1)
     }
+  }
+
+  /// An edge with a non-finite coordinate bounds nothing: it is left out, never trapped on.
+  @Test func nonFiniteCoordinatesAreLeftOut() throws {
+    var lattice = Self.lattice()
+    lattice[4] = .polygon(
+      Polygon(
+        exterior: Ring([
+          Coordinate(x: 1, y: -2), Coordinate(x: .nan, y: -2), Coordinate(x: 2, y: -1),
+          Coordinate(x: 1, y: -1),
+        ])))
+    let w = try SpatialWeights.queen(ids: (0..<9).map(String.init), geometries: lattice)
+    #expect(w.neighbours(of: 4).contains(1) && w.neighbours(of: 4).contains(3))
   }
 
   struct Injected: AdjacencySource {

@@ -24,6 +24,18 @@ enum Fixtures {
     try json("reference/spatial_\(name).json")
   }
 
+  /// weights_references.json, written by weights_references.py (libpysal 4.14.1, shapely,
+  /// esda 2.9.0): strict contiguity of the data sets and the values of cases 24 and 29.
+  static func weightsReference() throws -> [String: Any] {
+    try json("reference/weights_references.json")
+  }
+
+  /// The text property `field` of every feature of a GeoJSON file, in file order.
+  static func codes(_ path: String, field: String = "wijkcode") throws -> [String] {
+    let features = try json(path)["features"] as! [[String: Any]]
+    return features.map { ($0["properties"] as! [String: Any])[field] as! String }
+  }
+
   /// Polygon and multipolygon features of a GeoJSON file, in file order.
   static func geometries(_ path: String) throws -> [Geometry] {
     let features = try json(path)["features"] as! [[String: Any]]

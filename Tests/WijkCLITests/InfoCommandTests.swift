@@ -24,7 +24,8 @@ import Testing
     ])
     #expect(r.status == 0)
     #expect(r.stdout.contains("feature 0 (W31): Self-intersection at (229500, 184500)"))
-    #expect(r.stdout.contains("not checked: overlaps, gaps and area: 1 invalid feature(s) first"))
+    #expect(
+      r.stdout.contains("not checked: overlaps, gaps, slivers and area: 1 invalid feature(s) first"))
   }
 
   // Case 03: W21 and W22 overlap by 50 000 m² = 5.00 ha.
@@ -45,6 +46,43 @@ import Testing
     let chosen = try CLIRunner.run(["info", gpkg, "--layer", "wijken", "--json"])
     #expect(chosen.status == 0)
     #expect(chosen.stdout.contains("\"featureCount\" : 3"))
+  }
+
+  // Case 29: a 5 cm gap open at both ends is no hole of the coverage, but a sliver.
+  @Test func case29SliverIsReportedWithItsSizeAndTheVerdictAsksForAttention() throws {
+    let file = "Tests/Fixtures/cases/29-contiguity-t-junctions-and-slivers/wards_sliver.geojson"
+    let r = try CLIRunner.run(["info", file])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("gaps in the coverage: none"))
+    #expect(
+      r.stdout.contains(
+        "W01 and W02 are 0.05 m apart along 1000 m (a 50 m² sliver) near (230000.03, 184500)"))
+    #expect(r.stdout.contains("verdict:   usable as a ward layer, but needs attention: 1 sliver(s)"))
+    #expect(r.stdout.contains("a snap tolerance of 0.1 m does"))
+    let output = try CLIRunner.run(["info", file, "--json"]).stdout
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+    let slivers = try #require(json["slivers"] as? [[String: Any]])
+    #expect(slivers.count == 1)
+    #expect(slivers.first?["firstLabel"] as? String == "W01")
+    #expect(slivers.first?["secondLabel"] as? String == "W02")
+    #expect(abs((slivers.first?["separation"] as? Double ?? 0) - 0.05) < 1e-6)
+    #expect(abs((slivers.first?["squareMetres"] as? Double ?? 0) - 50) < 0.01)
+    #expect((json["attention"] as? [String])?.count == 1)
+    // the T-junction layer of the same case is clean
+    let clean = try CLIRunner.run([
+      "info", "Tests/Fixtures/cases/29-contiguity-t-junctions-and-slivers/wards_tjunction.geojson",
+    ])
+    #expect(clean.stdout.contains("slivers (wards closer than 1 m without touching): none"))
+    #expect(clean.stdout.hasSuffix("verdict:   usable as a ward layer\n"))
+  }
+
+  @Test func aSliverToleranceOfZeroIsAnArgumentError() throws {
+    let r = try CLIRunner.run([
+      "info", "GeoData/genk_wijken_2025_31370.geojson", "--sliver-tolerance", "0",
+    ])
+    #expect(r.status == 64)
+    #expect(r.stderr.contains("--sliver-tolerance"))
   }
 
   @Test func missingFileExits66WithItsName() throws {

@@ -61,7 +61,8 @@ public enum Analysis {
     try requireIndicatorColumns(
       configuration, table: table, tables: tables, file: configurationFile)
     progress("building \(configuration.weights.kind.rawValue) weights for \(table.count) wards")
-    let weights = try makeWeights(configuration.weights, table: table, layer: loaded.layer)
+    let built = try makeWeights(configuration.weights, table: table, layer: loaded.layer)
+    let weights = built.weights
     let settings = IndicatorSettings(configuration: configuration)
     var indicators: [IndicatorResult] = []
     for spec in configuration.indicators {
@@ -92,11 +93,12 @@ public enum Analysis {
       provenance: try provenance(
         configuration, configurationFile: configurationFile, wards: loaded.report),
       wards: WardSummary.all(of: table),
-      weights: summary(weights, configuration.weights), indicators: indicators, groups: groups,
+      weights: summary(weights, configuration.weights, ties: built.ties), indicators: indicators,
+      groups: groups,
       zones: zones,
       tables: tables, smallNumberThreshold: configuration.smallNumberThreshold,
       significance: configuration.significance,
-      notices: notices(loaded.report, weights: weights),
+      notices: notices(loaded.report, weights: built),
       illustrativeInputs: illustrativeInputs(configuration),
       illustrativeFiles: illustrativeFiles(configuration), credits: configuration.credits)
     return Run(
@@ -148,28 +150,34 @@ public enum Analysis {
     }
   }
 
+  /// The weights `spec` asks for over the table's wards, with what building them found.
   static func makeWeights(_ spec: WeightsSpec, table: WardTable, layer: Layer) throws
-    -> SpatialWeights
+    -> BuiltWeights
   {
     switch spec.kind {
-    case .queen:
-      return try .queen(
-        ids: table.codes, geometries: table.geometries, snapTolerance: spec.snap ?? 0)
-    case .rook:
-      return try .rook(
-        ids: table.codes, geometries: table.geometries, snapTolerance: spec.snap ?? 0)
+    case .queen, .rook:
+      return try .contiguity(
+        spec.kind == .queen ? .queen : .rook, ids: table.codes, geometries: table.geometries,
+        snap: spec.snap ?? 0, method: spec.contiguity ?? .boundary)
     case .knn:
       let centroids = try GeometryChecks.centroids(of: layer).map { $0 ?? Coordinate(x: 0, y: 0) }
       return try .kNearest(ids: table.codes, points: centroids, k: spec.k ?? 4)
     }
   }
 
-  static func summary(_ w: SpatialWeights, _ spec: WeightsSpec) -> WeightsSummary {
+  /// The weights as `results.json` records them; `ties` are the kNN ties found building them
+  /// (``BuiltWeights/ties``), `nil` when unknown (weights a caller built), and then so is
+  /// ``WeightsSummary/tiedWards``.
+  static func summary(
+    _ w: SpatialWeights, _ spec: WeightsSpec, ties: [TiedNeighbours]? = nil
+  ) -> WeightsSummary {
     let cards = w.cardinalities
     return WeightsSummary(
       kind: spec.kind == .knn ? "knn (k = \(spec.k ?? 4))" : spec.kind.rawValue,
       links: w.linkCount, meanNeighbours: Double(w.linkCount) / Double(max(w.count, 1)),
-      minNeighbours: cards.min() ?? 0, maxNeighbours: cards.max() ?? 0, islands: w.islands)
+      minNeighbours: cards.min() ?? 0, maxNeighbours: cards.max() ?? 0, islands: w.islands,
+      contiguity: spec.kind == .knn ? nil : (spec.contiguity ?? .boundary).rawValue,
+      tiedWards: spec.kind == .knn ? ties?.map(\.unit) : nil)
   }
 
   /// The run's provenance; a ward layer read from a database is recorded as the gate read it
@@ -196,14 +204,15 @@ public enum Analysis {
 
   /// Sentences about loading the wards. What the tables did not reach is in
   /// ``AnalysisResult/tables`` and said by ``SummaryReport/tableNotes(_:language:)``.
-  static func notices(_ report: WardLoadingReport, weights: SpatialWeights) -> [String] {
+  static func notices(_ report: WardLoadingReport, weights built: BuiltWeights) -> [String] {
+    let weights = built.weights
     var out = report.sentences
     if !weights.islands.isEmpty {
       out.append(
         "Ward(s) without neighbours, left out of spatial statistics: \(weights.islands.joined(separator: ", "))."
       )
     }
-    return out
+    return out + built.notices
   }
 
   static func illustrativeInputs(_ c: AnalysisConfiguration) -> [String] {

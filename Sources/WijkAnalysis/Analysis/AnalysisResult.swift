@@ -33,6 +33,12 @@ public struct WeightsSummary: Sendable, Codable, Equatable {
   public var maxNeighbours: Int
   /// Wards without neighbours, left out of every spatial statistic.
   public var islands: [String]
+  /// `boundary` or `vertex` for contiguity (``SpatialWeights/ContiguityMethod``); `nil` for
+  /// knn and in results written before it was recorded.
+  public var contiguity: String? = nil
+  /// knn: wards whose k-th nearest distance was tied, decided by the smaller code; `nil`
+  /// for contiguity.
+  public var tiedWards: [String]? = nil
 }
 
 /// Everything one run of `wijk analyse` computed, exact, as written to the working file

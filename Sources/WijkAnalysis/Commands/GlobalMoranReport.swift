@@ -45,6 +45,9 @@ public struct GlobalMoranReport: Codable, Sendable, Equatable {
   /// (I − mean) / standard deviation of the permuted I's (`z_sim`); `nil` with 0 permutations
   /// or when I is undefined.
   public var simulatedZ: Double?
+  /// What building the weights found (kNN ties, neighbours across T-junctions or within the
+  /// snap tolerance), one sentence each (``BuiltWeights/notices``).
+  public var weightsNotices: [String] = []
 }
 
 /// The single-statistic computations behind `wijk moran`, `lisa` and `gistar`.
@@ -59,7 +62,8 @@ public enum AutocorrelationCommands {
     transformation: String = "row", permutations: Int = 999, seed: UInt64 = 12345
   ) throws -> GlobalMoranReport {
     let values = try units.numbers(column)
-    let w = try units.weights(request)
+    let built = try units.builtWeights(request)
+    let w = built.weights
     let t = try Self.transformation(transformation)
     let result = try moranI(
       values, weights: w, transformation: t, permutations: permutations, seed: seed)
@@ -72,7 +76,8 @@ public enum AutocorrelationCommands {
       pNormality: m?.pNormality, varianceRandomisation: m?.varianceRandomisation,
       zRandomisation: m?.zRandomisation, pRandomisation: m?.pRandomisation,
       permutations: permutations, seed: seed, pseudoP: m?.permutation?.pseudoP,
-      simulatedMean: m?.permutation?.mean, simulatedZ: m?.permutation?.z)
+      simulatedMean: m?.permutation?.mean, simulatedZ: m?.permutation?.z,
+      weightsNotices: built.notices)
   }
 
   /// The transformation named `name` ("row"/"r", "binary"/"b", ...).

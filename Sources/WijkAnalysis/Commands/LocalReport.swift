@@ -107,6 +107,9 @@ public struct LocalReport: Codable, Sendable, Equatable {
   public var clusterCounts: [String: Int]
   /// One row per feature, in layer order.
   public var units: [LocalUnitResult]
+  /// What building the weights found (kNN ties, neighbours across T-junctions or within the
+  /// snap tolerance), one sentence each (``BuiltWeights/notices``).
+  public var weightsNotices: [String] = []
 }
 
 extension AutocorrelationCommands {
@@ -121,8 +124,9 @@ extension AutocorrelationCommands {
   ) throws -> LocalReport {
     let values = try units.numbers(column)
     let t = try Self.transformation(transformation)
+    let built = try units.builtWeights(request)
     let result = try localMoran(
-      values, weights: try units.weights(request), transformation: t,
+      values, weights: built.weights, transformation: t,
       permutations: options.permutations, seed: options.seed)
     var rows = Self.skeleton(units, values: values, sample: result.sample)
     var threshold: Double?
@@ -145,9 +149,11 @@ extension AutocorrelationCommands {
         rows[f].cluster = test.significant[k] ? m.quadrants[k].rawValue : "not significant"
       }
     }
-    return Self.report(
+    var report = Self.report(
       "local Moran's I", column, units.weightsLabel(request), "\(t)", nil, result.sample,
       result.estimate.reason, options, threshold, rows)
+    report.weightsNotices = built.notices
+    return report
   }
 
   /// Local Getis–Ord G of `column`: the classic Gi* (`transformation: "binary"`, `star: true`,
@@ -165,8 +171,9 @@ extension AutocorrelationCommands {
       throw CommandInputError.invalidOption(
         name: "transform", value: transformation, expected: "binary or row")
     }
+    let built = try units.builtWeights(request)
     let result = try localG(
-      values, weights: try units.weights(request), transformation: t, star: star,
+      values, weights: built.weights, transformation: t, star: star,
       permutations: options.permutations, seed: options.seed)
     var rows = Self.skeleton(units, values: values, sample: result.sample)
     var threshold: Double?
@@ -192,10 +199,12 @@ extension AutocorrelationCommands {
           : !test.significant[k] ? "not significant" : g.z[k] > 0 ? "hot spot" : "cold spot"
       }
     }
-    return Self.report(
+    var report = Self.report(
       star ? "Getis-Ord Gi*" : "Getis-Ord Gi", column, units.weightsLabel(request), "\(t)", star,
       result.sample,
       result.estimate.reason, options, threshold, rows)
+    report.weightsNotices = built.notices
+    return report
   }
 
   /// One row per feature with its id, value and status; statistics are filled in later.

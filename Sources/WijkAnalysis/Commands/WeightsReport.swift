@@ -20,6 +20,16 @@ public struct WeightsReport: Codable, Sendable, Equatable {
   public var islands: [String]
   /// S0 = Σ w_ij of the weights as built (binary unless read from a GWT file).
   public var s0: Double
+  /// `boundary` or `vertex` for queen and rook (``ContiguityMethod``); `nil` otherwise.
+  public var contiguity: String?
+  /// Contiguity by boundary: every touching pair with its shared length; `nil` otherwise.
+  public var sharedBoundaries: [BoundaryPair]?
+  /// kNN: the units whose k-th nearest distance was tied; `nil` for other weights.
+  public var ties: [TiedNeighbours]?
+  /// kNN: how ties are broken (``BuiltWeights/tieRule``); `nil` for other weights.
+  public var tieRule: String?
+  /// Sentences about the weights (``BuiltWeights/notices``).
+  public var notices: [String]
   /// For kNN and distance bands: what distances are measured in (``UnitLayer/distanceBasis``,
   /// e.g. "metres (EPSG:31370)"); `nil` for contiguity and weights files.
   public var distances: String?
@@ -27,8 +37,9 @@ public struct WeightsReport: Codable, Sendable, Equatable {
   /// EPSG:31370 (…)"); `nil` when it was not.
   public var projection: String?
 
-  /// Summarises `weights`, built from `units` as `request` says.
-  public init(_ weights: SpatialWeights, request: WeightsRequest, units layer: UnitLayer) {
+  /// Summarises `built`, built from `units` as `request` says.
+  public init(_ built: BuiltWeights, request: WeightsRequest, units layer: UnitLayer) {
+    let weights = built.weights
     let cards = weights.cardinalities
     kind = request.label
     let measured = request.file == nil && (request.kind == .knn || request.kind == .distance)
@@ -41,6 +52,35 @@ public struct WeightsReport: Codable, Sendable, Equatable {
     maxNeighbours = cards.max() ?? 0
     islands = weights.islands
     s0 = weights.s0
+    let contiguous = request.file == nil && [.queen, .rook].contains(request.kind)
+    contiguity = contiguous ? request.contiguity.rawValue : nil
+    sharedBoundaries = contiguous ? built.boundaries : nil
+    let knn = request.file == nil && request.kind == .knn
+    ties = knn ? built.ties : nil
+    tieRule = knn ? BuiltWeights.tieRule : nil
+    notices = built.notices
+    unit = built.unit
+    missed = built.missedByVertexMatching.map { "\($0.first)–\($0.second): \(built.describe($0))" }
+    missedTitle =
+      request.contiguity == .boundary
+      ? "neighbours without a common \(request.kind == .queen ? "vertex" : "edge") "
+        + "(libpysal's vertex method misses them)"
+      : "pairs sharing a boundary without a common \(request.kind == .queen ? "vertex" : "edge") "
+        + "(not linked here; --contiguity boundary links them)"
+    tiesTitle = "ties at the \(BuiltWeights.ordinal(request.k)) nearest distance"
+    joined = built.joinedByTolerance.map { "\($0.first)–\($0.second): \(built.describe($0))" }
+  }
+
+  /// Text lines of the pairs vertex matching misses and of those the tolerance joins.
+  private var missed: [String] = []
+  private var joined: [String] = []
+  private var missedTitle = ""
+  private var tiesTitle = ""
+  private var unit = ""
+
+  enum CodingKeys: String, CodingKey {
+    case kind, units, links, meanNeighbours, minNeighbours, maxNeighbours, islands, s0
+    case contiguity, sharedBoundaries, ties, tieRule, notices, distances, projection
   }
 
   /// The lines `wijk weights` prints.
@@ -53,9 +93,32 @@ public struct WeightsReport: Codable, Sendable, Equatable {
       islands.isEmpty
         ? "islands: none"
         : "islands (\(islands.count), no neighbours): " + islands.joined(separator: ", "))
+    if let sharedBoundaries {
+      lines.append(
+        "shared boundaries: \(sharedBoundaries.count) touching pair(s), "
+          + "\(sharedBoundaries.filter { $0.length > 0 }.count) along a line")
+      lines += Self.section(missedTitle, missed)
+      if !joined.isEmpty {
+        lines += Self.section("neighbours only within the snap tolerance", joined)
+      }
+    }
+    if let ties {
+      lines.append("tie rule: \(tieRule ?? "")")
+      lines += Self.section(
+        tiesTitle,
+        ties.map {
+          "\($0.unit): \($0.tied.joined(separator: ", ")) at "
+            + "\(BuiltWeights.number($0.distance))\(unit); "
+            + "kept \($0.kept.joined(separator: ", "))"
+        })
+    }
     if let distances { lines.append("distances: in \(distances)") }
     if let projection { lines.append("layer: \(projection)") }
     return lines.joined(separator: "\n")
+  }
+
+  static func section(_ title: String, _ items: [String]) -> [String] {
+    items.isEmpty ? ["\(title): none"] : ["\(title): \(items.count)"] + items.map { "  - \($0)" }
   }
 
   static func format(_ x: Double) -> String { String(format: "%.3f", x) }

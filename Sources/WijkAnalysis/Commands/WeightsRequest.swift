@@ -5,9 +5,11 @@ import WijkEngine
 
 /// The kinds of spatial weights a command can build from a layer.
 public enum WeightsKind: String, Hashable, Sendable, CaseIterable, Codable {
-  /// A shared vertex (libpysal `Queen.from_dataframe`).
+  /// Boundaries that share a point (``ContiguityMethod``: by boundary, or libpysal
+  /// `Queen.from_dataframe`'s shared vertex).
   case queen
-  /// A shared edge (libpysal `Rook.from_dataframe`).
+  /// Boundaries that share a piece of positive length (by boundary, or libpysal
+  /// `Rook.from_dataframe`'s shared edge).
   case rook
   /// The k nearest centroids (libpysal `KNN.from_dataframe`).
   case knn
@@ -24,8 +26,10 @@ public struct WeightsRequest: Hashable, Sendable {
   /// Distance in metres for ``WeightsKind/distance`` (in the layer's own units when it
   /// declares no CRS; see ``UnitLayer/distanceBasis``).
   public var threshold: Double?
-  /// Vertex snap tolerance in layer units for contiguity (0 = exact, as libpysal).
+  /// Snap tolerance in layer units for contiguity (0 = exact): boundaries this close touch.
   public var snap: Double
+  /// How contiguity is found: shared boundaries (default) or shared vertices (libpysal).
+  public var contiguity: ContiguityMethod
   /// A `.gal` or `.gwt` file; overrides `kind`.
   public var file: String?
 
@@ -33,8 +37,9 @@ public struct WeightsRequest: Hashable, Sendable {
   /// not match the layer is an error of ``UnitLayer/weights(_:)``.
   public init(
     kind: WeightsKind = .queen, k: Int = 4, threshold: Double? = nil, snap: Double = 0,
-    file: String? = nil
+    contiguity: ContiguityMethod = .boundary, file: String? = nil
   ) {
+    self.contiguity = contiguity
     self.kind = kind
     self.k = k
     self.threshold = threshold
@@ -42,11 +47,14 @@ public struct WeightsRequest: Hashable, Sendable {
     self.file = file
   }
 
-  /// "queen", "knn (k = 4)", "distance (≤ 1500)" or "file columbus.gal".
+  /// "queen", "rook (vertex, snap 0.1)", "knn (k = 4)", "distance (≤ 1500)" or
+  /// "file columbus.gal".
   public var label: String {
     if let file { return "file \(file)" }
     switch kind {
-    case .queen, .rook: return snap > 0 ? "\(kind.rawValue) (snap \(snap))" : kind.rawValue
+    case .queen, .rook:
+      let notes = (contiguity == .vertex ? ["vertex"] : []) + (snap > 0 ? ["snap \(snap)"] : [])
+      return notes.isEmpty ? kind.rawValue : "\(kind.rawValue) (\(notes.joined(separator: ", ")))"
     case .knn: return "knn (k = \(k))"
     case .distance: return "distance (≤ \(threshold.map { "\($0)" } ?? "?"))"
     }
@@ -65,24 +73,43 @@ extension UnitLayer {
   ///   `WeightsError` (bad k, malformed file), `EngineError` (centroids), `IOError`-free file
   ///   reading errors as Foundation's.
   public func weights(_ request: WeightsRequest) throws -> SpatialWeights {
-    if let file = request.file { return try weights(fromFile: file) }
+    try builtWeights(request).weights
+  }
+
+  /// ``weights(_:)`` with what building them found (kNN ties, shared boundaries).
+  ///
+  /// - Throws: as ``weights(_:)``.
+  public func builtWeights(_ request: WeightsRequest) throws -> BuiltWeights {
+    if let file = request.file { return BuiltWeights(weights: try weights(fromFile: file)) }
     let geometries = layer.features.map { $0.geometry ?? .collection([]) }
+    var built: BuiltWeights
     switch request.kind {
-    case .queen:
-      return try .queen(ids: ids, geometries: geometries, snapTolerance: request.snap)
-    case .rook:
-      return try .rook(ids: ids, geometries: geometries, snapTolerance: request.snap)
+    case .queen, .rook:
+      built = try .contiguity(
+        request.kind == .queen ? .queen : .rook, ids: ids, geometries: geometries,
+        snap: request.snap, method: request.contiguity)
     case .knn:
-      return try .kNearest(ids: ids, points: try centroidsInMetres(), k: request.k)
+      built = try .kNearest(ids: ids, points: try centroidsInMetres(), k: request.k)
     case .distance:
       guard let threshold = request.threshold else {
         throw CommandInputError.invalidOption(
           name: "threshold", value: "(none)",
           expected: "a distance in metres for --kind distance")
       }
-      return try .distanceBand(
-        ids: ids, points: try centroidsInMetres(), threshold: threshold)
+      built = BuiltWeights(
+        weights: try .distanceBand(ids: ids, points: try centroidsInMetres(), threshold: threshold))
     }
+    // Boundary lengths are in layer units; kNN distances are metres whenever there is a CRS.
+    built.unit = request.kind == .knn ? (layer.crs == nil ? "" : " m") : lengthUnit
+    return built
+  }
+
+  /// " m" when the layer's CRS is in metres, else "" (lengths in layer units).
+  var lengthUnit: String {
+    guard let crs = layer.crs.flatMap({ try? CoordinateReferenceSystem($0) }), !crs.isGeographic,
+      let unit = try? crs.axisUnit(), unit.metresPerUnit == 1
+    else { return "" }
+    return " m"
   }
 
   /// What distances between units are measured in, for reports: "metres (EPSG:31370)",

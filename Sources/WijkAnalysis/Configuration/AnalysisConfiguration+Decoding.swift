@@ -1,5 +1,6 @@
 // Decoding of the configuration types from YAML keys (snake_case), strictly.
 
+import SpatialWeights
 import WijkIO
 
 extension AnalysisConfiguration: Decodable {
@@ -154,13 +155,14 @@ extension WardGroup: Decodable {
 }
 
 extension WeightsSpec {
-  enum CodingKeys: String, CodingKey, CaseIterable { case kind, k, snap }
+  enum CodingKeys: String, CodingKey, CaseIterable { case kind, k, snap, contiguity }
   public init(from decoder: any Decoder) throws {
     let c = try decoder.strictContainer(CodingKeys.self)
     self.init(
       kind: try c.decode(Kind.self, forKey: .kind),
       k: try c.decodeIfPresent(Int.self, forKey: .k),
-      snap: try c.decodeIfPresent(Double.self, forKey: .snap))
+      snap: try c.decodeIfPresent(Double.self, forKey: .snap),
+      contiguity: try c.decodeIfPresent(ContiguityMethod.self, forKey: .contiguity))
   }
 }
 

@@ -1,3 +1,5 @@
+import SpatialWeights
+
 /// The configuration of `wijk analyse`: which ward layer, which indicator tables, which
 /// indicators, ward groups, weights, small-number threshold and seed.
 ///
@@ -168,15 +170,19 @@ public struct WardGroup: Sendable, Equatable {
 
 /// Spatial weights of the analysis.
 public struct WeightsSpec: Sendable, Equatable, Codable {
-  /// `queen` or `rook` contiguity on the ward polygons (libpysal `Queen`, `Rook`), or
-  /// `knn`: the `k` nearest ward centroids (libpysal `KNN`).
+  /// `queen` (boundaries share a point) or `rook` (a piece of boundary) contiguity on the ward
+  /// polygons, or `knn`: the `k` nearest ward centroids (libpysal `KNN`, ties to the smaller
+  /// code).
   public enum Kind: String, Sendable, Equatable, Codable { case queen, rook, knn }
   /// Which weights to build.
   public var kind: Kind
   /// Neighbours for `knn`.
   public var k: Int?
-  /// Snap tolerance in metres for contiguity on simplified boundaries.
+  /// Snap tolerance in metres for contiguity: boundaries this close touch (slivers).
   public var snap: Double?
+  /// `boundary` (shared boundary segments, the default) or `vertex` (shared vertices, to
+  /// reproduce libpysal's `Queen`/`Rook.from_dataframe`), key `contiguity`.
+  public var contiguity: ContiguityMethod? = nil
 }
 
 /// Map classification.

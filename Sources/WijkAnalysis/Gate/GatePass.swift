@@ -131,7 +131,7 @@ struct GatePass {
       let error = AnalysisError.outsideAreaOfUse(
         file: report.file, crs: definition.description, target: options.projectTo.description)
       if enforcing { throw error }
-      findings.skipped.append("overlaps and area: \(error)")
+      findings.skipped.append("overlaps, gaps, slivers and area: \(error)")
       return false
     }
     let transformer = try Transformer(from: crs, to: target)
@@ -162,7 +162,7 @@ struct GatePass {
         })
     }
     findings.skipped.append(
-      "overlaps, gaps and area: \(problems.count) invalid feature(s) first")
+      "overlaps, gaps, slivers and area: \(problems.count) invalid feature(s) first")
     return false
   }
 

@@ -53,7 +53,8 @@ public enum HousingAnalysis {
     table.columns = current
     if perDate.count == 2 { addEarlier(perDate[0], date: c.registers[0].date, current, &table) }
     progress("building \(ac.weights.kind.rawValue) weights for \(table.count) wards")
-    let weights = try Analysis.makeWeights(ac.weights, table: table, layer: loaded.layer)
+    let built = try Analysis.makeWeights(ac.weights, table: table, layer: loaded.layer)
+    let weights = built.weights
     let specs = indicatorSpecs(c)
     let settings = IndicatorSettings(configuration: ac)
     var indicators: [IndicatorResult] = []
@@ -71,10 +72,11 @@ public enum HousingAnalysis {
     let result = AnalysisResult(
       title: ac.title, language: ac.language, provenance: provenance,
       wards: WardSummary.all(of: table),
-      weights: Analysis.summary(weights, ac.weights), indicators: indicators, groups: groups,
+      weights: Analysis.summary(weights, ac.weights, ties: built.ties), indicators: indicators,
+      groups: groups,
       zones: [],
       tables: [], smallNumberThreshold: ac.smallNumberThreshold, significance: ac.significance,
-      notices: Analysis.notices(loaded.report, weights: weights) + reports.flatMap(\.sentences),
+      notices: Analysis.notices(loaded.report, weights: built) + reports.flatMap(\.sentences),
       illustrativeInputs: illustrative,
       illustrativeFiles: Analysis.illustrativeFiles(ac)
         + c.registers.map { URL(fileURLWithPath: $0.file).lastPathComponent }

@@ -2,8 +2,9 @@ import WijkCore
 import WijkEngine
 import WijkIO
 
-/// What `wijk info` says about a ward layer: driver, CRS, size, fields, and the three faults
-/// that break a ward analysis — invalid polygons, overlapping wards, gaps in the coverage.
+/// What `wijk info` says about a ward layer: driver, CRS, size, fields, and the faults that
+/// break a ward analysis — invalid polygons, overlapping wards — or need a look: gaps in the
+/// coverage and slivers between wards.
 ///
 /// Encodes to JSON (`wijk info --json`) with these property names.
 public struct LayerInspection: Sendable, Codable, Equatable {
@@ -51,6 +52,30 @@ public struct LayerInspection: Sendable, Codable, Equatable {
     public var y: Double
   }
 
+  /// Two wards closer than the sliver tolerance where they do not touch, and the strip
+  /// between them (``WijkEngine/GeometryChecks/slivers(in:tolerance:)``).
+  public struct SliverSummary: Sendable, Codable, Equatable {
+    /// 0-based position of the first ward of the pair.
+    public var first: Int
+    /// 0-based position of the second ward of the pair.
+    public var second: Int
+    /// The id field's value of the first ward; `nil` without one.
+    public var firstLabel: String?
+    /// The id field's value of the second ward; `nil` without one.
+    public var secondLabel: String?
+    /// The smallest distance between the two wards, in metres (0 when they touch elsewhere,
+    /// for a strip closed at one end).
+    public var separation: Double
+    /// Length of the strip between them, in metres.
+    public var length: Double
+    /// Area of the strip, in m².
+    public var squareMetres: Double
+    /// Easting of a point in the strip, in CRS units; `nil` when it has no area.
+    public var x: Double?
+    /// Northing of a point in the strip; `nil` when it has no area.
+    public var y: Double?
+  }
+
   /// The path as given to `wijk info`.
   public var file: String
   /// The layer's name as GDAL reports it (the GeoPackage layer, a Shapefile's base name).
@@ -91,6 +116,14 @@ public struct LayerInspection: Sendable, Codable, Equatable {
   public var overlaps: [OverlapSummary]
   /// Holes in the coverage of the layer; empty when the check was skipped (see `skipped`).
   public var gaps: [GapSummary]
+  /// Pairs of wards closer than ``sliverTolerance`` without touching there; empty when the
+  /// check was skipped (see `skipped`).
+  public var slivers: [SliverSummary] = []
+  /// Wards closer than this (metres) without touching are reported as ``slivers``.
+  public var sliverTolerance: Double = LayerInspector.sliverTolerance
+  /// What needs a look although the layer can be used (gaps, slivers), one sentence each;
+  /// empty when nothing does.
+  public var attention: [String] = []
   /// Checks that could not run, and why (e.g. overlaps need valid geometry and a projected
   /// CRS).
   public var skipped: [String]

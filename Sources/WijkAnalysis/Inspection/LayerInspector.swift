@@ -1,13 +1,18 @@
+import Foundation
 import WijkCore
 import WijkEngine
 import WijkIO
 
 /// Builds a ``LayerInspection``: what ``WardLayerGate`` finds in a layer (read with GDAL,
 /// CRS recognised with PROJ, checked with GEOS), listed instead of stopping at the first
-/// fault, plus the gaps in the coverage.
+/// fault, plus the gaps in the coverage and the slivers between wards.
 public enum LayerInspector {
   /// Overlaps and gaps of this size (m²) or less are rounding slivers and are not reported.
   public static let sliverSquareMetres = 1.0
+  /// Wards closer than this (metres) where they do not touch are reported as slivers: a
+  /// digitising gap of centimetres that no gap check sees when it is open at an end, and that
+  /// makes exact contiguity miss the two as neighbours.
+  public static let sliverTolerance = 1.0
 
   /// Reads and checks the layer.
   ///
@@ -18,12 +23,14 @@ public enum LayerInspector {
   ///     codes; default: the first text field.
   ///   - options: the ward layer options every command takes (`--crs`, `--encoding`,
   ///     `--repair`, ...): the verdict says whether the commands accept the layer with them.
+  ///   - sliverTolerance: in metres, > 0: wards closer than this without touching are slivers.
   /// - Throws: `IOError` when the file cannot be read (missing, no layer chosen, bad
   ///   encoding); ``AnalysisError/unknownField(file:field:available:)`` for an unknown
   ///   `idField`; `EngineError` when GEOS fails on a check.
   public static func inspect(
     path: String, layer: String? = nil, idField: String? = nil,
-    options: WardLoadingOptions = WardLoadingOptions()
+    options: WardLoadingOptions = WardLoadingOptions(),
+    sliverTolerance: Double = sliverTolerance
   ) throws -> LayerInspection {
     let (checked, found) = try WardLayerGate.inspect(
       WardLayerRequest(
@@ -46,6 +53,7 @@ public enum LayerInspector {
       warnings: found.reading.warnings,
       notes: notes(checked.report),
       isUsableAsWards: false)
+    result.sliverTolerance = sliverTolerance
     if let definition = l.crs, let crs = try? CoordinateReferenceSystem(definition) {
       result.crsName = crs.name
       result.isGeographic = crs.isGeographic
@@ -64,7 +72,8 @@ public enum LayerInspector {
         x: p.problem.location?.x, y: p.problem.location?.y)
     }
     if found.overlapsInLayerUnits {
-      result.skipped.append("overlaps, gaps and area: the layer has no CRS (give one with --crs)")
+      result.skipped.append(
+        "overlaps, gaps, slivers and area: the layer has no CRS (give one with --crs)")
     }
     if result.skipped.isEmpty {
       result.overlaps = found.overlaps.map {
@@ -83,7 +92,7 @@ public enum LayerInspector {
     return result
   }
 
-  /// Gaps and the total area: only for valid polygons in a projected CRS (the gate has
+  /// Gaps, slivers and the total area: only for valid polygons in a projected CRS (the gate has
   /// projected a geographic layer already and checked the rest).
   static func addAreaChecks(
     to result: inout LayerInspection, layer: Layer, labels: [String?]
@@ -91,7 +100,37 @@ public enum LayerInspector {
     result.gaps = try GeometryChecks.gaps(in: layer, minimumArea: sliverSquareMetres).map {
       .init(squareMetres: $0.squareMetres, x: $0.location.x, y: $0.location.y)
     }
+    result.slivers = try GeometryChecks.slivers(in: layer, tolerance: result.sliverTolerance).map {
+      .init(
+        first: $0.first, second: $0.second, firstLabel: labels[$0.first],
+        secondLabel: labels[$0.second], separation: $0.separation, length: $0.length,
+        squareMetres: $0.squareMetres, x: $0.location?.x, y: $0.location?.y)
+    }
+    result.attention = attention(result)
     result.totalSquareKilometres = try GeometryChecks.areas(of: layer).reduce(0, +) / 1e6
+  }
+
+  /// What needs a look in a layer that can be used: gaps, and slivers with the snap tolerance
+  /// that makes contiguity see across them.
+  static func attention(_ r: LayerInspection) -> [String] {
+    var out: [String] = []
+    if !r.gaps.isEmpty {
+      out.append("\(r.gaps.count) gap(s) in the coverage: points there fall in no ward")
+    }
+    if !r.slivers.isEmpty {
+      let widest = r.slivers.map(\.separation).max() ?? 0
+      // the first round tolerance (1, 2 or 5 times a power of ten) clearly above the widest
+      let snap =
+        widest > 0
+        ? (-3...3).flatMap { e in [1.0, 2, 5].map { $0 * pow(10, Double(e)) } }
+          .first { $0 > widest * 1.001 } ?? widest * 2 : 0
+      out.append(
+        "\(r.slivers.count) sliver(s) between wards: points there fall in no ward, and exact "
+          + "contiguity does not make those wards neighbours"
+          + (snap > 0
+            ? " (a snap tolerance of \(snap.shortText) m does: --snap, weights.snap)" : ""))
+    }
+    return out
   }
 
   /// The gate's sentences other than the reader's warnings and "no CRS" (which `wijk info`

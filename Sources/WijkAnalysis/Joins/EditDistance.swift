@@ -1,3 +1,5 @@
+import WijkCore
+
 /// The Levenshtein distance between `a` and `b` over Unicode scalars (insertions, deletions
 /// and substitutions each cost 1), used to suggest the closest key for an unmatched one.
 func editDistance(_ a: String, _ b: String) -> Int {

@@ -75,11 +75,3 @@ public struct KeyNormalisation: Hashable, Sendable {
     key.count >= width ? key : String(repeating: "0", count: width - key.count) + key
   }
 }
-
-extension String {
-  /// Whether `self` sorts before `other` by Unicode code points (the "smallest key" order used
-  /// to break ties between wards; independent of locale and of Swift's own String ordering).
-  func precedesByCodePoints(_ other: String) -> Bool {
-    self.unicodeScalars.lexicographicallyPrecedes(other.unicodeScalars) { $0.value < $1.value }
-  }
-}

@@ -57,7 +57,7 @@ public enum WardPlanBuilder {
   }
 
   /// Queen contiguity of the table's wards: the run's own weights when they are queen,
-  /// otherwise built with the same snap tolerance (libpysal `Queen`).
+  /// otherwise built with the same snap tolerance and contiguity method.
   /// - Throws: `WeightsError` from the contiguity builder.
   public static func queenNeighbours(
     _ run: Analysis.Run, configuration: AnalysisConfiguration
@@ -65,7 +65,8 @@ public enum WardPlanBuilder {
     if configuration.weights.kind == .queen { return run.weights }
     return try .queen(
       ids: run.table.codes, geometries: run.table.geometries,
-      snapTolerance: configuration.weights.snap ?? 0)
+      snapTolerance: configuration.weights.snap ?? 0,
+      method: configuration.weights.contiguity ?? .boundary)
   }
 
   /// Each indicator's published value for the ward and the city in each year.

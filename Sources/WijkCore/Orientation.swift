@@ -1,4 +1,5 @@
-// The exact orientation predicate behind every point-in-ward decision.
+// The exact orientation predicate behind every point-in-ward decision and every shared-boundary
+// test of contiguity.
 //
 // A point on a ward boundary must be recognised as such whatever its coordinates, so the sign
 // of the orientation determinant is computed exactly: a floating-point filter answers almost
@@ -14,8 +15,8 @@
 /// - Returns: `1` when `c` is left of `a → b` (counter-clockwise), `-1` when right, `0` when
 ///   the three points are collinear.
 /// - Note: matches the sign of Shewchuk's `orient2d` (and of GEOS's `Orientation::index`).
-@inline(__always)
-func orientation(
+@inlinable @inline(__always)
+public func orientation(
   _ ax: Double, _ ay: Double, _ bx: Double, _ by: Double, _ cx: Double, _ cy: Double
 ) -> Int {
   let left = (bx - ax) * (cy - ay)
@@ -35,7 +36,7 @@ func orientation(
 /// `bx·cy − bx·ay − ax·cy − by·cx + by·ax + ay·cx`; each product is split exactly into a
 /// rounded value and its error with an FMA, and the twelve parts are summed into a
 /// non-overlapping expansion whose largest non-zero part carries the sign.
-@inline(never)
+@usableFromInline @inline(never)
 func exactOrientation(
   _ ax: Double, _ ay: Double, _ bx: Double, _ by: Double, _ cx: Double, _ cy: Double
 ) -> Int {
