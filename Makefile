@@ -1,6 +1,7 @@
 # The two commands of the README. Each installs what is missing first (scripts/setup).
 #   make run   - builds wijk and runs the main job on GeoData/ (writes out/)
-#   make test  - builds and runs every test
+#   make test  - builds and runs every test, with a throwaway PostGIS database
+#                (scripts/with-postgis; PostgreSQL and PostGIS are installed when missing)
 #   make bench - release-build benchmarks (see Benchmarks/README.md)
 #   make check-render - the checks with real programs, not in `make test`: LibreOffice Calc
 #                opens the published wards.csv and wards.xlsx (scripts/check-spreadsheet)
@@ -18,7 +19,8 @@ run: build
 	$(SWIFT) run -c release wijk analyse
 
 test: setup
-	$(SWIFT) test
+	@scripts/setup --postgis
+	scripts/with-postgis $(SWIFT) test
 
 bench: setup
 	Benchmarks/run

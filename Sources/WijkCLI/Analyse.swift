@@ -23,6 +23,17 @@ struct Analyse: ParsableCommand {
         results_not_for_publication.json  every number, with provenance (inputs and
                                           checksums, versions, configuration, seed, date)
 
+      The working GeoPackage opens in QGIS styled: a style per indicator (the map's \
+      colours, with classes over the exact figures; LISA clusters in GeoDa's colours), the \
+      first as default, and Dutch field names. With --out-db (or out_db: in the \
+      configuration) the same exact ward table is also written to a PostGIS table, a working \
+      table not for publication (default wijk_wards_not_for_publication; its comment says \
+      so), in one transaction, before the files are put in place.
+
+      The ward layer may be any GDAL data source, e.g. a PostGIS table: wards.file: \
+      "PG:dbname=genk host=…" with wards.layer: public.wijken, or an SQL query as \
+      layer: "sql:SELECT …". Passwords are never shown.
+
       The configuration names the ward layer, the indicator tables (per ward, or per \
       sector with a lookup), the indicators, ward groups, weights, small-number threshold \
       and seed; see the commented GeoData/wijk-genk.yaml. A count from 1 to \
@@ -43,6 +54,8 @@ struct Analyse: ParsableCommand {
 
   @OptionGroup var missing: MissingValuesOption
 
+  @OptionGroup var database: DatabaseOutputOptions
+
   func run() throws {
     try reportingErrors {
       var configuration = try ConfigurationLoader.load(path: config)
@@ -51,7 +64,9 @@ struct Analyse: ParsableCommand {
         configuration, configurationFile: config, options: wardLayer.loading,
         progress: output.progress)
       let written = try AnalysisOutputs.write(
-        run, to: out, options: output.options, progress: output.progress)
+        run, to: out, options: output.options,
+        database: try database.target(configured: configuration.outDB),
+        progress: output.progress)
       announce(run.result, written: written, to: out, quiet: output.quiet)
     }
   }

@@ -21,9 +21,10 @@ func reportingErrors(_ body: () throws -> Void) throws {
   }
 }
 
-/// The text of `error`: its `description`, which every wijk error writes as a sentence.
+/// The text of `error`: its `description`, which every wijk error writes as a sentence,
+/// never with a connection string's password (``DataSourceName/redacted(_:)``).
 func message(for error: any Error) -> String {
-  String(describing: error)
+  DataSourceName.redacted(String(describing: error))
 }
 
 /// Sorts an error into bad input (65), missing input (66), unwritable output (73), bad
@@ -33,7 +34,7 @@ func exitCode(for error: any Error) -> ExitCode {
   case let e as IOError:
     switch e {
     case .fileNotFound, .cannotOpen: return WijkExit.noInput
-    case .writeFailed: return WijkExit.cannotCreate
+    case .writeFailed, .tableExists: return WijkExit.cannotCreate
     case .gdalFailure: return WijkExit.software
     default: return WijkExit.dataError
     }
@@ -55,5 +56,5 @@ private func classifiedByModule(_ error: any Error) -> ExitCode {
 /// Writes a progress or warning line to stderr unless `quiet`.
 func note(_ text: String, quiet: Bool = false) {
   guard !quiet else { return }
-  FileHandle.standardError.write(Data("wijk: \(text)\n".utf8))
+  FileHandle.standardError.write(Data("wijk: \(DataSourceName.redacted(text))\n".utf8))
 }

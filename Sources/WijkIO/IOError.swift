@@ -59,13 +59,24 @@ public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
   case unknownColumn(path: String, column: String, available: [String])
   /// Two header cells carry the same name, so a column could not be told apart.
   case duplicateColumn(path: String, column: String)
+  /// The SQL query given as a layer (`sql:…`, ``LayerQuery``) failed; `message` is the
+  /// database's or GDAL's text.
+  case badQuery(path: String, sql: String, message: String)
+  /// A database table to write already exists and replacing it was not asked for.
+  case tableExists(path: String, table: String)
 
   /// A sentence for the user naming the file and, where known, line or feature, column or
-  /// field, and the offending text.
-  public var description: String {
+  /// field, and the offending text. A connection string's password shows as `***`
+  /// (``DataSourceName/redacted(_:)``), also inside GDAL's own messages.
+  public var description: String { DataSourceName.redacted(sentence) }
+
+  private var sentence: String {
     switch self {
     case .fileNotFound(let p):
       "\(p): no such file."
+    case .cannotOpen(let p, let m) where DataSourceName.isConnection(p):
+      "\(p) could not be opened as a GDAL data source (check the connection string, that "
+        + "the server runs, and the user's access): \(m)"
     case .cannotOpen(let p, let m):
       "\(p) could not be opened as a vector layer file (GeoJSON, GeoPackage, Shapefile): \(m)"
     case .noSuchLayer(let p, let l, let a):
@@ -120,6 +131,12 @@ public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
       "\(p) has no column '\(c)'; its columns are: \(a.joined(separator: ", "))."
     case .duplicateColumn(let p, let c):
       "\(p): the column name '\(c)' appears more than once in the header."
+    case .badQuery(let p, let q, let m):
+      "\(p): the layer query '\(q)' failed: \(m)"
+    case .tableExists(let p, let t):
+      "\(p): the table '\(t)' already exists and was left as it is; replace it with "
+        + "--replace-db-table (or out_db.replace: true), or write to another table with "
+        + "--out-db-table."
     }
   }
 }

@@ -31,8 +31,10 @@ public enum LayerReader {
   /// given, and its coordinates must then be degrees.
   ///
   /// - Parameters:
-  ///   - path: a `.geojson`/`.json`, `.gpkg` or `.shp` file.
-  ///   - layer: the layer name (GeoPackage); `nil` to let the rule above choose.
+  ///   - path: a `.geojson`/`.json`, `.gpkg` or `.shp` file, or any GDAL vector data source
+  ///     such as a PostGIS connection `PG:dbname=genk host=…` (``DataSourceName``).
+  ///   - layer: the layer name (GeoPackage, a database table such as `public.wards`), or an
+  ///     SQL query as `sql:SELECT …` (``LayerQuery``); `nil` to let the rule above choose.
   ///   - encoding: forces the DBF text encoding (Shapefile only).
   ///   - assumeCRS: the CRS to use when the file declares none.
   /// - Returns: the layer (features in source order, `index` 0-based) and a ``ReadReport``.
@@ -42,15 +44,25 @@ public enum LayerReader {
   ///   ``IOError/coordinatesNotDegrees(path:feature:coordinate:)``,
   ///   ``IOError/unreadableGeometry(path:feature:message:)``,
   ///   ``IOError/undecodableText(path:feature:field:encoding:)``,
-  ///   ``IOError/unsupportedEncoding(path:name:)``.
+  ///   ``IOError/unsupportedEncoding(path:name:)``, ``IOError/badQuery(path:sql:message:)``.
+  ///   Messages show a connection's password as `***`; the layer's `source` is the
+  ///   connection without it.
   public static func read(
     path: String, layer: String? = nil, encoding: TextEncoding? = nil,
     assumeCRS: CRSDefinition? = nil
   ) throws(IOError) -> LayerReading {
     let dataset = try open(path)
-    defer { withExtendedLifetime(dataset) {} }  // the layer handles below are borrowed
+    let query = try LayerQuery.sql(in: layer).map { (sql: String) throws(IOError) in
+      try OGRResultSet(dataset, sql: sql, path: path)
+    }
+    defer { withExtendedLifetime((dataset, query)) {} }  // the layer handles below are borrowed
     let handles = dataset.layers
-    let chosen = handles[try choose(handles.map(LayerInfo.init), name: layer, path: path)]
+    let chosen: OGRLayerH
+    if let query {
+      chosen = query.layer
+    } else {
+      chosen = handles[try choose(handles.map(LayerInfo.init), name: layer, path: path)]
+    }
     var raw = try RawLayer.read(chosen, path: path)
     let isShapefile = dataset.driverName == "ESRI Shapefile"
     if isShapefile, let dbf = ShapefileEncoding.sideFile(of: path, "dbf") {
@@ -71,15 +83,17 @@ public enum LayerReader {
       declared: raw.crs, assumed: assumeCRS, driver: dataset.driverName, path: path,
       features: decoded.features, report: &report)
     let result = Layer(
-      name: raw.name, source: path, crs: crs, fields: decoded.fields,
+      name: raw.name, source: DataSourceName.redacted(path), crs: crs, fields: decoded.fields,
       features: decoded.features)
     return LayerReading(layer: result, report: report)
   }
 
   /// Opens `path` read-only as a vector file; Shapefiles with `ENCODING=` so that OGR
-  /// hands over the DBF's raw bytes and wijk decodes them.
+  /// hands over the DBF's raw bytes and wijk decodes them. A connection string
+  /// (``DataSourceName/isConnection(_:)``, e.g. `PG:dbname=genk`) goes to GDAL as it is.
   static func open(_ path: String) throws(IOError) -> GDALDatasetHandle {
-    guard FileManager.default.fileExists(atPath: path) else { throw .fileNotFound(path: path) }
+    guard DataSourceName.isConnection(path) || FileManager.default.fileExists(atPath: path)
+    else { throw .fileNotFound(path: path) }
     GDALSession.begin()
     let ext = (path as NSString).pathExtension.lowercased()
     let options = CStringList(ext == "shp" || ext == "dbf" ? [("ENCODING", "")] : [])

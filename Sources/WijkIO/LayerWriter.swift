@@ -207,7 +207,7 @@ struct OGRLayerWriting {
     return types[name] ?? wkbUnknown
   }
 
-  private func createFields(_ layer: Layer, _ out: OGRLayerH) throws(IOError) {
+  func createFields(_ layer: Layer, _ out: OGRLayerH) throws(IOError) {
     for field in layer.fields {
       let type: OGRFieldType =
         switch field.type {
@@ -226,7 +226,7 @@ struct OGRLayerWriting {
     }
   }
 
-  private func write(
+  func write(
     _ feature: Feature, of layer: Layer, to out: OGRLayerH, geometryType: OGRwkbGeometryType
   ) throws(IOError) {
     guard feature.values.count == layer.fields.count else {

@@ -52,7 +52,8 @@ public enum Analysis {
     _ configuration: AnalysisConfiguration, configurationFile: String? = nil,
     options: WardLoadingOptions = WardLoadingOptions(), progress: (String) -> Void = { _ in }
   ) throws -> Run {
-    progress("reading and checking the wards in \(configuration.wards.file)")
+    progress(
+      "reading and checking the wards in \(DataSourceName.redacted(configuration.wards.file))")
     let loaded = try WardLayerGate.load(configuration.wards, options: options)
     var table = loaded.table
     let tables = try joinTables(
@@ -90,7 +91,8 @@ public enum Analysis {
     let significance = Significance.summarise(&indicators, settings)
     let result = AnalysisResult(
       title: configuration.title, language: configuration.language,
-      provenance: try provenance(configuration, configurationFile: configurationFile),
+      provenance: try provenance(
+        configuration, configurationFile: configurationFile, wards: loaded.report),
       wards: WardSummary.all(of: table),
       weights: summary(weights, configuration.weights, ties: built.ties), indicators: indicators,
       groups: groups,
@@ -180,10 +182,13 @@ public enum Analysis {
       tiedWards: spec.kind == .knn ? ties?.map(\.unit) : nil)
   }
 
+  /// The run's provenance; a ward layer read from a database is recorded as the gate read it
+  /// (``WardLoadingReport/database``), every file by its checksum.
   static func provenance(
-    _ c: AnalysisConfiguration, configurationFile: String?
+    _ c: AnalysisConfiguration, configurationFile: String?,
+    wards: WardLoadingReport = WardLoadingReport()
   ) throws -> Provenance {
-    var files = [c.wards.file]
+    var files = DataSourceName.isConnection(c.wards.file) ? [] : [c.wards.file]
     for t in c.tables { files += [t.file] + (t.lookup.map { [$0.file] } ?? []) }
     if let configurationFile { files.append(configurationFile) }
     if let groupsFile = c.groupsFile { files.append(groupsFile) }
@@ -194,7 +199,7 @@ public enum Analysis {
         "GEOS": GEOSContext.libraryVersion, "PROJ": PROJContext.libraryVersion,
         "GDAL": LibraryVersions.gdal,
       ],
-      inputs: try Provenance.inputs(files),
+      inputs: try (wards.database.map { [$0] } ?? []) + Provenance.inputs(files),
       configurationFile: configurationFile.map(Provenance.displayPath), seed: c.seed,
       permutations: c.permutations, createdAt: Provenance.now())
   }
@@ -227,7 +232,8 @@ public enum Analysis {
   /// File names of inputs that say they are illustrative or synthetic.
   static func illustrativeFiles(_ c: AnalysisConfiguration) -> [String] {
     let files =
-      [c.wards.file] + c.tables.map(\.file) + [c.groupsFile, c.zones?.file].compactMap { $0 }
+      [DataSourceName.redacted(c.wards.file)] + c.tables.map(\.file)
+      + [c.groupsFile, c.zones?.file].compactMap { $0 }
     return files.map { URL(fileURLWithPath: $0).lastPathComponent }.filter {
       $0.lowercased().contains("synthetic") || $0.lowercased().contains("illustrative")
     }

@@ -16,6 +16,7 @@ extension AnalysisConfiguration: Decodable {
     case concentrationQuotient = "concentration_quotient"
     case classification, credits
     case missingValues = "missing_values"
+    case outDB = "out_db"
   }
 
   public init(from decoder: any Decoder) throws {
@@ -52,6 +53,7 @@ extension AnalysisConfiguration: Decodable {
       ?? ClassificationSpec(method: .quantiles, classes: 5)
     credits = try c.decodeIfPresent([String].self, forKey: .credits) ?? []
     missingValues = try decodeMarkers(c, .missingValues)
+    outDB = try c.decodeIfPresent(DatabaseOutput.self, forKey: .outDB)
   }
 }
 

@@ -55,13 +55,18 @@ public struct AnalysisConfiguration: Sendable, Equatable {
   /// Further cells that mean "no value" in every table's numeric columns, on top of the
   /// standard list (``MissingValues/standard``), e.g. `["geheim"]`.
   public var missingValues: [String] = []
+  /// A database table the ward table is also written to (`out_db:`); `--out-db` overrides.
+  public var outDB: DatabaseOutput? = nil
 }
 
 /// Where the ward polygons come from.
 public struct WardSource: Sendable, Equatable, Codable {
-  /// A GeoJSON, GeoPackage or Shapefile path.
+  /// A GeoJSON, GeoPackage or Shapefile path, or a GDAL connection string such as
+  /// `PG:dbname=genk host=…` (``DataSourceName``; not resolved against the configuration's
+  /// folder).
   public var file: String
-  /// Layer name, for a GeoPackage with several layers.
+  /// Layer name, for a GeoPackage with several layers or a database table
+  /// (`public.wijken`); or an SQL query as `sql:SELECT …` (``LayerQuery``).
   public var layer: String?
   /// The ward code field (text; leading zeros kept).
   public var code: String

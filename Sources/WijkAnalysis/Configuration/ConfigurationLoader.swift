@@ -1,4 +1,5 @@
 import Foundation
+import WijkIO
 import Yams
 
 /// Reads an ``AnalysisConfiguration`` from a YAML file.
@@ -91,7 +92,7 @@ extension AnalysisConfiguration {
   /// Makes every relative file path absolute against `folder`.
   mutating func resolvePaths(relativeTo folder: String) {
     func resolve(_ p: String) -> String {
-      p.hasPrefix("/") ? p : URL(fileURLWithPath: folder).appendingPathComponent(p).path
+      p.hasPrefix("/") || DataSourceName.isConnection(p) ? p : URL(fileURLWithPath: folder).appendingPathComponent(p).path
     }
     wards.file = resolve(wards.file)
     groupsFile = groupsFile.map(resolve)

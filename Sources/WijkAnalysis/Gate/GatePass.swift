@@ -25,7 +25,12 @@ struct GatePass {
       path: request.file, layer: request.layer, encoding: options.encoding ?? request.encoding,
       assumeCRS: assumed)
     layer = reading.layer
-    report.file = request.file
+    // Every message and report names the layer without a connection's password.
+    report.file = DataSourceName.redacted(request.file)
+    if DataSourceName.isConnection(request.file) {
+      report.database = Provenance.input(
+        database: request.file, layer: request.layer ?? reading.layer.name, rows: reading.layer)
+    }
     report.readerWarnings = reading.report.warnings.map(\.description)
     findings = WardLayerFindings(
       reading: ReadReportSummary(driver: reading.report.driver, warnings: report.readerWarnings))
@@ -61,7 +66,7 @@ struct GatePass {
     guard let declared = layer.crs, let recognition = try CRSRecognizer.recognise(declared)
     else { return }
     findings.recognition = recognition
-    report.crsRecognition = recognition.sentence(file: Self.crsFile(of: request.file))
+    report.crsRecognition = recognition.sentence(file: Self.crsFile(of: report.file))
     layer.crs = recognition.definition(replacing: declared)
   }
 
@@ -102,7 +107,7 @@ struct GatePass {
     findings.duplicates = duplicates
     if enforcing, !options.dissolveDuplicates, let first = duplicates.first {
       throw AnalysisError.duplicateWardCode(
-        file: request.file, field: field, code: first.code, features: first.features)
+        file: report.file, field: field, code: first.code, features: first.features)
     }
     return duplicates
   }
@@ -110,7 +115,7 @@ struct GatePass {
   /// Step 5: the CRS rules. `false` when the checks that need it cannot go on.
   mutating func projectOrAccept() throws -> Bool {
     guard let definition = layer.crs else {
-      if request.requiresCRS && enforcing { throw AnalysisError.missingCRS(file: request.file) }
+      if request.requiresCRS && enforcing { throw AnalysisError.missingCRS(file: report.file) }
       report.unitsUnknown = true
       return true
     }
@@ -124,7 +129,7 @@ struct GatePass {
     }
     if let area = target.areaOfUse, let extent = layer.envelope, !extent.intersects(area) {
       let error = AnalysisError.outsideAreaOfUse(
-        file: request.file, crs: definition.description, target: options.projectTo.description)
+        file: report.file, crs: definition.description, target: options.projectTo.description)
       if enforcing { throw error }
       findings.skipped.append("overlaps, gaps, slivers and area: \(error)")
       return false
@@ -151,7 +156,7 @@ struct GatePass {
     }
     if enforcing {
       throw AnalysisError.invalidWards(
-        file: request.file,
+        file: report.file,
         problems: problems.map {
           "feature \($0.featureIndex) (\(codes[$0.featureIndex])): \($0.problem)"
         })
@@ -172,7 +177,7 @@ struct GatePass {
         let values = duplicate.features.map { layer.features[$0].values[i] }
         if values.contains(where: { $0 != values[0] }) {
           throw AnalysisError.dissolveConflict(
-            file: request.file, code: duplicate.code, field: field.name,
+            file: report.file, code: duplicate.code, field: field.name,
             values: values.map { $0.text ?? $0.number.map { "\($0)" } ?? "(missing)" })
         }
       }
@@ -204,7 +209,7 @@ struct GatePass {
       return "\(codes[o.first]) and \(codes[o.second]) overlap by \(size)"
     }
     if enforcing, !sentences.isEmpty, !options.allowOverlaps {
-      throw AnalysisError.overlappingWards(file: request.file, overlaps: sentences)
+      throw AnalysisError.overlappingWards(file: report.file, overlaps: sentences)
     }
     if options.allowOverlaps { report.acceptedOverlaps = sentences }
   }

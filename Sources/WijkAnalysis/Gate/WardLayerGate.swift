@@ -86,7 +86,7 @@ public enum WardLayerGate {
     let wards = try open(WardLayerRequest(source), options: options)
     let layer = wards.layer
     let table = WardTable(
-      source: source.file, crs: layer.crs!, codes: wards.codes, names: wards.names,
+      source: wards.report.file, crs: layer.crs!, codes: wards.codes, names: wards.names,
       geometries: layer.features.map { $0.geometry ?? .collection([]) },
       areaSquareMetres: try GeometryChecks.areas(of: layer),
       labelPoints: try GeometryChecks.labelPoints(of: layer).map { $0 ?? Coordinate(x: 0, y: 0) })

@@ -23,8 +23,11 @@ public struct DuplicateWardCode: Sendable, Equatable, Codable {
 
 /// What the gate found and did to a ward layer, for the command's report.
 public struct WardLoadingReport: Sendable, Equatable {
-  /// The ward layer file.
+  /// The ward layer file (a connection string without its password).
   public var file: String = ""
+  /// The layer read from a database, as provenance records it (the table or query and a
+  /// checksum of the rows read); `nil` for a file.
+  public var database: Provenance.InputFile?
   /// Warnings of the file reader (a guessed encoding, an assumed CRS), as sentences.
   public var readerWarnings: [String] = []
   /// How a CRS declared without an EPSG code was recognised (or why not), as a sentence.

@@ -34,7 +34,7 @@ public enum HousingAnalysis {
     options: WardLoadingOptions = WardLoadingOptions(), progress: (String) -> Void = { _ in }
   ) throws -> Run {
     let ac = c.analysis
-    progress("reading and checking the wards in \(ac.wards.file)")
+    progress("reading and checking the wards in \(DataSourceName.redacted(ac.wards.file))")
     let loaded = try WardLayerGate.load(ac.wards, options: options)
     var table = loaded.table
     var reports: [RegisterJoinReport] = []
@@ -66,7 +66,8 @@ public enum HousingAnalysis {
       try GroupComparison.compare($0, table: table, indicators: specs)
     }
     let illustrative = Analysis.illustrativeInputs(ac) + syntheticRegisters(c)
-    var provenance = try Analysis.provenance(ac, configurationFile: configurationFile)
+    var provenance = try Analysis.provenance(
+      ac, configurationFile: configurationFile, wards: loaded.report)
     provenance.inputs += try Provenance.inputs(c.registers.map(\.file))
     let significance = Significance.summarise(&indicators, settings)
     let result = AnalysisResult(

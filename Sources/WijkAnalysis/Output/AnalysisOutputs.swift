@@ -37,18 +37,27 @@ public struct OutputOptions: Sendable, Equatable {
 /// exact and marked not for publication (``WorkingFiles``): `wards_not_for_publication.gpkg`
 /// and `results_not_for_publication.json`.
 public enum AnalysisOutputs {
+  /// With `database`, the ward table is also written to that table, after every file is
+  /// staged and before they are moved into place: a run that fails anywhere changes neither
+  /// the folder nor the database (``WardDatabase``).
   /// - Returns: the paths written.
-  /// - Throws: ``OutputError`` or `IOError` when a file cannot be written (earlier outputs are
-  ///   left as they were); `CartographyError` on an inconsistent map (a bug); the errors of
-  ///   ``Publication/make(_:extraColumns:relations:)``.
+  /// - Throws: ``OutputError`` or `IOError` when a file or the table cannot be written
+  ///   (earlier outputs are left as they were); `CartographyError` on an inconsistent map (a
+  ///   bug); the errors of ``Publication/make(_:extraColumns:relations:)``.
   @discardableResult
   public static func write(
     _ run: Analysis.Run, to folder: String, options: OutputOptions = OutputOptions(),
-    progress: (String) -> Void = { _ in }
+    database: DatabaseOutput? = nil, progress: (String) -> Void = { _ in }
   ) throws -> [String] {
     let out = try OutputDirectory(path: folder)
     do {
       try writeAll(run, try Publication.make(run), out, options, progress)
+      if let database {
+        progress(
+          "writing the working table \(database.table) to "
+            + DataSourceName.redacted(database.connection))
+        try WardDatabase.write(run, to: database)
+      }
       return try out.commit()
     } catch {
       out.discard()
@@ -65,9 +74,12 @@ public enum AnalysisOutputs {
   ) throws {
     let r = run.result
     progress("writing the working files \(WorkingFiles.wards) and \(WorkingFiles.results)")
+    // The exact analysts' file, styled for QGIS with the exact figures' classes.
+    let geoPackage = try out.stagedURL(WorkingFiles.wards).path
     try LayerWriter.write(
-      WardExport.layer(r, table: run.table), to: try out.stagedURL(WorkingFiles.wards).path,
-      format: .geoPackage, metadata: WorkingFiles.geoPackageMetadata)
+      WardGeoPackage.layer(run), to: geoPackage, format: .geoPackage,
+      metadata: WorkingFiles.geoPackageMetadata)
+    try WardGeoPackage.addStyles(run, to: geoPackage)
     try out.write(try WorkingFiles.json(r), to: WorkingFiles.results)
     progress("writing wards.csv, wards.xlsx and wards_codebook.csv")
     try writeTable(publication, out, options)

@@ -25,6 +25,22 @@ public enum IndicatorMaps {
     _ indicator: IndicatorResult, publication: Publication, table: WardTable, credits: [String],
     language: Language, options: MapOptions = MapOptions()
   ) throws -> String? {
+    try choroplethMap(
+      indicator, withheldWardIDs: withheldIDs(indicator, publication), table: table,
+      credits: credits, language: language, options: options)?.svg()
+  }
+
+  /// The choropleth of an indicator before it is drawn: its classes (the indicator's own),
+  /// palette and legend labels, for whatever else must look the same.
+  /// - Parameter withheldWardIDs: wards drawn grey, "not published": ``withheldIDs(_:_:)`` for
+  ///   a published indicator (``choropleth(_:publication:table:credits:language:options:)``),
+  ///   none for the exact figures of a working file (the QGIS styles of ``WardGeoPackage``).
+  /// - Returns: `nil` when the indicator has no classes.
+  /// - Throws: `CartographyError` when the classes do not fit the values (a bug).
+  public static func choroplethMap(
+    _ indicator: IndicatorResult, withheldWardIDs: Set<String>, table: WardTable,
+    credits: [String], language: Language, options: MapOptions = MapOptions()
+  ) throws -> ChoroplethMap? {
     guard let classes = indicator.classes else { return nil }
     let values = indicator.wards.map(\.value)
     let palette = try Palette.named(
@@ -43,8 +59,8 @@ public enum IndicatorMaps {
       text: MapText(
         title: indicator.label, subtitle: subtitle(indicator, language),
         legendTitle: indicator.unit ?? indicator.label, credits: credits.joined(separator: " · ")),
-      options: opts, withheldWardIDs: withheldIDs(indicator, publication))
-    return map.svg()
+      options: opts, withheldWardIDs: withheldWardIDs)
+    return map
   }
 
   /// The codes of the wards whose figures of `indicator` are withheld.
@@ -63,18 +79,7 @@ public enum IndicatorMaps {
     significance: Double, correction: MultipleTestingCorrection = .none, permutations: Int,
     seed: UInt64
   ) throws -> String {
-    let categories = indicator.wards.map { w -> ClusterCategory in
-      switch w.lisaCategory {
-      case "HH": .highHigh
-      case "LH": .lowHigh
-      case "LL": .lowLow
-      case "HL": .highLow
-      case "not significant", "not tested": .notSignificant
-      case "no neighbours": .noNeighbours
-      case PublishedIndicator.notPublished: .notPublished
-      default: .noData
-      }
-    }
+    let categories = indicator.wards.map { clusterCategory($0.lisaCategory) }
     let family = indicator.tests.first { $0.statistic == "local Moran" }
     let threshold = SignificanceWording.threshold(family?.threshold ?? significance, language)
     let test =
@@ -95,6 +100,21 @@ public enum IndicatorMaps {
       significanceNote: note,
       options: MapOptions(language: language, idPrefix: "lisa-\(indicator.id)"))
     return map.svg()
+  }
+
+  /// The cluster-map category of a ward's ``WardIndicatorValue/lisaCategory`` (exact, or
+  /// "not published" in a published indicator).
+  public static func clusterCategory(_ lisaCategory: String) -> ClusterCategory {
+    switch lisaCategory {
+    case "HH": .highHigh
+    case "LH": .lowHigh
+    case "LL": .lowLow
+    case "HL": .highLow
+    case "not significant", "not tested": .notSignificant
+    case "no neighbours": .noNeighbours
+    case PublishedIndicator.notPublished: .notPublished
+    default: .noData
+    }
   }
 
   /// The classification's name in the map's language ("kwantielen (5 klassen)").

@@ -12,8 +12,13 @@ public struct Provenance: Sendable, Codable, Equatable {
     public var path: String
     /// Lower-case hex SHA-256 of the file's bytes.
     public var sha256: String
-    /// File size in bytes.
+    /// File size in bytes; for a database layer, the bytes of its rows as hashed.
     public var bytes: Int
+    /// For a database layer: the table, or the query as `sql:…` (``path`` is the connection
+    /// without its password); `nil` for a file.
+    public var layer: String? = nil
+    /// For a database layer: the number of rows read.
+    public var rows: Int? = nil
   }
 
   /// The program that made the result: `wijk`.
@@ -22,7 +27,8 @@ public struct Provenance: Sendable, Codable, Equatable {
   public var toolVersion: String
   /// Library name → version (e.g. `GEOS` → `3.11.1`).
   public var libraries: [String: String]
-  /// Every input file: ward layer, tables and lookups, configuration, groups and zones.
+  /// Every input file: ward layer, tables and lookups, configuration, groups and zones; a
+  /// ward layer read from a database (``InputFile/layer``, ``InputFile/rows``).
   public var inputs: [InputFile]
   /// The configuration's path (relative to the working folder when inside it); `nil` when
   /// the run had none.
