@@ -125,3 +125,15 @@ func centred(_ y: [Double]) -> [Double] {
   let mean = y.reduce(0, +) / Double(y.count)
   return y.map { $0 - mean }
 }
+
+/// Throws for the first value below 0: the Getis-Ord statistics are ratios of sums of the
+/// values themselves, defined for values ≥ 0 only (Getis & Ord 1992).
+///
+/// - Throws: ``AutocorrelationError/negativeValue(unit:value:statistic:)`` naming the unit.
+func requireNonNegative(_ values: [Double?], ids: [String], statistic: String) throws {
+  for (i, v) in values.enumerated() {
+    if let v, v < 0 {
+      throw AutocorrelationError.negativeValue(unit: ids[i], value: v, statistic: statistic)
+    }
+  }
+}
