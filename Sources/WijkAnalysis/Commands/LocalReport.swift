@@ -101,6 +101,9 @@ public struct LocalReport: Codable, Sendable, Equatable {
   /// What building the weights found (kNN ties, neighbours across T-junctions or within the
   /// snap tolerance), one sentence each (``BuiltWeights/notices``).
   public var weightsNotices: [String] = []
+  /// The global statistic computed with the local ones, where there is one (`wijk
+  /// bivariate`: Moran_BV); `nil` for `lisa` and `gistar`.
+  public var global: GlobalStatisticSummary? = nil
 }
 
 extension AutocorrelationCommands {
