@@ -20,7 +20,7 @@ public enum LiveabilityReportDocument {
     let t = Words(language: language)
     var doc = ReportDocument(
       title: report.title,
-      subtitle: report.profile + " · " + String(report.provenance.createdAt.prefix(10)),
+      subtitle: report.profile + " · " + t.date(report.provenance.createdAt),
       language: language)
     for line in report.illustrativeInputs { doc.addNote(t("Let op: ", "Note: ") + line) }
     doc.addSection(t("Oordeel: ", "Verdict: ") + verdictWord(report.verdict, t))

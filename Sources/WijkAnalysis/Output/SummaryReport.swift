@@ -23,8 +23,8 @@ public enum SummaryReport {
     var doc = ReportDocument(
       title: r.title,
       subtitle: t(
-        "\(r.wards.count) wijken · gemaakt op \(r.provenance.createdAt.prefix(10))",
-        "\(r.wards.count) wards · made on \(r.provenance.createdAt.prefix(10))"),
+        "\(r.wards.count) wijken · gemaakt op \(t.date(r.provenance.createdAt))",
+        "\(r.wards.count) wards · made on \(t.date(r.provenance.createdAt))"),
       language: language)
     for line in headlineWarnings(r, language: r.language) { doc.addNote(line) }
     for line in illustrativeNotes(r, t) { doc.addNote(line) }
@@ -516,6 +516,9 @@ public enum SummaryReport {
 struct Words {
   let language: Language
   func callAsFunction(_ nl: String, _ en: String) -> String { language == .dutch ? nl : en }
+
+  /// The calendar date of an ISO 8601 timestamp in words ("1 december 2026").
+  func date(_ iso: String) -> String { DateStyle(language).long(iso) }
 
   /// A number in the report's format.
   func number(_ v: Double, _ decimals: Int) -> String {

@@ -22,7 +22,7 @@ public enum WardPlanReport {
       title: t("Wijkplan\(period): ", "Ward plan\(period): ") + plan.shortName,
       subtitle: "\(plan.title) · " + t("wijk", "ward") + " \(plan.code) · "
         + t("\(plan.wardCount) wijken", "\(plan.wardCount) wards") + " · "
-        + t("gemaakt op ", "made on ") + plan.provenance.createdAt.prefix(10),
+        + t("gemaakt op ", "made on ") + t.date(plan.provenance.createdAt),
       language: t.language)
     for line in plan.illustrativeInputs { doc.addNote(line) }
     addStandouts(plan, &doc, t)
