@@ -4,7 +4,9 @@
 #                (scripts/with-postgis; PostgreSQL and PostGIS are installed when missing)
 #   make bench - release-build benchmarks (see Benchmarks/README.md)
 #   make check-render - the checks with real programs, not in `make test`: LibreOffice Calc
-#                opens the published wards.csv and wards.xlsx (scripts/check-spreadsheet)
+#                opens the published wards.csv and wards.xlsx (scripts/check-spreadsheet);
+#                Chromium prints the ward plans and the check report to PDF and the page
+#                counts are checked (scripts/check-print)
 SWIFT ?= swift
 
 .PHONY: run test build bench references setup check-render
@@ -31,3 +33,4 @@ references:
 
 check-render: setup
 	scripts/check-spreadsheet
+	scripts/check-print
