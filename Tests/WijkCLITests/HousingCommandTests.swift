@@ -39,7 +39,7 @@ import Testing
     let lines = String(decoding: brochure.dropFirst(3), as: UTF8.self).split(separator: "\r\n")
     #expect(lines[0].hasPrefix("wijkcode;wijk;dwellings;records;"))
     #expect(lines.count == 1 + 30 + 1 + 1 + 2, "wards, city, a blank line, the two notes")
-    #expect(lines[31].hasPrefix(";Stad;27839;"))
+    #expect(lines[31].hasPrefix(";Totaal stad;27839;"))
     #expect(lines.last!.contains("Niet gepubliceerd: "))
     #expect(lines.dropFirst().contains { $0.contains(";<5;") })
     // Provenance: the registers are hashed inputs.
