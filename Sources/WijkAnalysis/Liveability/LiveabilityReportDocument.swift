@@ -127,7 +127,7 @@ public enum LiveabilityReportDocument {
       doc.addParagraph(
         t("Wijzigingen in de wijktabel: ", "Changes to the ward table: ")
           + p.changes.map {
-            "\($0.label ?? "`\($0.column)`") \(t("in", "in")) \($0.ward): \(changeText($0.before, $0.withheldBefore, r, t)) → \(changeText($0.after, $0.withheldAfter, r, t))"
+            "\($0.label ?? "`\($0.column)`") in \($0.ward): \(changeText($0.before, $0.withheldBefore, r, t)) → \(changeText($0.after, $0.withheldAfter, r, t))"
           }.joined(separator: "; ") + ".")
     }
     for n in p.notes { doc.addNote(n) }
