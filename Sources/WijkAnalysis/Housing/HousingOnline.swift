@@ -21,12 +21,7 @@ enum HousingOnline {
       header: brochure.columns.map { header($0, p.result, t) }, rows: Array(rows[..<end]))
     var notes = rows[end...].map { $0.filter { !$0.isEmpty }.joined(separator: " ") }
       .filter { !$0.isEmpty }
-    notes += SummaryReport.credits(p.result)
-    let illustrative = run.housing.illustrativeInputs
-    if !illustrative.isEmpty {
-      notes.insert(
-        t("Illustratief: ", "Illustrative: ") + illustrative.joined(separator: ", "), at: 0)
-    }
+    notes = SummaryReport.illustrativeNotes(p.result) + notes + SummaryReport.credits(p.result)
     return try InteractiveMapPage.page(
       p, maps: maps, table: run.analysis.table,
       title: t("Huisvesting in de wijken", "Housing in the wards"), tables: [table],
@@ -35,7 +30,7 @@ enum HousingOnline {
   }
 
   /// A column header in the page's language: an indicator's label, "(LQ)" for its location
-  /// quotient, else the column's name in words.
+  /// quotient, the words of the fixed columns, else the column's id (as the CSV has it).
   static func header(_ column: String, _ r: AnalysisResult, _ t: Words) -> String {
     let labels = Dictionary(r.indicators.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
     if let label = labels[column] { return label }
@@ -52,7 +47,9 @@ enum HousingOnline {
       "permits": t("vergunningen", "permits"), "subsidies": t("premies", "subsidies"),
       "vacant": t("leegstaand", "vacant"),
     ]
-    return words[column] ?? column.replacingOccurrences(of: "_", with: " ")
+    // a register category (tenure, landlord, dwelling type) has no label in the housing
+    // configuration: its id, as the printed brochure shows it
+    return words[column] ?? column
   }
 
   /// A published cell as text: numbers in the page's format with the digits they have.

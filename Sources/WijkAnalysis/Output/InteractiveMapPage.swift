@@ -12,7 +12,7 @@ enum InteractiveMapPage {
     let t = Words(language: Language(rawValue: p.result.language) ?? .dutch)
     return try page(
       p, maps: maps, table: table, title: t("Wijken op de kaart", "Wards on the map"),
-      notes: SummaryReport.credits(p.result)
+      notes: SummaryReport.illustrativeNotes(p.result) + SummaryReport.credits(p.result)
     ).html()
   }
 
