@@ -83,11 +83,12 @@ public enum IndicatorTableJoiner {
   ) throws -> (columns: [String: [Double?]], report: TableJoinReport) {
     let markers = missingValues.adding(spec.missingValues ?? [])
     let keyColumns = [spec.key] + (spec.filter?.keys.sorted() ?? [])
-    let csvOptions = CSVOptions(
+    var csvOptions = CSVOptions(
       numberConvention: spec.decimal.map { $0 == "comma" ? .decimalComma : .decimalPoint },
       encoding: spec.encoding.flatMap(TextEncoding.init(name:)), textColumns: Set(keyColumns),
       numericColumns: Set(columns).subtracting(keyColumns), missingValues: markers)
-    let reading = try CSVReader.read(path: spec.file, options: csvOptions)
+    if spec.padKeys != nil { csvOptions.paddedColumns = [spec.key] }
+    let reading = try TableReader.read(spec.part.source(spec.file), options: csvOptions)
     let table = filtered(reading.table, by: spec.filter ?? [:])
     let wanted = columns.filter { table.columnIndex($0) != nil && !keyColumns.contains($0) }
     var report = TableJoinReport(
@@ -175,8 +176,8 @@ public enum IndicatorTableJoiner {
     report: inout TableJoinReport
   ) throws -> WardLevel {
     guard let lookup = spec.lookup else { return WardLevel(table: table, key: spec.key) }
-    let lookupTable = try CSVReader.read(
-      path: lookup.file,
+    let lookupTable = try TableReader.read(
+      lookup.part.source(lookup.file),
       options: CSVOptions(textColumns: [lookup.sector, lookup.ward], missingValues: markers)
     ).table
     let aggregated = try SectorAggregation.aggregate(
