@@ -60,6 +60,8 @@ enum GDALTableReader {
     else { throw .fileNotFound(path: path) }
     GDALSession.begin()
     var pairs = workbook.map { _ in [("FIELD_TYPES", "STRING"), ("HEADERS", "DISABLE")] } ?? []
+    // GDAL's PostgreSQL driver lists only tables with geometry unless asked.
+    if path.uppercased().hasPrefix("PG:") { pairs.append(("LIST_ALL_TABLES", "YES")) }
     if let encoding, ["dbf", "shp"].contains((path as NSString).pathExtension.lowercased()) {
       pairs.append(("ENCODING", encoding == .windows1252 ? "CP1252" : encoding.rawValue))
     }
@@ -95,6 +97,10 @@ enum GDALTableReader {
         return layers[i]
       }
       if workbook != nil, let n = Int(wanted), n >= 1, n <= layers.count { return layers[n - 1] }
+      // A database finds a table (or view, `schema.table`) by name that it does not list.
+      if workbook == nil, let h = dataset.handle, let layer = GDALDatasetGetLayerByName(h, wanted) {
+        return layer
+      }
       throw .noSuchLayer(path: source.path, layer: wanted, available: names)
     }
     if workbook != nil || layers.count == 1 { return layers[0] }

@@ -57,6 +57,9 @@ public struct TableJoinReport: Sendable, Codable, Equatable {
   public var missingWardValues: [MissingWardValue] = []
   /// Reader warnings (a guessed encoding, an odd line), as sentences.
   public var warnings: [String]
+  /// The table and lookup read from a database, for the provenance (a database has no file
+  /// to hash): connection without password, table or query, rows and their checksum.
+  public var databaseInputs: [Provenance.InputFile] = []
 }
 
 /// Reads an indicator table, filters it, aggregates sectors to wards through the lookup when
@@ -97,6 +100,10 @@ public enum IndicatorTableJoiner {
       wardsWithoutData: [], keysWithoutWard: [], sectorsWithoutWard: [],
       warnings: reading.report.warnings.map(\.description))
     report.missingCells = MissingCellCount.count(in: table, columns: wanted)
+    if DataSourceName.isConnection(spec.file) {
+      report.databaseInputs.append(
+        Provenance.input(database: spec.file, layer: spec.part.layer ?? "", table: reading.table))
+    }
     let ward = try wardLevel(table, spec: spec, columns: wanted, markers: markers, report: &report)
     let options = KeyJoinOptions(
       normalisation: .codes, padding: spec.padKeys.map(KeyPadding.toWidth) ?? .none,
@@ -180,6 +187,10 @@ public enum IndicatorTableJoiner {
       lookup.part.source(lookup.file),
       options: CSVOptions(textColumns: [lookup.sector, lookup.ward], missingValues: markers)
     ).table
+    if DataSourceName.isConnection(lookup.file) {
+      report.databaseInputs.append(
+        Provenance.input(database: lookup.file, layer: lookup.part.layer ?? "", table: lookupTable))
+    }
     let aggregated = try SectorAggregation.aggregate(
       table, sectorColumn: spec.key, lookup: lookupTable, lookupSector: lookup.sector,
       lookupWard: lookup.ward, indicators: columns.map(AggregationSpec.count))
