@@ -39,6 +39,7 @@ enum GDALTableReader {
     let convention = options.numberConvention ?? .decimalPoint
     var report = ReadReport(encoding: .utf8)
     report.driver = dataset.driverName
+    report.sheet = named.layer
     if options.numberConvention != nil {
       report.numberConvention = convention
       report.numberConventionDetected = false
@@ -49,6 +50,19 @@ enum GDALTableReader {
       : try sheet(layer, source, name: name, options: options, convention: convention)
     if workbook != nil && !options.allText { try CodeWidths.check(table, options: options) }
     return TableReading(table: table, report: report)
+  }
+
+  /// The layers of a workbook or data source with their row counts (see
+  /// ``TableReader/sheets(of:)``).
+  static func sheets(_ source: TableSource) throws(IOError) -> [TableSheet] {
+    let workbook: String? = if case .workbook(let d) = source.format { d } else { nil }
+    let settings = ConfigurationScope(workbook.map(workbookSettings) ?? [])
+    let dataset = try open(source, workbook: workbook, encoding: nil)
+    return withExtendedLifetime((settings, dataset)) {
+      let infos = dataset.layers.map(LayerInfo.init)
+      let ordered = workbook != nil ? infos : infos.filter { !$0.hasGeometry } + infos.filter(\.hasGeometry)
+      return ordered.map { TableSheet(name: $0.name, rows: $0.featureCount) }
+    }
   }
 
   /// Opens the source read-only; a DBF with a forced encoding is recoded from it by GDAL.

@@ -34,9 +34,25 @@ public enum TableReader {
       return try CSVReader.read(path: source.path, options: options)
     case .zippedText:
       let member = try ZippedText.read(archive: source.path, member: source.layer)
-      return try CSVReader.read(bytes: member.bytes, path: member.name, options: options)
+      var reading = try CSVReader.read(bytes: member.bytes, path: member.name, options: options)
+      reading.report.sheet = String(member.name.dropFirst(source.path.count + 1))
+      return reading
     case .workbook, .attributes:
       return try GDALTableReader.read(source, options: options)
+    }
+  }
+
+  /// The sheets of a workbook, the tables of a GeoPackage, DBF or database (those without
+  /// geometry first; a database lists all its tables), or the members of a zip archive, in
+  /// their order; `[]` for delimited text (one table).
+  /// - Throws: ``IOError/fileNotFound(path:)``, ``IOError/cannotOpen(path:message:)``.
+  public static func sheets(of path: String) throws(IOError) -> [TableSheet] {
+    let source = TableSource(path)
+    switch source.format {
+    case .text: return []
+    case .zippedText:
+      return try ZippedText.members(of: path).map { TableSheet(name: $0, rows: nil) }
+    case .workbook, .attributes: return try GDALTableReader.sheets(source)
     }
   }
 

@@ -76,12 +76,28 @@ public struct TableSource: Hashable, Sendable, CustomStringConvertible {
     return DataSourceName.redacted(path) + (named ?? "")
   }
 
-  /// What ``layer`` names in this format, in words.
-  var part: String {
+  /// What ``layer`` names in this format, in words: `sheet`, `member` or `table`.
+  public var part: String {
     switch format {
     case .workbook: "sheet"
     case .zippedText: "member"
     case .text, .attributes: "table"
     }
+  }
+}
+
+/// One sheet of a workbook, table of a GeoPackage or database, or member of a zip archive, as
+/// ``TableReader/sheets(of:)`` lists it for `wijk info`.
+public struct TableSheet: Hashable, Sendable, Codable {
+  /// Its name, as `sheet:`/`--sheet` takes it.
+  public var name: String
+  /// The rows GDAL counts: a sheet's rows in use, the header and blank rows included; a
+  /// table's rows; `nil` for a zip member.
+  public var rows: Int?
+
+  /// A listed part.
+  public init(name: String, rows: Int?) {
+    self.name = name
+    self.rows = rows
   }
 }

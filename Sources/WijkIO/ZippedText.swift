@@ -19,15 +19,8 @@ enum ZippedText {
   static func read(archive: String, member: String?) throws(IOError) -> (
     bytes: [UInt8], name: String
   ) {
-    guard FileManager.default.fileExists(atPath: archive) else {
-      throw .fileNotFound(path: archive)
-    }
-    GDALSession.begin()
     let root = "/vsizip/" + archive
-    let members = list(root)
-    guard !members.isEmpty else {
-      throw .cannotOpen(path: archive, message: "not a zip archive, or an empty one")
-    }
+    let members = try Self.members(of: archive)
     let tables = members.filter {
       tableExtensions.contains(($0 as NSString).pathExtension.lowercased())
     }
@@ -46,7 +39,22 @@ enum ZippedText {
     return (try ingest(root + "/" + chosen, archive: archive), archive + "/" + chosen)
   }
 
-  /// Every file in the archive, folders left out, in archive order.
+  /// Every file in `archive`, folders left out, in archive order.
+  /// - Throws: ``IOError/fileNotFound(path:)``, ``IOError/cannotOpen(path:message:)`` when it
+  ///   is no zip archive or an empty one.
+  static func members(of archive: String) throws(IOError) -> [String] {
+    guard FileManager.default.fileExists(atPath: archive) else {
+      throw .fileNotFound(path: archive)
+    }
+    GDALSession.begin()
+    let members = list("/vsizip/" + archive)
+    guard !members.isEmpty else {
+      throw .cannotOpen(path: archive, message: "not a zip archive, or an empty one")
+    }
+    return members
+  }
+
+  /// Every file under a `/vsizip/` root, folders left out, in archive order.
   private static func list(_ root: String) -> [String] {
     // VSIReadDirRecursive returns an owned list (NULL for none), freed by CSLDestroy.
     guard let names = VSIReadDirRecursive(root) else { return [] }
