@@ -34,7 +34,14 @@ struct JoinWardsCommand: ParsableCommand {
       separate table are first joined onto the source polygons: wijk join S.geojson \
       --code F --table T.csv --key F --out S.gpkg.
 
-      Tables (--table, --sectors, --lookup, --points) may be CSV, Statbel's       pipe-separated .txt (also the .zip as published), .xlsx or .ods workbooks (--sheet       by name or number, --header-row, --skip-rows; --lookup-sheet for the lookup),       GeoPackage or DBF attribute tables, or a database (PG:dbname=… with --sheet naming       the table or sql:SELECT …). Every cell goes through the same rules: codes as text,       missing-value markers (C, <5, …) missing for their cell, other text in a numeric       column an error naming the cell. A workbook code stored as a number next to codes       with leading zeros (102 beside 0101) is an error naming the cell, unless --pad-keys       pads the codes.
+      Tables (--table, --sectors, --lookup, --points) may be CSV, Statbel's pipe-separated \
+      .txt (also the .zip as published), .xlsx or .ods workbooks (--sheet by name or number, \
+      --header-row, --skip-rows; --lookup-sheet for the lookup), GeoPackage or DBF attribute \
+      tables, or a database (PG:dbname=… with --sheet naming the table or sql:SELECT …). \
+      Every cell goes through the same rules: codes as text, missing-value markers (C, <5, \
+      …) missing for their cell, other text in a numeric column an error naming the cell. A \
+      workbook code stored as a number next to codes with leading zeros (102 beside 0101) is \
+      an error naming the cell, unless --pad-keys pads the codes.
 
       The ward layer passes the same gate as in every command: its CRS (--crs when the \
       file declares none), invalid polygons (--repair), overlapping wards \

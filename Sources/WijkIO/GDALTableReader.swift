@@ -83,8 +83,9 @@ enum GDALTableReader {
     // Only the workbook's own driver, so that a damaged .xlsx is not read as a zip of CSVs.
     let allowed = CStringList(strings: workbook.map { [$0] } ?? [])
     // NULL on failure; GDAL_OF_VERBOSE_ERROR leaves the reason in the last-error slot.
-    let flags = UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR)
-    guard let h = GDALOpenEx(path, flags, allowed.constPointer, options.constPointer, nil)
+    guard
+      let h = GDALOpenEx(
+        path, GDALSession.readFlags, allowed.constPointer, options.constPointer, nil)
     else { throw .cannotOpen(path: path, message: GDALSession.lastErrorMessage()) }
     return GDALDatasetHandle(h)
   }
