@@ -1,7 +1,8 @@
 import Foundation
 import WijkCore
 
-/// Options for ``CSVReader/read(path:options:)``.
+/// Options for ``CSVReader/read(path:options:)`` and for every format of ``TableReader``
+/// (separator and encoding apply to text; the column declarations and markers to all).
 public struct CSVOptions: Hashable, Sendable {
   /// The separator; `nil` to detect it from the header line.
   public var separator: Character?

@@ -17,7 +17,8 @@ enum GDALTableReader {
   /// - Throws: ``IOError/fileNotFound(path:)``, ``IOError/cannotOpen(path:message:)``,
   ///   ``IOError/noSuchLayer(path:layer:available:)``,
   ///   ``IOError/tableChoiceNeeded(path:part:available:)``, ``IOError/badQuery(path:sql:message:)``,
-  ///   ``IOError/emptyTable(path:)``, ``IOError/codeLostZeros(path:line:column:text:width:example:)``
+  ///   ``IOError/emptyTable(path:)``, ``IOError/unnamedColumn(path:row:column:)``,
+  ///   ``IOError/codeLostZeros(path:line:column:text:width:example:)``
   ///   and the cell errors of ``CSVReader``.
   static func read(_ source: TableSource, options: CSVOptions) throws(IOError) -> TableReading {
     let workbook: String? = if case .workbook(let d) = source.format { d } else { nil }
@@ -155,10 +156,25 @@ enum GDALTableReader {
     let kept = columns.indices.filter { c in
       !columns[c].isEmpty || cells.contains { !$0[c].isEmpty }
     }
+    if let unnamed = kept.first(where: { columns[$0].isEmpty }) {
+      throw .unnamedColumn(path: name, row: headerRow, column: columnLetters(unnamed))
+    }
     columns = kept.map { columns[$0] }
     return try CSVReader.typed(
       columns: columns, cells: cells.map { row in kept.map { row[$0] } }, lines: lines,
       path: name, options: options, convention: convention)
+  }
+
+  /// The spreadsheet letters of a 0-based column index: A … Z, AA, AB, ….
+  static func columnLetters(_ index: Int) -> String {
+    var n = index + 1
+    var out = ""
+    while n > 0 {
+      let r = (n - 1) % 26
+      out = String(UnicodeScalar(UInt8(65 + r))) + out
+      n = (n - 1) / 26
+    }
+    return out
   }
 
   /// An attribute table: field names are the columns, rows are numbered from 1 in read

@@ -70,6 +70,8 @@ public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
   /// zero-padded codes (``CodeWidths``); `example` is the widest of those.
   case codeLostZeros(
     path: String, line: Int, column: String, text: String, width: Int, example: String)
+  /// A sheet's header row has no name above a column that holds data (`column` in letters).
+  case unnamedColumn(path: String, row: Int, column: String)
   /// A table option (`sheet`, `header_row`, `skip_rows`) was given for a format without it.
   case optionNotApplicable(path: String, option: String)
 
@@ -137,6 +139,10 @@ public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
         + "or declare the marker with missing_values in the configuration or --missing-values."
     case .unknownColumn(let p, let c, let a):
       "\(p) has no column '\(c)'; its columns are: \(a.joined(separator: ", "))."
+        + (p.contains(", sheet ")
+          ? " A sheet's column names are read from its header row: row 1 unless header_row "
+            + "(--header-row) names another; skip_rows (--skip-rows) skips rows below it."
+          : "")
     case .duplicateColumn(let p, let c):
       "\(p): the column name '\(c)' appears more than once in the header."
     case .badQuery(let p, let q, let m):
@@ -154,6 +160,10 @@ public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
         + "number and lost its leading zeros, which no reader can give back. Format the "
         + "column as Text in the workbook and type the code again with its zeros, or let the "
         + "join pad the codes with zeros (pad_keys: \(w) in the configuration, --pad-keys \(w))."
+    case .unnamedColumn(let p, let r, let c):
+      "\(p), row \(r): column \(c) holds data but has no name in this row, which is read as "
+        + "the header. If the column names are on another row (below a title), give it with "
+        + "header_row in the configuration or --header-row; else name the column."
     case .optionNotApplicable(let p, let o):
       "\(p): \(o) applies to workbooks (.xlsx, .ods)"
         + (o == "sheet" ? ", GeoPackages, databases and zip archives" : "")

@@ -79,6 +79,17 @@ struct WorkbookTableTests {
     }
   }
 
+  @Test("a title above the header: the unnamed column is named in letters, with header_row")
+  func titleRowIsNoHeader() {
+    #expect(
+      throws: IOError.unnamedColumn(
+        path: Self.libreOffice + ", sheet synthetic_wards_libreoffice", row: 1, column: "B")
+    ) {
+      try TableReader.read(TableSource(Self.libreOffice))
+    }
+    #expect(GDALTableReader.columnLetters(0) == "A" && GDALTableReader.columnLetters(27) == "AB")
+  }
+
   @Test("ods by LibreOffice reads as its xlsx twin")
   func odsWorkbook() throws {
     var source = Self.layout

@@ -60,9 +60,9 @@ public struct TableInspection: Sendable, Codable, Equatable {
     public var emptyLines: [Int]
   }
 
-  /// The path as given.
+  /// The path as given (a connection without its password).
   public var file: String
-  /// The separator, as a word (`;`, `|`, `tab`, `,`).
+  /// The separator, as a word (`;`, `|`, `tab`, `,`); empty for a table GDAL read.
   public var separator: String
   /// Whether it was detected from the header line.
   public var separatorDetected: Bool

@@ -63,7 +63,8 @@ public enum TableInspector {
     }
     let keyColumns = key.map { [table.columnIndex($0)!] } ?? best.map { [$0] } ?? []
     return TableInspection(
-      file: path, separator: word(report.separator ?? ","),
+      file: DataSourceName.redacted(path),
+      separator: report.driver == nil ? word(report.separator ?? ",") : "",
       separatorDetected: report.separatorDetected ?? true,
       numberConvention: policy.convention.summary,
       numberConventionDetected: report.numberConventionDetected ?? true,
