@@ -19,6 +19,8 @@
 #   case23_sectoren_statbel.zip, case23_sector_wijk.xlsx  field case 23's Statbel sector
 #     table zipped as Statbel publishes it, and its sector lookup as a workbook (sheet
 #     "koppeling", written by GDAL), for `wijk analyse` on the same case from these formats.
+#   register_small_synthetic_2021.ods  the small synthetic housing register
+#     (../housing/small/register_small_synthetic_2021.csv, ';'-separated) in LibreOffice.
 set -eu
 cd "$(dirname "$0")"
 tmp=$(mktemp -d)
@@ -88,3 +90,8 @@ mv "$tmp/case23_sectoren_statbel.zip" .
 tr ';' ',' < "$case23/sector_wijk.csv" > "$tmp/koppeling.csv"
 printf '"String","String"\n' > "$tmp/koppeling.csvt"
 ogr2ogr -f XLSX case23_sector_wijk.xlsx "$tmp/koppeling.csv"
+
+rm -f register_small_synthetic_2021.ods
+libreoffice --headless --infilter='CSV:59,34,76,1,,1033,true' --convert-to ods --outdir "$tmp" \
+  ../housing/small/register_small_synthetic_2021.csv >/dev/null
+mv "$tmp/register_small_synthetic_2021.ods" .
