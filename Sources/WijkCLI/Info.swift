@@ -55,7 +55,8 @@ struct Info: ParsableCommand {
       """)
 
   @Argument(
-    help: "A GeoJSON, GeoPackage or Shapefile, or a table (.csv, .txt, .tsv, .zip, .xlsx, .ods, .dbf).")
+    help:
+      "A GeoJSON, GeoPackage or Shapefile, or a table (.csv, .txt, .tsv, .zip, .xlsx, .ods, .dbf).")
   var file: String
 
   @Option(help: "The layer to check, for a GeoPackage with several.")

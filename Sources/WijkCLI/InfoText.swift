@@ -8,10 +8,12 @@ enum InfoText {
   static func render(_ t: TableInspection) -> String {
     var lines = ["file:      \(t.file)"]
     if let kind = t.sheetKind, !t.sheets.isEmpty {
-      lines.append("\(kind)s:" + String(repeating: " ", count: max(1, 9 - kind.count)) + t.sheets.map { s in
+      let listed = t.sheets.map { s in
         s.name + (s.rows.map { " (\($0) row\($0 == 1 ? "" : "s"))" } ?? "")
           + (s.name == t.sheet ? " ← read" : "")
-      }.joined(separator: ", "))
+      }
+      let pad = String(repeating: " ", count: max(1, 9 - kind.count))
+      lines.append("\(kind)s:" + pad + listed.joined(separator: ", "))
     }
     lines.append("table:     \(t.rowCount) rows, \(t.columns.count) columns")
     if let driver = t.driver {
@@ -45,7 +47,8 @@ enum InfoText {
       }
       if let z = c.lostZeros {
         lines.append(
-          "      lost zeros: \(z.count) code\(z.count == 1 ? "" : "s") stored as a number, shorter than the others: "
+          "      lost zeros: \(z.count) code\(z.count == 1 ? "" : "s") stored as a number, "
+            + "shorter than the others: "
             + zip(z.lines, z.cells).map { "row \($0) '\($1)'" }.joined(separator: ", ")
             + (z.count > z.lines.count ? ", …" : "")
             + " (format the column as Text and retype them, or pad with pad_keys / --pad-keys)")

@@ -206,8 +206,8 @@ public enum Analysis {
         "GEOS": GEOSContext.libraryVersion, "PROJ": PROJContext.libraryVersion,
         "GDAL": LibraryVersions.gdal,
       ],
-      inputs: try (wards.database.map { [$0] } ?? []) + tables.flatMap(\.databaseInputs)
-        + Provenance.inputs(files),
+      inputs: try (wards.database.map { [$0] } ?? [])
+        + tables.flatMap { $0.databaseInputs ?? [] } + Provenance.inputs(files),
       configurationFile: configurationFile.map(Provenance.displayPath), seed: c.seed,
       permutations: c.permutations, createdAt: Provenance.now())
   }

@@ -58,8 +58,9 @@ public struct TableJoinReport: Sendable, Codable, Equatable {
   /// Reader warnings (a guessed encoding, an odd line), as sentences.
   public var warnings: [String]
   /// The table and lookup read from a database, for the provenance (a database has no file
-  /// to hash): connection without password, table or query, rows and their checksum.
-  public var databaseInputs: [Provenance.InputFile] = []
+  /// to hash): connection without password, table or query, rows and their checksum; `nil`
+  /// when both are files (and then absent from `results.json`).
+  public var databaseInputs: [Provenance.InputFile]? = nil
 }
 
 /// Reads an indicator table, filters it, aggregates sectors to wards through the lookup when
@@ -101,8 +102,9 @@ public enum IndicatorTableJoiner {
       warnings: reading.report.warnings.map(\.description))
     report.missingCells = MissingCellCount.count(in: table, columns: wanted)
     if DataSourceName.isConnection(spec.file) {
-      report.databaseInputs.append(
-        Provenance.input(database: spec.file, layer: spec.part.layer ?? "", table: reading.table))
+      report.databaseInputs = [
+        Provenance.input(database: spec.file, layer: spec.part.layer ?? "", table: reading.table)
+      ]
     }
     let ward = try wardLevel(table, spec: spec, columns: wanted, markers: markers, report: &report)
     let options = KeyJoinOptions(
@@ -188,8 +190,9 @@ public enum IndicatorTableJoiner {
       options: CSVOptions(textColumns: [lookup.sector, lookup.ward], missingValues: markers)
     ).table
     if DataSourceName.isConnection(lookup.file) {
-      report.databaseInputs.append(
-        Provenance.input(database: lookup.file, layer: lookup.part.layer ?? "", table: lookupTable))
+      let input = Provenance.input(
+        database: lookup.file, layer: lookup.part.layer ?? "", table: lookupTable)
+      report.databaseInputs = (report.databaseInputs ?? []) + [input]
     }
     let aggregated = try SectorAggregation.aggregate(
       table, sectorColumn: spec.key, lookup: lookupTable, lookupSector: lookup.sector,

@@ -110,7 +110,8 @@ public enum SiteReader {
   static func csvPoint(
     _ path: String, _ assumeCRS: CRSDefinition?, _ target: CRSDefinition
   ) throws -> Site {
-    let table = try TableReader.read(path: path, options: CSVOptions(numericColumns: coordinateNames))
+    let table = try TableReader.read(
+      path: path, options: CSVOptions(numericColumns: coordinateNames))
       .table
     guard table.rows.count == 1 else {
       throw LiveabilityError.oneSiteExpected(source: path, rows: table.rows.count)
