@@ -131,13 +131,23 @@ import WijkCore
       path: fixture("housing/small/housing_small_synthetic.yaml").path)
     let wards = try WardLayerGate.load(c.analysis.wards).table
     func counts(_ file: String) throws -> [String: [Double?]] {
-      let register = try RegisterReader.read(
-        RegisterFile(file: file, date: "2021"), layout: c.layout, wardsCRS: wards.crs)
+      try counts(RegisterFile(file: file, date: "2021"))
+    }
+    func counts(_ file: RegisterFile) throws -> [String: [Double?]] {
+      let register = try RegisterReader.read(file, layout: c.layout, wardsCRS: wards.crs)
       return try RegisterAggregation.aggregate(register, layout: c.layout, wards: wards).0
     }
     let ods = try counts(fixture("tables/register_small_synthetic_2021.ods").path)
     let csv = try counts(fixture("housing/small/register_small_synthetic_2021.csv").path)
     #expect(!ods.isEmpty && ods == csv)
+    // The same register named in a configuration by its sheet.
+    let path = fixture("housing/small/housing_small_synthetic.yaml").path
+    let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
+      of: "{ file: register_small_synthetic_2021.csv, date: \"2021\" }",
+      with: "{ file: ../../tables/register_small_synthetic_2021.ods, date: \"2021\", sheet: 1 }")
+    let configured = try HousingConfigurationLoader.parse(text, file: path)
+    #expect(configured.registers[0].part == TablePart(layer: "1"))
+    #expect(try counts(configured.registers[0]) == csv)
     #expect(ods["social_rental"]?.compactMap { $0 }.reduce(0, +) == csv["social_rental"]?.compactMap { $0 }.reduce(0, +))
   }
 }
