@@ -7,7 +7,7 @@
 #                opens the published wards.csv and wards.xlsx (scripts/check-spreadsheet)
 SWIFT ?= swift
 
-.PHONY: run test build bench references setup check-render
+.PHONY: run test build bench references setup check-render check-webmap
 
 setup:
 	@scripts/setup
@@ -31,3 +31,8 @@ references:
 
 check-render: setup
 	scripts/check-spreadsheet
+
+# The interactive map in headless Chromium over WebDriver (scripts/check-webmap): switches
+# indicator and year, clicks and finds a ward, zooms; no console error, no network request.
+check-webmap: setup
+	scripts/check-webmap

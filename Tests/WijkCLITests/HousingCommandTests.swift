@@ -52,6 +52,24 @@ import Testing
       inputs.contains { ($0["path"] as? String)?.hasSuffix("register_synthetic_2024.csv") == true })
   }
 
+  /// The online brochure: one page with the map and the brochure table, the same cells as
+  /// the CSV (a "<5" stays "<5"), "synthetic" said on it, nothing fetched.
+  @Test func onlineBrochureIsOnePageWithTheBrochureTable() throws {
+    let out = Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let r = try CLIRunner.run(["housing", "-o", out.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    let page = try String(
+      contentsOf: out.appendingPathComponent("online/index.html"), encoding: .utf8)
+    #expect(page.contains("<h2>Huisvesting per wijk</h2>"))
+    let table = try #require(page.components(separatedBy: "<section class=\"table\">").last)
+    #expect(table.components(separatedBy: "<tr>").count - 1 == 1 + 30 + 1, "header, wards, city")
+    #expect(table.contains("<td>&lt;5</td>"))
+    #expect(page.contains("Illustratief: ") && page.contains("synthetic"))
+    let urls = page.components(separatedBy: "http").dropFirst()
+    #expect(urls.allSatisfy { $0.hasPrefix("://www.w3.org/2000/svg") })
+  }
+
   /// Langerlo (7101614) has 2 vacant dwellings of 396 in 2021: the CSV prints "<5", and
   /// the rate, share, LQ, EB rate, z, local I and Gi* that would give the 2 back print "x".
   @Test func aSmallCountIsNotRevealedByItsRate() throws {
