@@ -92,7 +92,8 @@ public enum Analysis {
     let result = AnalysisResult(
       title: configuration.title, language: configuration.language,
       provenance: try provenance(
-        configuration, configurationFile: configurationFile, wards: loaded.report),
+        configuration, configurationFile: configurationFile, wards: loaded.report,
+        tables: tables),
       wards: WardSummary.all(of: table),
       weights: summary(weights, configuration.weights, ties: built.ties), indicators: indicators,
       groups: groups,
@@ -183,13 +184,19 @@ public enum Analysis {
   }
 
   /// The run's provenance; a ward layer read from a database is recorded as the gate read it
-  /// (``WardLoadingReport/database``), every file by its checksum.
+  /// (``WardLoadingReport/database``), a table or lookup read from one by its rows
+  /// (``TableJoinReport/databaseInputs``), every file by its checksum.
   static func provenance(
     _ c: AnalysisConfiguration, configurationFile: String?,
-    wards: WardLoadingReport = WardLoadingReport()
+    wards: WardLoadingReport = WardLoadingReport(), tables: [TableJoinReport] = []
   ) throws -> Provenance {
     var files = DataSourceName.isConnection(c.wards.file) ? [] : [c.wards.file]
-    for t in c.tables { files += [t.file] + (t.lookup.map { [$0.file] } ?? []) }
+    for t in c.tables {
+      // A table read from a database is recorded by its rows (``TableJoinReport/databaseInputs``).
+      files += ([t.file] + (t.lookup.map { [$0.file] } ?? [])).filter {
+        !DataSourceName.isConnection($0)
+      }
+    }
     if let configurationFile { files.append(configurationFile) }
     if let groupsFile = c.groupsFile { files.append(groupsFile) }
     if let zones = c.zones { files.append(zones.file) }
@@ -199,7 +206,8 @@ public enum Analysis {
         "GEOS": GEOSContext.libraryVersion, "PROJ": PROJContext.libraryVersion,
         "GDAL": LibraryVersions.gdal,
       ],
-      inputs: try (wards.database.map { [$0] } ?? []) + Provenance.inputs(files),
+      inputs: try (wards.database.map { [$0] } ?? [])
+        + tables.flatMap { $0.databaseInputs ?? [] } + Provenance.inputs(files),
       configurationFile: configurationFile.map(Provenance.displayPath), seed: c.seed,
       permutations: c.permutations, createdAt: Provenance.now())
   }
