@@ -24,7 +24,7 @@ struct Wijk: ParsableCommand {
     subcommands: [
       Analyse.self, Check.self, Housing.self, Plan.self, Info.self,
       WeightsCommand.self, MoranCommand.self, GearyCommand.self, GeneralGCommand.self,
-      BivariateCommand.self,
+      BivariateCommand.self, LocalGearyCommand.self,
       LisaCommand.self, GiStarCommand.self,
       ClassifyCommand.self, SegregationCommand.self, JoinWardsCommand.self,
     ],
