@@ -121,9 +121,16 @@ enum SeriesBuilder {
         }
       }
       series.wards = codes.indices.map { w in
-        ward(
+        var out = ward(
           w, code: codes[w], years: years, panel: panel, sectors: figures.sectorsOfWard[s],
           aggregable: results.contains { $0 != nil }, trend: c.trend, language: c.language)
+        // withheld in some year: no published change or trend (they would rest on the years
+        // around the withheld one); its published years stay in ``WardSeries/values``
+        if results.contains(where: { r in r.map { hidden[$0.id]?[w] ?? false } ?? false }) {
+          (out.change, out.changePercent, out.changeYears) = (nil, nil, nil)
+          (out.trend, out.trendNote) = (nil, nil)
+        }
+        return out
       }
       try addHotSpots(&series, spec: spec, panel: panel, weights: weights, c.emergingHotSpots)
       if !series.wards.contains(where: { $0.trend != nil }), results.contains(where: { $0 != nil })

@@ -111,6 +111,17 @@ extension ConfigurationLoader {
         }
       }
     }
+    for (k, id) in (c.emergingHotSpots.indicators ?? []).enumerated() {
+      guard let spec = c.sectorIndicators.first(where: { $0.id == id }) else {
+        throw .invalid(
+          file: file, key: "emerging_hot_spots.indicators[\(k)]",
+          reason: "'\(id)' is not an indicator with an aggregation rule; they are: "
+            + c.sectorIndicators.map(\.id).joined(separator: ", "))
+      }
+      if spec.isNotAggregable {
+        throw fail("emerging_hot_spots.indicators[\(k)]", .notAggregable(indicator: id))
+      }
+    }
     let available = c.sectorTables.flatMap(\.columns)
     for (i, spec) in c.sectorIndicators.enumerated() {
       for column in spec.sectorColumns {

@@ -31,7 +31,7 @@ public enum SummaryReport {
     try addCityOverTime(p, &doc, t)
     try addOverview(p, &doc, t)
     try addStandouts(p, &doc, t)
-    try addWardSeries(p, &doc, t)
+    try addWardSeries(p, maps, &doc, t)
     for indicator in r.indicators where isLatest(indicator, r) {
       try addIndicator(indicator, p, maps, &doc, t)
     }

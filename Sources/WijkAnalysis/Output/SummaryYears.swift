@@ -92,7 +92,9 @@ extension SummaryReport {
   /// Per sector indicator with a trend: each ward's first and last value, change, Sen's slope,
   /// Mann–Kendall p with the years it rests on, and its emerging-hot-spot category; and per
   /// not-aggregable indicator the range of each ward's sector values.
-  static func addWardSeries(_ p: Publication, _ doc: inout ReportDocument, _ t: Words) throws {
+  static func addWardSeries(
+    _ p: Publication, _ maps: [(String, String)], _ doc: inout ReportDocument, _ t: Words
+  ) throws {
     let r = p.result
     for s in r.series {
       if s.aggregation == "not_aggregable" {
@@ -131,6 +133,11 @@ extension SummaryReport {
             ReportColumn("p", alignment: .right), ReportColumn(t("trend", "trend")),
             ReportColumn(t("opkomende hotspot", "emerging hot spot")),
           ], rows: rows))
+      if let (name, svg) = maps.first(where: { $0.0 == "\(s.id)-change.svg" }) {
+        doc.addFigure(
+          svg: svg, caption: t("Verandering \(first)–\(last) in %", "Change \(first)–\(last) in %"),
+          markdownPath: "maps/\(name)")
+      }
     }
   }
 

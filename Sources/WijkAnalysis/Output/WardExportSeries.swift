@@ -72,13 +72,13 @@ extension WardExport {
           about: ("hoogste waarde van de sectoren", "highest sector value"), derived: false,
           value: { real($0.ranges.last??.last ?? ($0.values.last ?? nil)) }))
     }
-    if s.estimate != nil {
+    if let estimate = s.estimate {
       out.append(
         SeriesColumn(
           en: "basis", nl: "grondslag", type: .text,
           about: (
-            "hoe de wijkwaarde gemaakt is (schatting: gewogen gemiddelde van sectorgemiddelden)",
-            "how the ward value was made (estimate: weighted mean of sector means)"
+            "hoe de wijkwaarde gemaakt is per wijk. \(estimate)",
+            "how each ward's value was made. \(estimate)"
           ),
           derived: false, value: { .text($0.basis.last ?? "") }))
     }

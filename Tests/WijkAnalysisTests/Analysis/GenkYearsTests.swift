@@ -264,5 +264,9 @@ import Testing
     let rule = base.replacingOccurrences(
       of: "aggregation: not_aggregable", with: "aggregation: median")
     #expect(error(rule).contains("'median' is not allowed here"))
+    let median = base.replacingOccurrences(
+      of: "indicators: [population, density]", with: "indicators: [population, income_median]")
+    #expect(error(median).contains("key 'emerging_hot_spots.indicators[1]'"))
+    #expect(error(median).contains("'income_median' is declared not_aggregable"))
   }
 }
