@@ -4,10 +4,13 @@
 #                (scripts/with-postgis; PostgreSQL and PostGIS are installed when missing)
 #   make bench - release-build benchmarks (see Benchmarks/README.md)
 #   make check-render - the checks with real programs, not in `make test`: LibreOffice Calc
-#                opens the published wards.csv and wards.xlsx (scripts/check-spreadsheet)
+#                opens the published wards.csv and wards.xlsx (scripts/check-spreadsheet);
+#                Chromium prints the ward plans and the check report to PDF and the page
+#                counts are checked (scripts/check-print); the interactive map in
+#                Chromium over WebDriver (scripts/check-webmap)
 SWIFT ?= swift
 
-.PHONY: run test build bench references setup check-render
+.PHONY: run test build bench references setup check-render check-webmap
 
 setup:
 	@scripts/setup
@@ -31,3 +34,10 @@ references:
 
 check-render: setup
 	scripts/check-spreadsheet
+	scripts/check-print
+	scripts/check-webmap
+
+# The interactive map in headless Chromium over WebDriver (scripts/check-webmap): switches
+# indicator and year, clicks and finds a ward, zooms; no console error, no network request.
+check-webmap: setup
+	scripts/check-webmap

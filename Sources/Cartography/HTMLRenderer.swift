@@ -44,7 +44,7 @@ extension ReportDocument {
       \(ReportDocument.css)
       </style>
       </head>
-      <body>
+      <body\(isFiche ? " class=\"fiche\"" : "")>
       <main>
       \(body.joined(separator: "\n"))
       </main>
@@ -80,9 +80,13 @@ extension ReportDocument {
       + "\(word) \(number).</span> \(figure.caption.xmlEscaped)</figcaption>\n</figure>"
   }
 
-  /// Print-first styles: A4 pages, serif-free type at 10.5 pt, nothing loaded from outside.
+  /// Print-first styles: A4 pages, serif-free type at 10.5 pt, nothing loaded from outside; a
+  /// fiche (``ReportDocument/isFiche``) prints at 7.6 pt on 8 mm margins with the map floated
+  /// right (78 mm) and the method in 6.6 pt, so that a ward plan takes one A4 page (two with
+  /// the trend): `scripts/check-print` counts the pages Chromium prints.
   static let css = """
-    @page { size: A4; margin: 18mm 16mm 20mm 16mm; }
+    @page { size: A4 portrait; margin: 18mm 16mm 20mm 16mm; }
+    @page fiche { size: A4 portrait; margin: 8mm 10mm 8mm 10mm; }
     :root { color: #1a1a1a; background: #ffffff; }
     body { font-family: 'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif;
       font-size: 10.5pt; line-height: 1.45; margin: 0; }
@@ -109,6 +113,24 @@ extension ReportDocument {
       background: #f4f4f4; font-size: 9.5pt; }
     .page-break { break-after: page; page-break-after: always; }
     * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+    @media print {
+      body.fiche { page: fiche; font-size: 7.6pt; line-height: 1.17; }
+      body.fiche main { max-width: none; padding: 0; }
+      body.fiche h1 { font-size: 13pt; margin: 0 0 0.5mm; }
+      body.fiche .subtitle { margin: 0 0 1mm; }
+      body.fiche h2 { font-size: 9.5pt; margin: 1.5mm 0 0.6mm; }
+      body.fiche h3, body.fiche h4 { font-size: 8pt; margin: 1.5mm 0 0.5mm; }
+      body.fiche p { margin: 0 0 0.8mm; }
+      body.fiche h2:last-of-type ~ p { font-size: 6.6pt; line-height: 1.18; }
+      body.fiche table { font-size: 6.8pt; margin: 0.5mm 0 1.2mm; }
+      body.fiche caption { padding-bottom: 0.5mm; }
+      body.fiche th, body.fiche td { padding: 0.1mm 1mm; line-height: 1.15; }
+      body.fiche aside.note { padding: 0.2mm 1.5mm; margin: 0.4mm 0; font-size: 6.6pt; }
+      body.fiche figure { float: right; width: 78mm; margin: 0 0 1mm 3mm; }
+      body.fiche figcaption { font-size: 6.8pt; margin-top: 0.3mm; }
+      body.fiche .page-break ~ table { display: inline-table; vertical-align: top;
+        margin-right: 4mm; }
+    }
     """
 }
 

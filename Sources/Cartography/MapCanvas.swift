@@ -72,15 +72,21 @@ struct MapCanvas {
     body.append(wardLayer(t))
     body.append(highlightLayer(t))
     body.append(overlayLayer(t))
-    if options.showsLabels { body.append(labelLayer(t)) }
+    let labels =
+      options.showsLabels
+      ? LabelLayout(wards: wards, highlighted: Set(options.highlightedWardIDs), transform: t) : nil
+    if let labels { body.append(labelLayer(labels)) }
     let scaleY = mapY + mapHeight + 16
     // Below the map's right corner, level with the scale bar, so it never covers a ward.
     body.append(northArrow(x: mapX + mapWidth - 10, y: mapY + mapHeight + 4))
     body.append(scaleBar(t, x: mapX, y: scaleY, mapWidth: mapWidth))
     let (legendSVG, legendBottom) = legendBlock(x: legendX, y: mapY, width: legendWidth)
     body.append(legendSVG)
+    let (keySVG, keyBottom) = labels.map { wardKey($0, x: legendX, y: legendBottom + 6) }
+      ?? ("", legendBottom)
+    body.append(keySVG)
     let creditLines = text.credits.split(separator: "\n", omittingEmptySubsequences: false)
-    let creditsY = max(scaleY + 44, legendBottom + 18)
+    let creditsY = max(scaleY + 44, keyBottom + 18)
     body.append(creditsBlock(creditLines.map(String.init), x: m, y: creditsY))
     let height = (creditsY + Double(creditLines.count - 1) * 13 + m).rounded(.up)
     return header(height: height) + body.filter { !$0.isEmpty }.joined(separator: "\n")
@@ -107,7 +113,12 @@ struct MapCanvas {
       .map { MapCanvas.textWidth(String($0), size: 12) }.max() ?? 0
     let methodWidth = legendSubtitle.map { MapCanvas.textWidth($0, size: 10) } ?? 0
     let rowWidth = 22 + 8 + labelWidth + 12 + MapCanvas.textWidth("9999", size: 11)
-    return min(max(170, rowWidth, titleWidth, methodWidth), options.width * 0.42).rounded(.up)
+    // Any ward may end up in the key of numbered wards, so the longest name must fit.
+    let keyWidth =
+      options.showsLabels
+      ? wards.map { MapCanvas.textWidth("99 " + $0.ward.name, size: 9.5) }.max() ?? 0 : 0
+    return min(max(170, rowWidth, titleWidth, methodWidth, keyWidth), options.width * 0.42)
+      .rounded(.up)
   }
 
   private func header(height: Double) -> String {
@@ -210,45 +221,55 @@ struct MapCanvas {
       + "d=\"\(SVGPath.lines(o.geometry, t))\"/>"
   }
 
-  private func labelLayer(_ t: ViewTransform) -> String {
+  private func labelLayer(_ layout: LabelLayout) -> String {
     var lines = [
-      "<g class=\"labels\" font-size=\"9\" text-anchor=\"middle\" "
+      "<g class=\"labels\" font-size=\"\(LabelLayout.fontSize.svg)\" text-anchor=\"middle\" "
         + "fill=\"#1a1a1a\" stroke=\"#ffffff\" stroke-width=\"2.4\" stroke-linejoin=\"round\" "
         + "paint-order=\"stroke\">"
     ]
-    for w in placedLabels(t) {
-      let p = t.apply(w.ward.anchor!)
+    for n in layout.numbers {
+      guard let from = n.leaderFrom else { continue }
       lines.append(
-        "<text x=\"\(p.x.svg)\" y=\"\(p.y.svg)\" dy=\"0.35em\" "
-          + "data-ward=\"\(w.ward.id.xmlEscaped)\">\(w.ward.name.xmlEscaped)</text>")
+        "<line class=\"ward-leader\" x1=\"\(from.x.svg)\" y1=\"\(from.y.svg)\" "
+          + "x2=\"\(n.at.x.svg)\" y2=\"\(n.at.y.svg)\" stroke=\"#1a1a1a\" stroke-width=\"0.6\"/>")
+    }
+    for n in layout.names {
+      let w = wards[n.ward].ward
+      lines.append(
+        "<text class=\"ward-label\" x=\"\(n.at.x.svg)\" y=\"\(n.at.y.svg)\" dy=\"0.35em\" "
+          + "data-ward=\"\(w.id.xmlEscaped)\">\(w.name.xmlEscaped)</text>")
+    }
+    for n in layout.numbers {
+      lines.append(
+        "<text class=\"ward-number\" x=\"\(n.at.x.svg)\" y=\"\(n.at.y.svg)\" dy=\"0.35em\" "
+          + "font-weight=\"bold\" data-ward=\"\(wards[n.ward].ward.id.xmlEscaped)\">"
+          + "\(n.number)</text>")
     }
     lines.append("</g>")
     return lines.joined(separator: "\n")
   }
 
-  /// The labels that fit: highlighted wards first, then the larger wards; a label whose box
-  /// would overlap one already placed is left out (small wards in dense areas lose theirs
-  /// rather than print over a neighbour's name). Returned in ward order.
-  private func placedLabels(_ t: ViewTransform) -> [PaintedWard] {
-    let highlighted = Set(options.highlightedWardIDs)
-    func size(_ w: PaintedWard) -> Double {
-      w.ward.geometry.envelope.map { $0.width * $0.height } ?? 0
+  /// The key of the numbered wards, under the legend; returns the SVG and the y of its last
+  /// line (`y` itself when no ward is numbered).
+  private func wardKey(_ layout: LabelLayout, x: Double, y: Double) -> (String, Double) {
+    guard !layout.numbers.isEmpty else { return ("", y) }
+    var cursor = y + 12
+    let heading = options.language == .dutch ? "Wijken met een nummer" : "Numbered wards"
+    var lines = [
+      "<g class=\"ward-key\">",
+      "<text class=\"ward-key-title\" x=\"\(x.svg)\" y=\"\(cursor.svg)\" font-size=\"11\" "
+        + "font-weight=\"bold\" fill=\"#111111\">\(heading)</text>",
+    ]
+    for n in layout.numbers {
+      cursor += 13
+      let w = wards[n.ward].ward
+      lines.append(
+        "<text class=\"ward-key-entry\" x=\"\(x.svg)\" y=\"\(cursor.svg)\" font-size=\"9.5\" "
+          + "fill=\"#111111\" data-ward=\"\(w.id.xmlEscaped)\">"
+          + "\(n.number) \(w.name.xmlEscaped)</text>")
     }
-    let candidates = wards.indices.filter { wards[$0].ward.anchor != nil }.sorted { a, b in
-      let (ha, hb) = (highlighted.contains(wards[a].ward.id), highlighted.contains(wards[b].ward.id))
-      return ha != hb ? ha : size(wards[a]) > size(wards[b])
-    }
-    var boxes: [Envelope] = []
-    var kept = Set<Int>()
-    for i in candidates {
-      let p = t.apply(wards[i].ward.anchor!)
-      let half = MapCanvas.textWidth(wards[i].ward.name, size: 9) / 2
-      let box = Envelope(minX: p.x - half, minY: p.y - 6, maxX: p.x + half, maxY: p.y + 6)
-      if boxes.contains(where: { $0.intersects(box) }) { continue }
-      boxes.append(box)
-      kept.insert(i)
-    }
-    return wards.indices.filter(kept.contains).map { wards[$0] }
+    lines.append("</g>")
+    return (lines.joined(separator: "\n"), cursor)
   }
 
   /// A north arrow: a black-and-white half-arrow pointing up (north is up in the frame).

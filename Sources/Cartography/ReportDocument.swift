@@ -24,6 +24,9 @@ public struct ReportDocument: Sendable {
   public var subtitle: String?
   /// Language of the number format, the fixed words and the HTML `lang`.
   public var language: Language
+  /// Printed as a compact A4 fiche (a ward plan): smaller type, the first figure beside the
+  /// text, tables side by side after a page break; the screen view is unchanged.
+  public var isFiche = false
   public private(set) var blocks: [ReportBlock] = []
 
   /// An empty report; add blocks with the `add…` methods.

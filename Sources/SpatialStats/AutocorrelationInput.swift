@@ -26,6 +26,8 @@ public enum AutocorrelationError: Error, Hashable, Sendable, CustomStringConvert
   case nonPositiveBase(unit: String, value: Double)
   /// Getis-Ord G is a ratio of sums of the values themselves, defined for values ≥ 0 only.
   case negativeValue(unit: String, value: Double, statistic: String)
+  /// A join count needs a yes/no variable: 1 (yes) or 0 (no).
+  case notBinary(unit: String, value: Double)
 
   public var description: String {
     switch self {
@@ -39,6 +41,8 @@ public enum AutocorrelationError: Error, Hashable, Sendable, CustomStringConvert
     case .negativeValue(let unit, let value, let statistic):
       return "Unit '\(unit)' has the value \(value); \(statistic) needs values of 0 or more "
         + "(use local Moran for variables that can be negative, such as changes)."
+    case .notBinary(let unit, let value):
+      return "Unit '\(unit)' has the value \(value); a join count needs 1 (yes) or 0 (no)."
     case .nonPositiveBase(let unit, let value):
       return "Unit '\(unit)' has a population at risk of \(value); a rate needs more than 0."
     }
@@ -124,4 +128,16 @@ func isConstant(_ y: [Double]) -> Bool { y.allSatisfy { $0 == y.first } }
 func centred(_ y: [Double]) -> [Double] {
   let mean = y.reduce(0, +) / Double(y.count)
   return y.map { $0 - mean }
+}
+
+/// Throws for the first value below 0: the Getis-Ord statistics are ratios of sums of the
+/// values themselves, defined for values ≥ 0 only (Getis & Ord 1992).
+///
+/// - Throws: ``AutocorrelationError/negativeValue(unit:value:statistic:)`` naming the unit.
+func requireNonNegative(_ values: [Double?], ids: [String], statistic: String) throws {
+  for (i, v) in values.enumerated() {
+    if let v, v < 0 {
+      throw AutocorrelationError.negativeValue(unit: ids[i], value: v, statistic: statistic)
+    }
+  }
 }

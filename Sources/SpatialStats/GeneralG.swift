@@ -23,7 +23,8 @@ public struct GeneralG: Hashable, Sendable {
 /// The weights are always used binary ("B"), as esda forces. Exclusions and permutation
 /// parameters as ``moranI(_:weights:transformation:permutations:seed:islands:)``.
 /// - Returns: Undefined for a constant variable or n < 4.
-/// - Throws: as ``moranI(_:weights:transformation:permutations:seed:islands:)``.
+/// - Throws: as ``moranI(_:weights:transformation:permutations:seed:islands:)``, and
+///   ``AutocorrelationError/negativeValue(unit:value:statistic:)`` for a value below 0.
 ///
 /// Reference: Getis, A. & Ord, J. K. (1992), The analysis of spatial association by use of
 /// distance statistics, *Geographical Analysis* 24(3); esda 2.9 `esda.getisord.G`.
@@ -32,6 +33,7 @@ public func generalG(
   islands: IslandPolicy = .exclude
 ) throws -> AutocorrelationResult<GeneralG> {
   let input = try prepare(values, weights, islands: islands, permutations: permutations)
+  try requireNonNegative(values, ids: weights.ids, statistic: "General G")
   let y = input.y
   let w = input.weights.transformed(.binary)
   guard y.count >= 4 else {

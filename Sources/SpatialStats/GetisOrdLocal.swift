@@ -58,12 +58,7 @@ public func localG(
   scheme: PermutationScheme = .independent, islands: IslandPolicy = .exclude
 ) throws -> AutocorrelationResult<LocalG> {
   let input = try prepare(values, weights, islands: islands, permutations: permutations)
-  for (i, v) in values.enumerated() {
-    if let v, v < 0 {
-      throw AutocorrelationError.negativeValue(
-        unit: weights.ids[i], value: v, statistic: "Getis-Ord G")
-    }
-  }
+  try requireNonNegative(values, ids: weights.ids, statistic: "Getis-Ord G")
   let y = input.y
   guard y.count >= 3 else {
     return AutocorrelationResult(

@@ -41,6 +41,13 @@ public struct LocalMoran: Hashable, Sendable {
   public let expectedI: [Double]
   /// Var[I_i] under total randomisation (`VI`, Sokal et al. 1998 eq. A4).
   public let variance: [Double]
+  /// E[I_i] under conditional randomisation, z_i held fixed: −z_i² w_i / ((n − 1) m₂), m₂ =
+  /// Σz²/n (`EIc`, Sokal et al. 1998 eq. A7). esda recommends the permutation moments for
+  /// analysis; these are for comparison with it and with the literature.
+  public let conditionalExpectedI: [Double]
+  /// Var[I_i] under conditional randomisation: (z_i/m₂)² · n/(n − 2) · (w_i⁽²⁾ − w_i²/(n − 1))
+  /// · (m₂ − z_i²/(n − 1)) (`VIc`, Sokal et al. 1998 eq. A8).
+  public let conditionalVariance: [Double]
   /// The conditional permutation test; `nil` for 0 permutations.
   public let permutation: LocalPermutationInference?
 }
@@ -115,6 +122,7 @@ public func localMoran(
   let scaling = (n - 1) / den
   let local = z.indices.map { scaling * z[$0] * lag[$0] }
   let (ei, vi) = localMomentsTotalRandomisation(z: z, weights: w)
+  let (eic, vic) = localMomentsConditional(z: z, weights: w)
   var permutation: LocalPermutationInference?
   if permutations > 0 {
     var generator = PermutationGenerator(seed: seed)
@@ -130,7 +138,8 @@ public func localMoran(
     estimate: .defined(
       LocalMoran(
         i: local, quadrants: z.indices.map { Quadrant(z: z[$0], lag: lag[$0]) }, expectedI: ei,
-        variance: vi, permutation: permutation)))
+        variance: vi, conditionalExpectedI: eic, conditionalVariance: vic,
+        permutation: permutation)))
 }
 
 /// A value whose distance to the mean is at most this times the largest |value| is at the mean:
@@ -163,6 +172,26 @@ private func localMomentsTotalRandomisation(z: [Double], weights w: SpatialWeigh
     variance += (wi * wi - wi2) * (2 * b2 - n) / ((n - 1) * (n - 2))
     variance -= (wi / (n - 1)) * (wi / (n - 1))
     v.append(variance)
+  }
+  return (e, v)
+}
+
+/// Sokal et al. (1998) eqs. A7–A8 as esda writes them (`EIc`, `VIc`), z_i held fixed.
+private func localMomentsConditional(z: [Double], weights w: SpatialWeights)
+  -> ([Double], [Double])
+{
+  let n = Double(z.count)
+  let m2 = z.reduce(0) { $0 + $1 * $1 } / n
+  var e: [Double] = []
+  var v: [Double] = []
+  for i in z.indices {
+    let row = w.weights(of: i)
+    let wi = row.reduce(0, +)
+    let wi2 = row.reduce(0) { $0 + $1 * $1 }
+    let zi2 = z[i] * z[i]
+    e.append(-zi2 * wi / ((n - 1) * m2))
+    let spread = (wi2 - wi * wi / (n - 1)) * (m2 - zi2 / (n - 1))
+    v.append((z[i] / m2) * (z[i] / m2) * n / (n - 2) * spread)
   }
   return (e, v)
 }

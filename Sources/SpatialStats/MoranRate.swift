@@ -41,6 +41,54 @@ public func moranIForRates(
   transformation: Transformation = .row, permutations: Int = 999, seed: UInt64,
   islands: IslandPolicy = .exclude
 ) throws -> AutocorrelationResult<GlobalMoran> {
+  guard permutations >= 0 else { throw AutocorrelationError.invalidPermutations(permutations) }
+  let input = try preparedRates(events: events, base: base, weights: weights, islands: islands)
+  let rates = assuncaoReisRates(
+    events: input.sample.indices.map { events[$0]! }, base: input.sample.indices.map { base[$0]! })
+  return AutocorrelationResult(
+    sample: input.sample,
+    estimate: moranEstimate(
+      rates, input.weights.transformed(transformation), permutations: permutations, seed: seed))
+}
+
+/// Local Moran's I of Assunção–Reis standardised rates (esda `Moran_Local_Rate`,
+/// adjusted=True): the LISA for a rate on small, unequal bases, where raw rates of small
+/// wards swing widely by chance.
+///
+/// A unit is missing when its event count or base is nil or NaN; islands are left out. The
+/// standardisation uses the analysed units only (esda uses all units it is given; they agree
+/// when nothing is left out). Quadrants, moments and inference as
+/// ``localMoran(_:weights:transformation:permutations:seed:scheme:islands:)`` on the
+/// standardised rates.
+/// - Throws: as ``moranIForRates(events:base:weights:transformation:permutations:seed:islands:)``.
+///
+/// Reference: Assunção & Reis (1999); Anselin (1995); esda 2.9 `esda.moran.Moran_Local_Rate`.
+public func localMoranForRates(
+  events: [Double?], base: [Double?], weights: SpatialWeights,
+  transformation: Transformation = .row, permutations: Int = 999, seed: UInt64,
+  scheme: PermutationScheme = .independent, islands: IslandPolicy = .exclude
+) throws -> AutocorrelationResult<LocalMoran> {
+  let input = try preparedRates(events: events, base: base, weights: weights, islands: islands)
+  let rates = assuncaoReisRates(
+    events: input.sample.indices.map { events[$0]! }, base: input.sample.indices.map { base[$0]! })
+  // the rates where they were computed, nil where a number is missing; an island keeps a
+  // placeholder: it has no neighbours among the others, so it is named an island again and
+  // its value never enters the statistic
+  var standardised = [Double?](repeating: nil, count: events.count)
+  for (k, f) in input.sample.indices.enumerated() { standardised[f] = rates[k] }
+  for island in Set(input.sample.islands) {
+    if let f = weights.ids.firstIndex(of: island) { standardised[f] = 0 }
+  }
+  return try localMoran(
+    standardised, weights: weights, transformation: transformation,
+    permutations: permutations, seed: seed, scheme: scheme, islands: islands)
+}
+
+/// The checks and sample of the rate statistics: bases above 0, a unit present when both its
+/// numbers are.
+private func preparedRates(
+  events: [Double?], base: [Double?], weights: SpatialWeights, islands: IslandPolicy
+) throws -> PreparedInput {
   guard base.count == events.count else {
     throw AutocorrelationError.countMismatch(
       what: "population values", expected: events.count, got: base.count)
@@ -55,11 +103,5 @@ public func moranIForRates(
     guard let e = pair.0, let b = pair.1, !e.isNaN, !b.isNaN else { return nil }
     return Double(k)
   }
-  let input = try prepare(joined, weights, islands: islands, permutations: permutations)
-  let rates = assuncaoReisRates(
-    events: input.sample.indices.map { events[$0]! }, base: input.sample.indices.map { base[$0]! })
-  return AutocorrelationResult(
-    sample: input.sample,
-    estimate: moranEstimate(
-      rates, input.weights.transformed(transformation), permutations: permutations, seed: seed))
+  return try prepare(joined, weights, islands: islands, permutations: 0)
 }

@@ -102,8 +102,8 @@ struct Check: ParsableCommand {
         facilitiesFile: facilitiesFile,
         illustrativeInputs: CheckPlan.invented(
           [theSite.source, plan.file, facilitiesFile].compactMap { $0 },
-          scenarioSaysSo: plan.illustrative)
-          + run.result.illustrativeInputs)
+          scenarioSaysSo: plan.illustrative, dutch: configuration.language != "en")
+          + SummaryReport.illustrativeNotes(run.result))
       let outcome = try LiveabilityCheck.check(inputs, run: run, configuration: configuration)
       let published = try LiveabilityPublication.publish(outcome)
       let map = try CheckMap.svg(outcome, published, site: theSite, run: run, profile: rules)

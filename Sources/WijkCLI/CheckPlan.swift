@@ -24,19 +24,28 @@ struct CheckPlan {
       title: p.name, file: path, phases: [p], site: nil, facilities: nil, illustrative: false)
   }
 
-  /// A sentence for each input whose file name says it is illustrative or synthetic.
-  static func invented(_ files: [String], scenarioSaysSo: Bool) -> [String] {
+  /// A sentence for each input whose file name says it is illustrative or synthetic, in
+  /// Dutch or English (the report's language).
+  static func invented(_ files: [String], scenarioSaysSo: Bool, dutch: Bool) -> [String] {
     var out: [String] = []
     for f in files {
       let name = URL(fileURLWithPath: f).lastPathComponent
       let lower = name.lowercased()
       if lower.contains("synthetic") {
-        out.append("\(name) is synthetic data, invented for the example.")
+        out.append(
+          dutch
+            ? "\(name) bevat synthetische gegevens, verzonnen voor het voorbeeld."
+            : "\(name) is synthetic data, invented for the example.")
       } else if lower.contains("illustrative") {
-        out.append("\(name) is illustrative: its numbers and shapes are not the city's.")
+        out.append(
+          dutch
+            ? "\(name) is illustratief: de cijfers en vormen zijn niet die van de stad."
+            : "\(name) is illustrative: its numbers and shapes are not the city's.")
       }
     }
-    if scenarioSaysSo && out.isEmpty { out.append("The scenario is illustrative.") }
+    if scenarioSaysSo && out.isEmpty {
+      out.append(dutch ? "Het scenario is illustratief." : "The scenario is illustrative.")
+    }
     return out
   }
 }

@@ -44,7 +44,9 @@ struct Housing: ParsableCommand {
         progress: output.progress)
       let written = try HousingOutputs.write(
         run, to: out, options: output.options, progress: output.progress)
-      announce(run.analysis.result, written: written, to: out, quiet: output.quiet)
+      announce(
+        run.analysis.result, written: written, to: out, quiet: output.quiet,
+        notes: run.housing.registers.flatMap(\.sentences))
     }
   }
 }

@@ -34,12 +34,14 @@ struct OutputFlags: ParsableArguments {
 
 /// Tells the user, after a run, what the reader of its outputs must know (illustrative inputs,
 /// what no ward received) and where the files are.
-func announce(_ result: AnalysisResult, written: [String], to out: String, quiet: Bool) {
+func announce(
+  _ result: AnalysisResult, written: [String], to out: String, quiet: Bool, notes: [String] = []
+) {
   for warning in SummaryReport.headlineWarnings(result, language: "en") {
     note(warning, quiet: quiet)
   }
   let tables = SummaryReport.tableNotes(result, language: "en")
-  for notice in result.illustrativeInputs + tables + result.notices {
+  for notice in result.illustrativeInputs + tables + result.notices + notes {
     note("note: \(notice)", quiet: quiet)
   }
   note("wrote \(written.count) files to \(out)/ (open summary.html)", quiet: quiet)

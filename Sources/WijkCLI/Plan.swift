@@ -7,8 +7,9 @@ struct Plan: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Write the yearly ward plan of one or more wards (or all of them).",
     discussion: """
-      Runs the same analysis as `wijk analyse` and writes, per ward, a page that prints on \
-      A4 (HTML) and its Markdown version to out/plans/: what stands out, the ward and its \
+      Runs the same analysis as `wijk analyse` and writes, per ward, a fiche that prints on \
+      one A4 page (two with --years: the trend has its own page) from the HTML, and its \
+      Markdown version, to out/plans/: what stands out, the ward and its \
       neighbours on a map, its indicators against the city and its ward groups with its \
       rank, its hotspot status, housing figures (with --housing) and the trend (with \
       --years). Next to each page: the map (SVG) and the plan's numbers (JSON).

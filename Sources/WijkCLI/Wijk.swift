@@ -23,7 +23,9 @@ struct Wijk: ParsableCommand {
     version: WijkVersion.current,
     subcommands: [
       Analyse.self, Check.self, Housing.self, Plan.self, Info.self,
-      WeightsCommand.self, MoranCommand.self, LisaCommand.self, GiStarCommand.self,
+      WeightsCommand.self, MoranCommand.self, GearyCommand.self, GeneralGCommand.self,
+      BivariateCommand.self,
+      LisaCommand.self, GiStarCommand.self,
       ClassifyCommand.self, SegregationCommand.self, JoinWardsCommand.self,
     ],
     defaultSubcommand: nil)

@@ -124,10 +124,17 @@ func box(_ d: String) -> (minX: Double, minY: Double, maxX: Double, maxY: Double
 
   @Test func labelsAreEscapedAndPlacedAtTheAnchor() throws {
     #expect(svg.contains("Zwartberg &amp; &lt;Noord&gt;"))
-    let labels = doc.elements.filter { $0.name == "text" && $0.ancestorClasses.last == "labels" }
+    let labels = doc.all("text", class: "ward-label")
     // The enclave W05 (Oud-Sledderlo) sits in the hole of W04 right under W04's label: the
-    // larger ward keeps its label and the enclave's, which would overlap it, is left out.
+    // larger ward keeps its name and the enclave, whose name would overlap it, gets number 1
+    // (on its anchor, where the short number fits) and a line in the key beside the map.
     #expect(labels.map(\.text) == Wards.all.map(\.name).filter { $0 != "Oud-Sledderlo" })
+    let number = try #require(doc.all("text", class: "ward-number").first)
+    #expect(number.attributes["data-ward"] == "W05" && number.text == "1")
+    #expect(doc.all("line", class: "ward-leader").isEmpty)
+    let key = doc.all("text", class: "ward-key-entry")
+    #expect(key.map(\.text) == ["1 Oud-Sledderlo"] && key.first?.attributes["data-ward"] == "W05")
+    #expect(doc.all("text", class: "ward-key-title").map(\.text) == ["Wijken met een nummer"])
     // No two placed labels overlap (9 px text, 0.58 em per character, 12 px high boxes).
     let boxes = labels.map { l -> Envelope in
       let x = Double(l.attributes["x"]!)!, y = Double(l.attributes["y"]!)!
@@ -145,6 +152,19 @@ func box(_ d: String) -> (minX: Double, minY: Double, maxX: Double, maxY: Double
     let l04 = try #require(labels.first { $0.attributes["data-ward"] == "W04" })
     let perMetre = (w04.maxX - w04.minX) / 1000
     #expect(abs(Double(l04.attributes["x"]!)! - (w04.minX + 150 * perMetre)) <= 0.1)
+  }
+
+  // A number whose spot is taken moves to the first free spot east, north-east, north, … of
+  // its anchor (16 units away) and gets a leader line; with no free spot it stays put.
+  @Test func crowdedNumbersMoveBesideTheirWard() {
+    let taken = [Envelope(minX: -20, minY: -30, maxX: 20, maxY: 30)]
+    let (east, movedEast) = LabelLayout.freeSpot("3", near: (0, 0), avoiding: taken)
+    #expect(movedEast && east.x == 26 && east.y == 0)  // ring 16 is still inside the box
+    let (here, stayed) = LabelLayout.freeSpot("3", near: (100, 0), avoiding: taken)
+    #expect(!stayed && here.x == 100)
+    let everywhere = [Envelope(minX: -100, minY: -100, maxX: 100, maxY: 100)]
+    let (spot, moved) = LabelLayout.freeSpot("3", near: (0, 0), avoiding: everywhere)
+    #expect(!moved && spot.x == 0 && spot.y == 0)
   }
 
   @Test func highlightAndOverlayAreDrawnOnTop() throws {

@@ -20,6 +20,14 @@ import WijkCore
     #expect(nl.format(.nan) == "–")
   }
 
+  @Test func datesInWords() {
+    #expect(DateStyle(.dutch).long("2026-12-01T07:30:00Z") == "1 december 2026")
+    #expect(DateStyle(.english).long("2026-12-01") == "1 December 2026")
+    #expect(DateStyle(.dutch).long("2021-03-09") == "9 maart 2021")
+    #expect(DateStyle(.dutch).long("2021") == "2021")  // not a date: kept as written
+    #expect(DateStyle(.dutch).long("2021-13-01") == "2021-13-01")
+  }
+
   @Test func percentages() {
     #expect(nl.percent(0.125) == "12,5%")
     #expect(en.percent(0.125) == "12.5%")

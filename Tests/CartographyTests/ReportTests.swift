@@ -98,7 +98,7 @@ import Testing
 
   @Test func htmlIsSelfContainedAndPrintable() throws {
     let html = try Self.report().html()
-    #expect(html.contains("@page { size: A4;"))
+    #expect(html.contains("@page { size: A4 portrait;"))
     #expect(html.contains("break-inside: avoid"))
     #expect(html.contains("display: table-header-group"))
     #expect(!html.contains("<link"))

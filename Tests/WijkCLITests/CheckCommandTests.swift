@@ -47,8 +47,8 @@ import Testing
     #expect(rule(1, "shop_distance")["after"] as? Double == 0)
 
     let html = try String(contentsOf: out.appendingPathComponent("check.html"), encoding: .utf8)
-    #expect(html.contains("<svg") && html.contains("facilities_synthetic.csv is synthetic"))
-    #expect(html.contains("site_illustrative.geojson is illustrative"))
+    #expect(html.contains("<svg") && html.contains("facilities_synthetic.csv bevat synthetische gegevens"))
+    #expect(html.contains("site_illustrative.geojson is illustratief"))
     let md = try String(contentsOf: out.appendingPathComponent("check.md"), encoding: .utf8)
     #expect(md.contains("site-map.svg") && md.contains("Fase 2"))
     #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("site-map.svg").path))

@@ -39,7 +39,7 @@ import Testing
     let lines = String(decoding: brochure.dropFirst(3), as: UTF8.self).split(separator: "\r\n")
     #expect(lines[0].hasPrefix("wijkcode;wijk;dwellings;records;"))
     #expect(lines.count == 1 + 30 + 1 + 1 + 2, "wards, city, a blank line, the two notes")
-    #expect(lines[31].hasPrefix(";Stad;27839;"))
+    #expect(lines[31].hasPrefix(";Totaal stad;27839;"))
     #expect(lines.last!.contains("Niet gepubliceerd: "))
     #expect(lines.dropFirst().contains { $0.contains(";<5;") })
     // Provenance: the registers are hashed inputs.
@@ -50,6 +50,24 @@ import Testing
     let inputs = ((results["provenance"] as? [String: Any])?["inputs"] as? [[String: Any]]) ?? []
     #expect(
       inputs.contains { ($0["path"] as? String)?.hasSuffix("register_synthetic_2024.csv") == true })
+  }
+
+  /// The online brochure: one page with the map and the brochure table, the same cells as
+  /// the CSV (a "<5" stays "<5"), "synthetic" said on it, nothing fetched.
+  @Test func onlineBrochureIsOnePageWithTheBrochureTable() throws {
+    let out = Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let r = try CLIRunner.run(["housing", "-o", out.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    let page = try String(
+      contentsOf: out.appendingPathComponent("online/index.html"), encoding: .utf8)
+    #expect(page.contains("<h2>Huisvesting per wijk</h2>"))
+    let table = try #require(page.components(separatedBy: "<section class=\"table\">").last)
+    #expect(table.components(separatedBy: "<tr>").count - 1 == 1 + 30 + 1, "header, wards, city")
+    #expect(table.contains("<td>&lt;5</td>"))
+    #expect(page.contains("bevat synthetische gegevens"))
+    let urls = page.components(separatedBy: "http").dropFirst()
+    #expect(urls.allSatisfy { $0.hasPrefix("://www.w3.org/2000/svg") })
   }
 
   /// Langerlo (7101614) has 2 vacant dwellings of 396 in 2021: the CSV prints "<5", and

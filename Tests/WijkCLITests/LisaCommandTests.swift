@@ -34,6 +34,26 @@ import Testing
     #expect(json["seed"] as? Int == 12345)
   }
 
+  /// esda's conditional moments EIc, VIc (local_moran_conditional_references.py), rook.
+  @Test func jsonCarriesTheConditionalMomentsOfEsda() throws {
+    let json = try StatisticFixtures.runJSON([
+      "lisa", StatisticFixtures.columbus, "--column", "CRIME", "--weights", "rook",
+      "--contiguity", "vertex", "--permutations", "0", "--json",
+    ])
+    let all = try StatisticFixtures.json("reference/local_moran_conditional.json")
+    let ref = try #require(
+      (all["cases"] as! [[String: Any]]).first {
+        $0["dataset"] as? String == "columbus" && $0["variable"] as? String == "CRIME"
+          && $0["weights"] as? String == "rook"
+      })
+    let units = try #require(json["units"] as? [[String: Any]])
+    let (eic, vic) = (ref["EIc"] as! [Double], ref["VIc"] as! [Double])
+    for (k, u) in units.enumerated() {
+      #expect(close(u["conditionalExpected"] as? Double, eic[k]), "unit \(k)")
+      #expect(close(u["conditionalVariance"] as? Double, vic[k]), "unit \(k)")
+    }
+  }
+
   @Test func outWritesTheLayerWithResultColumns() throws {
     let dir = try StatisticFixtures.temporaryFolder()
     let out = dir.appendingPathComponent("lisa.csv").path

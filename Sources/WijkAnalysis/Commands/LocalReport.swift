@@ -41,6 +41,11 @@ public struct LocalUnitResult: Codable, Sendable, Equatable {
   public var expected: Double?
   /// Var of the statistic under the null (esda `VI` / `VGs`); `nil` for a unit not analysed.
   public var variance: Double?
+  /// LISA only: E and Var of I_i under conditional randomisation, z_i held fixed (esda `EIc`,
+  /// `VIc`, Sokal et al. 1998 eqs. A7–A8); `nil` for Gi and for a unit not analysed.
+  public var conditionalExpected: Double?
+  /// See ``conditionalExpected`` (esda `VIc`).
+  public var conditionalVariance: Double?
   /// The analytic z and p: for Gi one-tailed 1 − Φ(|z|) as esda `p_norm`; for I_i two-tailed
   /// under total randomisation.
   public var z: Double?
@@ -101,6 +106,9 @@ public struct LocalReport: Codable, Sendable, Equatable {
   /// What building the weights found (kNN ties, neighbours across T-junctions or within the
   /// snap tolerance), one sentence each (``BuiltWeights/notices``).
   public var weightsNotices: [String] = []
+  /// The global statistic computed with the local ones, where there is one (`wijk
+  /// bivariate`: Moran_BV); `nil` for `lisa` and `gistar`.
+  public var global: GlobalStatisticSummary? = nil
 }
 
 extension AutocorrelationCommands {
@@ -131,6 +139,8 @@ extension AutocorrelationCommands {
         rows[f].statistic = m.i[k]
         rows[f].expected = m.expectedI[k]
         rows[f].variance = m.variance[k]
+        rows[f].conditionalExpected = m.conditionalExpectedI[k]
+        rows[f].conditionalVariance = m.conditionalVariance[k]
         rows[f].z = z[k]
         rows[f].p = p[k]
         rows[f].quadrant = m.quadrants[k].rawValue

@@ -78,7 +78,8 @@ public enum HousingAnalysis {
       zones: [],
       tables: [], smallNumberThreshold: ac.smallNumberThreshold, significance: ac.significance,
       multipleTesting: significance, concentrationQuotient: ac.concentrationQuotient,
-      notices: Analysis.notices(loaded.report, weights: built) + reports.flatMap(\.sentences),
+      // The registers' own sentences are in the housing section, in the report's language.
+      notices: Analysis.notices(loaded.report, weights: built),
       illustrativeInputs: illustrative,
       illustrativeFiles: Analysis.illustrativeFiles(ac)
         + c.registers.map { URL(fileURLWithPath: $0.file).lastPathComponent }

@@ -71,7 +71,7 @@ public enum HousingBrochure {
         h.columns[name].flatMap { c in c.contains { $0 == nil } ? nil : c.reduce(0) { $0 + $1! } })
     }
     var row: [AttributeValue] = [
-      .text(""), .text(p.result.language == "en" ? "City" : "Stad"),
+      .text(""), .text(p.result.language == "en" ? "City total" : "Totaal stad"),
     ]
     row += counts.map(total)
     for i in rated {

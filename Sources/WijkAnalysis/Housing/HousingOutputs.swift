@@ -7,7 +7,9 @@ import WijkIO
 /// files), plus the working file `housing_not_for_publication.json` (the registers as
 /// joined, the exact ward columns, the change) and the brochure table
 /// `huisvesting_wijken.csv` (Belgian Excel; `huisvesting_wijken_synthetic.csv` when a
-/// register is synthetic, so the file says so wherever it goes). Every published file reads
+/// register is synthetic, so the file says so wherever it goes), and the online brochure
+/// `online/index.html` (``HousingOnline``: the interactive map and the brochure table, one
+/// self-contained page for the city's website). Every published file reads
 /// the same ``Publication``.
 public enum HousingOutputs {
   /// - Returns: the paths written.
@@ -21,9 +23,11 @@ public enum HousingOutputs {
     let out = try OutputDirectory(path: folder)
     do {
       let publication = try run.publication()
-      try AnalysisOutputs.writeAll(run.analysis, publication, out, options, progress) { doc in
-        try HousingReport.add(run, publication, to: &doc)
+      let maps = try AnalysisOutputs.writeAll(run.analysis, publication, out, options, progress) {
+        doc in try HousingReport.add(run, publication, to: &doc)
       }
+      progress("writing the online brochure online/index.html")
+      try out.write(try HousingOnline.html(run, publication, maps: maps), to: "online/index.html")
       progress("writing \(WorkingFiles.housing) and the brochure table")
       try out.write(try json(run.housing), to: WorkingFiles.housing)
       try CSVWriter.write(

@@ -38,7 +38,9 @@ enum HousingReport {
         "Elk adrespunt telt in precies één wijk: een punt op een gedeelde grens gaat naar de wijk met de kleinste code. Punten buiten alle wijken worden gemeld en niet geteld.",
         "Each register point counts in exactly one ward: a point on a shared boundary goes to the ward with the smallest code. Points outside every ward are reported and not counted."
       ))
-    for g in h.registers { for s in g.sentences { doc.addNote(s) } }
+    for g in h.registers {
+      for s in g.sentences(dutch: t.language == .dutch) { doc.addNote(s) }
+    }
     try addYears(h, p.threshold, &doc, t)
     for change in run.publishedChanges(p) { try addChange(change, p, &doc, t) }
   }

@@ -45,25 +45,36 @@ public struct RegisterJoinReport: Sendable, Codable, Equatable {
   /// The reader's warnings (encoding, number convention), as sentences.
   public var warnings: [String]
 
-  /// Sentences for reports.
-  public var sentences: [String] {
+  /// Sentences for messages and the working files (English).
+  public var sentences: [String] { sentences(dutch: false) }
+
+  /// Sentences for reports, in Dutch or English; the reader's warnings stay as they are.
+  public func sentences(dutch: Bool) -> [String] {
     var out: [String] = []
+    func t(_ nl: String, _ en: String) -> String { dutch ? nl : en }
     if !outside.isEmpty {
+      let lines = outside.map { String($0.line) }.joined(separator: ", ")
       out.append(
-        "\(date): \(outside.count) register row(s) lie outside every ward and were not counted "
-          + "(lines \(outside.map { String($0.line) }.joined(separator: ", "))).")
+        t(
+          "\(date): \(outside.count) rij(en) van het register liggen buiten alle wijken en zijn niet geteld (regels \(lines)).",
+          "\(date): \(outside.count) register row(s) lie outside every ward and were not counted (lines \(lines))."))
     }
     if !boundary.isEmpty {
+      let lines = boundary.map { "\($0.line) → \($0.ward ?? "?")" }.joined(separator: ", ")
       out.append(
-        "\(date): \(boundary.count) register row(s) lie exactly on a ward boundary; each was "
-          + "counted once, in the ward with the smallest code (lines "
-          + boundary.map { "\($0.line) → \($0.ward ?? "?")" }.joined(separator: ", ") + ").")
+        t(
+          "\(date): \(boundary.count) rij(en) van het register liggen precies op een wijkgrens; elk is één keer geteld, in de wijk met de kleinste code (regels \(lines)).",
+          "\(date): \(boundary.count) register row(s) lie exactly on a ward boundary; each was counted once, in the ward with the smallest code (lines \(lines))."))
     }
     for (name, n) in yearsOutOfRange.sorted(by: { $0.key < $1.key }) where n > 0 {
       out.append(
-        "\(date): \(n) row(s) have a \(name) year outside the configured range; not counted.")
+        t(
+          "\(date): \(n) rij(en) hebben een jaar voor `\(name)` buiten het ingestelde bereik; niet geteld.",
+          "\(date): \(n) row(s) have a \(name) year outside the configured range; not counted."))
     }
-    if let transformation { out.append("\(date): the register was \(transformation).") }
+    if let transformation {
+      out.append(t("\(date): het register is \(transformation).", "\(date): the register was \(transformation)."))
+    }
     return out + warnings
   }
 }

@@ -121,7 +121,8 @@ public enum LiveabilityCheck {
     var states = [(table: run.table, results: before)]
     for phase in inputs.phases {
       let applied = try ProgrammeApplication.apply(
-        phase, file: inputs.programmeFile, profile: profile, location: location, to: &table)
+        phase, file: inputs.programmeFile, profile: profile, location: location, to: &table,
+        dutch: language == .dutch)
       added += phase.facilitiesAdded
       for id in phase.facilitiesRemoved {
         guard inputs.facilities.contains(where: { $0.id == id }) else {
@@ -140,12 +141,22 @@ public enum LiveabilityCheck {
         distancesBefore: distancesBefore, distancesAfter: distancesAfter,
         words: Words(language: language),
         hasFacilities: inputs.facilitiesFile != nil || !inputs.facilities.isEmpty)
+      let words = Words(language: language)
       let rules = profile.rules.flatMap {
         context.outcomes($0, specs: specs, applicable: applicable)
+      }.map { o in
+        var o = o
+        o.label = CheckLabels.rule(o, specs, words)
+        return o
+      }
+      let changes = applied.changes.map { c in
+        var c = c
+        c.label = CheckLabels.column(c.column, specs, words)
+        return c
       }
       phases.append(
         PhaseCheck(
-          name: phase.name, changes: applied.changes, notes: applied.notes,
+          name: phase.name, changes: changes, notes: applied.notes,
           indicators: context.comparisons(applicable),
           facilities: kinds.indices.map {
             FacilityComparison(

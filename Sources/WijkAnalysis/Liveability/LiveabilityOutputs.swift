@@ -43,7 +43,8 @@ public enum LiveabilityOutputs {
     let map = try ChoroplethMap(
       wards: shown.map { wards[$0] }, values: values,
       classification: MapClassification(
-        method: classes.method, upperBounds: classes.upperBounds, classIndices: indices,
+        method: IndicatorMaps.methodName(classes.method, language),
+        upperBounds: classes.upperBounds, classIndices: indices,
         counts: counts, minimum: after.wards.compactMap(\.value).min()),
       palette: try Palette.named(
         after.worse == "neither" ? "Blues" : "YlOrRd", classes: classes.upperBounds.count,

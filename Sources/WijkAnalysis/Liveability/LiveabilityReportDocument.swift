@@ -20,7 +20,7 @@ public enum LiveabilityReportDocument {
     let t = Words(language: language)
     var doc = ReportDocument(
       title: report.title,
-      subtitle: report.profile + " · " + String(report.provenance.createdAt.prefix(10)),
+      subtitle: report.profile + " · " + t.date(report.provenance.createdAt),
       language: language)
     for line in report.illustrativeInputs { doc.addNote(t("Let op: ", "Note: ") + line) }
     doc.addSection(t("Oordeel: ", "Verdict: ") + verdictWord(report.verdict, t))
@@ -127,7 +127,7 @@ public enum LiveabilityReportDocument {
       doc.addParagraph(
         t("Wijzigingen in de wijktabel: ", "Changes to the ward table: ")
           + p.changes.map {
-            "\($0.column) \($0.ward): \(changeText($0.before, $0.withheldBefore, r)) → \(changeText($0.after, $0.withheldAfter, r))"
+            "\($0.label ?? "`\($0.column)`") in \($0.ward): \(changeText($0.before, $0.withheldBefore, r, t)) → \(changeText($0.after, $0.withheldAfter, r, t))"
           }.joined(separator: "; ") + ".")
     }
     for n in p.notes { doc.addNote(n) }
@@ -143,7 +143,7 @@ public enum LiveabilityReportDocument {
         ],
         rows: p.rules.map {
           [
-            .text("\($0.rule) (\($0.subject))"), .text($0.ward ?? t("omgeving", "surroundings")),
+            .text($0.label ?? $0.rule), .text($0.ward ?? t("omgeving", "surroundings")),
             $0.figuresWithheld == true ? x : num($0.before, decimals(for: $0, p)),
             $0.figuresWithheld == true ? x : num($0.after, decimals(for: $0, p)),
             .text($0.threshold), .text(verdictWord($0.verdict, t)),
@@ -173,16 +173,17 @@ public enum LiveabilityReportDocument {
       doc.addTable(
         try ReportTable(
           caption: t(
-            "Afstand tot de dichtste voorziening (m)", "Distance to the nearest facility (m)")
+            "Afstand tot de dichtstbijzijnde voorziening (m)", "Distance to the nearest facility (m)")
             + (r.facilitiesSource.map { " · " + t("bron: ", "source: ") + fileName($0) } ?? ""),
           columns: [
             ReportColumn(t("Soort", "Kind")), ReportColumn(t("Voor", "Before"), alignment: .right),
             ReportColumn(t("Na", "After"), alignment: .right),
-            ReportColumn(t("Dichtste na", "Nearest after")),
+            ReportColumn(t("Dichtstbijzijnde na", "Nearest after")),
           ],
           rows: p.facilities.map {
             [
-              .text($0.kind), num($0.before.metres, 0), num($0.after.metres, 0),
+              .text(FacilityKindName.name($0.kind, t.language)), num($0.before.metres, 0),
+              num($0.after.metres, 0),
               .text($0.after.nearestName ?? "–"),
             ]
           }))
@@ -237,8 +238,11 @@ public enum LiveabilityReportDocument {
     withheld.map { .text(SmallNumbers.marker($0, threshold: threshold(r))) } ?? num(v, decimals)
   }
 
-  static func changeText(_ v: Double, _ withheld: Withheld?, _ r: LiveabilityReport) -> String {
-    withheld.map { SmallNumbers.marker($0, threshold: threshold(r)) } ?? v.shortText
+  static func changeText(_ v: Double, _ withheld: Withheld?, _ r: LiveabilityReport, _ t: Words)
+    -> String
+  {
+    withheld.map { SmallNumbers.marker($0, threshold: threshold(r)) }
+      ?? t.number(v, v.rounded() == v ? 0 : 1)
   }
 
   /// The small-number threshold the report was published with.

@@ -93,6 +93,9 @@ public struct RuleOutcome: Sendable, Equatable, Codable {
   /// In the published report: the rule's figures are withheld (small numbers), the verdict
   /// is the exact one.
   public var figuresWithheld: Bool?
+  /// What the rule is about in words, in the report's language (the indicator's label,
+  /// "Afstand tot de dichtstbijzijnde school"); `nil` when unknown, the id is shown then.
+  public var label: String? = nil
 }
 
 /// The distance to the nearest facility of a kind before and after.

@@ -94,8 +94,8 @@ struct PhaseContext {
           ward: nil,
           before: nil, after: nil, threshold: threshold, verdict: .notApplicable,
           explanation: words(
-            "Niet van toepassing: de wijktabel heeft geen kolom \(missing.filter { tableBefore.columns[$0] == nil }.joined(separator: ", ")) (geen register ingesteld).",
-            "Not applicable: the ward table has no column \(missing.filter { tableBefore.columns[$0] == nil }.joined(separator: ", ")) (no register configured)."
+            "Niet van toepassing: de wijktabel heeft geen kolom \(missing.filter { tableBefore.columns[$0] == nil }.map { "`\($0)`" }.joined(separator: ", ")) (geen woningregister ingesteld).",
+            "Not applicable: the ward table has no column \(missing.filter { tableBefore.columns[$0] == nil }.map { "`\($0)`" }.joined(separator: ", ")) (no housing register configured)."
           ))
       ]
     }

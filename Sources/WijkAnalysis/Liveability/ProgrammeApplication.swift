@@ -12,6 +12,9 @@ public struct ColumnChange: Sendable, Equatable, Codable {
   public var withheldBefore: Withheld?
   /// In the published report: why ``after`` is withheld; `nil` when published.
   public var withheldAfter: Withheld?
+  /// The column in words, through the indicator that reads it ("teller van ‘Aandeel …’");
+  /// `nil` when no indicator reads it.
+  public var label: String? = nil
 }
 
 /// Applies a programme to a ward table: each dwelling line adds
@@ -28,6 +31,7 @@ public enum ProgrammeApplication {
   ///   - profile: maps items to columns.
   ///   - location: where the site lies (its only ward is the default ward).
   ///   - table: changed in place.
+  ///   - dutch: whether the notes are written in Dutch (the report's language).
   /// - Returns: one change per (ward, column), in programme order, and notes.
   /// - Throws: ``LiveabilityError/unknownItem(file:key:item:known:)``,
   ///   ``LiveabilityError/unknownWard(file:key:code:)``,
@@ -36,7 +40,7 @@ public enum ProgrammeApplication {
   ///   ``LiveabilityError/negativeColumn(column:ward:before:change:)``.
   public static func apply(
     _ programme: Programme, file: String, profile: RulesProfile, location: SiteLocation,
-    to table: inout WardTable
+    to table: inout WardTable, dutch: Bool = false
   ) throws(LiveabilityError) -> (changes: [ColumnChange], notes: [String]) {
     var order: [String] = []
     var deltas: [String: (ward: Int, column: String, delta: Double)] = [:]
@@ -53,8 +57,11 @@ public enum ProgrammeApplication {
       for (column, change) in perUnit.sorted(by: { $0.key < $1.key }) {
         guard table.columns[column] != nil else {
           notes.append(
-            "\(line.item): the ward table has no column \(column), so its change is not applied "
-              + "(configure the register that provides it).")
+            dutch
+              ? "Woningtype `\(line.item)`: de wijktabel heeft geen kolom `\(column)`, dus die "
+                + "wijziging is niet toegepast (stel het woningregister in dat die kolom levert)."
+              : "\(line.item): the ward table has no column \(column), so its change is not applied "
+                + "(configure the register that provides it).")
           continue
         }
         let id = "\(ward)|\(column)"

@@ -202,12 +202,15 @@ struct RuleEvaluator {
 
   func distance(_ rule: Rule, _ input: RuleInput) -> (Verdict, String) {
     let kind = rule.facility ?? ""
+    let name = FacilityKindName.name(kind, words.language)
+    let nearest = FacilityKindName.nearest(kind, words.language)
+    let opening = nearest.prefix(1).uppercased() + nearest.dropFirst()  // starts a sentence
     guard let after = input.after else {
       return (
         .attention,
         words(
-          "Er is geen voorziening van het soort '\(kind)' in de voorzieningenlaag.",
-          "There is no facility of kind '\(kind)' in the facilities layer.")
+          "Er is geen voorziening van het soort \(name) in de voorzieningenlaag.",
+          "There is no facility of the kind \(name) in the facilities layer.")
       )
     }
     let verdict = Self.grade(after, rule, worseAbove: true)
@@ -216,8 +219,8 @@ struct RuleEvaluator {
       return (
         .pass,
         words(
-          "De dichtste '\(kind)' ligt op \(m) m, al buiten de grens; het project maakt het niet erger.",
-          "The nearest '\(kind)' is \(m) m away, already beyond the limit; the project does not make it worse."
+          "\(opening) ligt op \(m) m, al buiten de grens; het project maakt het niet erger.",
+          "\(opening) is \(m) m away, already beyond the limit; the project does not make it worse."
         )
       )
     }
@@ -225,11 +228,11 @@ struct RuleEvaluator {
       verdict,
       verdict == .pass
         ? words(
-          "De dichtste '\(kind)' ligt op \(m) m, binnen de grens.",
-          "The nearest '\(kind)' is \(m) m away, within the limit.")
+          "\(opening) ligt op \(m) m, binnen de grens.",
+          "\(opening) is \(m) m away, within the limit.")
         : words(
-          "De dichtste '\(kind)' ligt op \(m) m, verder dan de grens.",
-          "The nearest '\(kind)' is \(m) m away, beyond the limit.")
+          "\(opening) ligt op \(m) m, verder dan de grens.",
+          "\(opening) is \(m) m away, beyond the limit.")
     )
   }
 }

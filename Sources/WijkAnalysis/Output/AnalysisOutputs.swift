@@ -33,8 +33,9 @@ public struct OutputOptions: Sendable, Equatable {
 ///
 /// Published (through ``Publication``): `wards.csv` (Belgian Excel for `language: nl`),
 /// `wards.xlsx` (the same table and a codebook sheet), `wards_codebook.csv`, `summary.md`,
-/// `summary.html`, and per indicator `maps/<id>.svg` and `maps/<id>-lisa.svg` (and per sector
-/// indicator with a change over its years `maps/<series>-change.svg`). Working files,
+/// `summary.html`, `map.html` (``InteractiveMapPage``), and per indicator `maps/<id>.svg` and
+/// `maps/<id>-lisa.svg` (and per sector indicator with a change over its years
+/// `maps/<series>-change.svg`). Working files,
 /// exact and marked not for publication (``WorkingFiles``): `wards_not_for_publication.gpkg`
 /// and `results_not_for_publication.json`.
 public enum AnalysisOutputs {
@@ -68,11 +69,13 @@ public enum AnalysisOutputs {
 
   /// Stages every output of `run` in `out`; `extraSections` lets another module (`wijk
   /// housing`) add its sections to the summary report.
+  /// - Returns: the maps drawn (file name → SVG), for pages built on them.
+  @discardableResult
   static func writeAll(
     _ run: Analysis.Run, _ publication: Publication, _ out: OutputDirectory,
     _ options: OutputOptions, _ progress: (String) -> Void,
     extraSections: (inout ReportDocument) throws -> Void = { _ in }
-  ) throws {
+  ) throws -> [(String, String)] {
     let r = run.result
     progress("writing the working files \(WorkingFiles.wards) and \(WorkingFiles.results)")
     // The exact analysts' file, styled for QGIS with the exact figures' classes.
@@ -87,11 +90,14 @@ public enum AnalysisOutputs {
     progress("drawing \(r.indicators.count * 2) maps")
     let maps = try drawMaps(publication, table: run.table)
     for (name, svg) in maps { try out.write(svg, to: "maps/\(name)") }
+    progress("writing map.html (the interactive map)")
+    try out.write(try InteractiveMapPage.html(publication, maps: maps, table: run.table), to: "map.html")
     progress("writing summary.md and summary.html")
     let report = try SummaryReport.build(
       publication, table: run.table, maps: maps, extraSections: extraSections)
     try out.write(report.markdown(), to: "summary.md")
     try out.write(report.html(), to: "summary.html")
+    return maps
   }
 
   /// `wards.csv`, `wards_codebook.csv` and `wards.xlsx` (sheets: the table, the codebook).

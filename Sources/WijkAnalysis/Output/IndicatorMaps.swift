@@ -134,7 +134,7 @@ public enum IndicatorMaps {
     let unit = i.unit.map { " \($0)" } ?? ""
     let word =
       language == .dutch
-      ? (i.kind == "count" ? "Stad totaal" : "Stad") : (i.kind == "count" ? "City total" : "City")
+      ? (i.kind == "count" ? "Totaal stad" : "Stad") : (i.kind == "count" ? "City total" : "City")
     return "\(word): \(style.format(v, decimals: i.kind == "count" ? 0 : 1))\(unit)"
   }
 }

@@ -201,7 +201,7 @@ enum SignificanceWording {
     case .fdr:
       rule =
         language == .dutch
-        ? "gecorrigeerd met de false discovery rate van Benjamini–Hochberg (FDR, zoals esda's fdr) op \(alpha): gemiddeld is hoogstens \(style.percent(s.alpha, decimals: 0)) van de significante toetsen toeval"
+        ? "gecorrigeerd volgens Benjamini–Hochberg voor het verwachte aandeel vals-positieve toetsen (FDR, zoals fdr in esda) op \(alpha): gemiddeld is hoogstens \(style.percent(s.alpha, decimals: 0)) van de significante toetsen toeval"
         : "corrected with the Benjamini–Hochberg false discovery rate (FDR, as esda's fdr) at \(alpha): on average at most \(style.percent(s.alpha, decimals: 0)) of the significant tests are chance"
     case .bonferroni:
       rule =

@@ -23,8 +23,8 @@ public enum SummaryReport {
     var doc = ReportDocument(
       title: r.title,
       subtitle: t(
-        "\(r.wards.count) wijken · gemaakt op \(r.provenance.createdAt.prefix(10))",
-        "\(r.wards.count) wards · made on \(r.provenance.createdAt.prefix(10))"),
+        "\(r.wards.count) wijken · gemaakt op \(t.date(r.provenance.createdAt))",
+        "\(r.wards.count) wards · made on \(t.date(r.provenance.createdAt))"),
       language: language)
     for line in headlineWarnings(r, language: r.language) { doc.addNote(line) }
     for line in illustrativeNotes(r, t) { doc.addNote(line) }
@@ -40,6 +40,12 @@ public enum SummaryReport {
     try extraSections(&doc)
     addMethod(p, &doc, t)
     return doc
+  }
+
+  /// The announcements of illustrative and synthetic inputs of `r`, in its language (for the
+  /// reports of other commands built on the same analysis, such as `wijk check`).
+  public static func illustrativeNotes(_ r: AnalysisResult) -> [String] {
+    illustrativeNotes(r, Words(language: Language(rawValue: r.language) ?? .dutch))
   }
 
   /// The announcements of illustrative and synthetic inputs, in the report's language.
@@ -318,7 +324,7 @@ public enum SummaryReport {
     doc.addParagraph(SignificanceWording.method(r.multipleTesting, t.language))
     doc.addParagraph(
       t(
-        "Pseudo-p: (aantal permutaties minstens zo extreem aan de kant van de waarneming + 1) / (permutaties + 1), de kleinste van beide kanten; een permutatie die gelijk is aan de waarneming (binnen 1e-10 relatief) telt aan beide kanten mee, dus spiegelbeelden krijgen dezelfde p en een waarde zonder spreiding in haar permutaties p = 1. Zonder gelijke waarden is dat esda's p_sim. Een wijk zonder waarde, zonder buren of bij een indicator zonder spreiding krijgt geen pseudo-p.",
+        "Pseudo-p: (aantal permutaties minstens zo extreem aan de kant van de waarneming + 1) / (permutaties + 1), de kleinste van beide kanten; een permutatie die gelijk is aan de waarneming (binnen 1e-10 relatief) telt aan beide kanten mee, dus spiegelbeelden krijgen dezelfde p en een waarde zonder spreiding in haar permutaties p = 1. Zonder gelijke waarden is dat de pseudo-p van esda (PySAL). Een wijk zonder waarde, zonder buren of bij een indicator zonder spreiding krijgt geen pseudo-p.",
         "Pseudo p: (permutations at least as extreme on the observation's side + 1) / (permutations + 1), the smaller of both sides; a permutation equal to the observation (within 1e-10 relative) counts on both sides, so mirror images get the same p and a statistic no permutation can change gets p = 1. Without ties this is esda's p_sim. A ward without a value, without neighbours, or for an indicator without variance gets no pseudo p."
       ))
     for note in p.notes(t.language) { doc.addParagraph(note) }
@@ -364,7 +370,7 @@ public enum SummaryReport {
     ]
     if !table.keysWithoutWard.isEmpty {
       let values = table.valuesWithoutWard.filter { $0.value != 0 }.sorted { $0.key < $1.key }
-        .map { "\($0.key) = \(t.number($0.value, 0))" }.joined(separator: ", ")
+        .map { "`\($0.key)` = \(t.number($0.value, 0))" }.joined(separator: ", ")
       out.append(
         t(
           "\(table.keysWithoutWard.joined(separator: ", ")) is geen wijk op de kaart (bv. locatie onbekend): die cijfers tellen in geen enkele wijk en niet in het stadstotaal"
@@ -442,8 +448,8 @@ public enum SummaryReport {
             .joined(separator: ", ")
           let pct = t.number(share * 100, 1)
           return t(
-            "Let op: \(pct) % van het totaal van \(column) in \(fileName(table.file)) valt in geen enkele wijk (\(keys)) en ontbreekt in het stadstotaal.",
-            "Warning: \(pct) % of the total of \(column) in \(fileName(table.file)) reaches no ward (\(keys)) and is missing from the city total.")
+            "Let op: \(pct) % van het totaal van de kolom `\(column)` in \(fileName(table.file)) valt in geen enkele wijk (\(keys)) en ontbreekt in het stadstotaal.",
+            "Warning: \(pct) % of the total of the column `\(column)` in \(fileName(table.file)) reaches no ward (\(keys)) and is missing from the city total.")
         }
     }
   }
@@ -520,6 +526,9 @@ public enum SummaryReport {
 struct Words {
   let language: Language
   func callAsFunction(_ nl: String, _ en: String) -> String { language == .dutch ? nl : en }
+
+  /// The calendar date of an ISO 8601 timestamp in words ("1 december 2026").
+  func date(_ iso: String) -> String { DateStyle(language).long(iso) }
 
   /// A number in the report's format.
   func number(_ v: Double, _ decimals: Int) -> String {

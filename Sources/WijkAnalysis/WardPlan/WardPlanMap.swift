@@ -34,7 +34,8 @@ public enum WardPlanMap {
     let map = try ChoroplethMap(
       wards: shown.map { all[$0] }, values: values,
       classification: MapClassification(
-        method: classes.method + t(" (klassen van de hele stad)", " (classes of the whole city)"),
+        method: IndicatorMaps.methodName(classes.method, language)
+          + t(" (klassen van de hele stad)", " (classes of the whole city)"),
         upperBounds: classes.upperBounds, classIndices: classOf, counts: counts,
         minimum: i.wards.compactMap(\.value).min()),
       palette: palette,

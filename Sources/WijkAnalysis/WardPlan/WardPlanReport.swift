@@ -22,8 +22,9 @@ public enum WardPlanReport {
       title: t("Wijkplan\(period): ", "Ward plan\(period): ") + plan.shortName,
       subtitle: "\(plan.title) · " + t("wijk", "ward") + " \(plan.code) · "
         + t("\(plan.wardCount) wijken", "\(plan.wardCount) wards") + " · "
-        + t("gemaakt op ", "made on ") + plan.provenance.createdAt.prefix(10),
+        + t("gemaakt op ", "made on ") + t.date(plan.provenance.createdAt),
       language: t.language)
+    doc.isFiche = true
     for line in plan.illustrativeInputs { doc.addNote(line) }
     addStandouts(plan, &doc, t)
     addMap(plan, map, &doc, t)
@@ -143,7 +144,7 @@ public enum WardPlanReport {
   static func addHousing(_ plan: WardPlan, _ doc: inout ReportDocument, _ t: Words) throws {
     guard let h = plan.housing else { return }
     doc.addSection(t("Wonen", "Housing"))
-    let rows: [[ReportCell]] = h.figures.map { f in
+    let cells: [[ReportCell]] = h.figures.map { f in
       [
         .text(f.name),
         f.withheld.map { .text($0) }
@@ -151,14 +152,19 @@ public enum WardPlanReport {
         f.rank.map { .text("\($0)/\(f.rankedWards)") } ?? (f.withheld == nil ? .empty : x),
       ]
     }
+    // Two figures to a row, the first half of the list on the left: half as long on paper.
+    let half = (cells.count + 1) / 2
+    let rows: [[ReportCell]] = (0..<half).map { k in
+      cells[k] + (k + half < cells.count ? cells[k + half] : [.empty, .empty, .empty])
+    }
+    let pair = [
+      ReportColumn(t("Cijfer", "Figure")), ReportColumn(plan.shortName, alignment: .right),
+      ReportColumn(t("Rang", "Rank"), alignment: .right),
+    ]
     doc.addTable(
       try ReportTable(
         caption: t("Huisvestingscijfers van de wijk", "Housing figures of the ward"),
-        columns: [
-          ReportColumn(t("Cijfer", "Figure")), ReportColumn(plan.shortName, alignment: .right),
-          ReportColumn(t("Rang", "Rank"), alignment: .right),
-        ],
-        rows: rows))
+        columns: pair + pair, rows: rows))
     doc.addNote(t("Bron: ", "Source: ") + h.source)
     if h.figures.contains(where: { $0.withheld != nil }) {
       doc.addNote(

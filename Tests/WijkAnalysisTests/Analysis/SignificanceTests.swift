@@ -73,7 +73,7 @@ import WijkCore
     #expect(published.result.multipleTesting == r.multipleTesting)  // nothing withheld
     let summary = try SummaryReport.build(published, table: run.table, maps: []).markdown()
     #expect(summary.contains("Meervoudig toetsen: 294 lokale toetsen"))
-    #expect(summary.contains("false discovery rate van Benjamini–Hochberg"))
+    #expect(summary.contains("gecorrigeerd volgens Benjamini–Hochberg"))
     #expect(summary.contains("lokale Moran: 29 toetsen, significant bij p \\< 0,017"))
     let neighbours = try WardPlanBuilder.queenNeighbours(
       run,

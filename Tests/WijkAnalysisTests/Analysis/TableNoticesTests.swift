@@ -15,7 +15,7 @@ import Testing
     let notes = SummaryReport.tableNotes(run.result, language: "en")
     #expect(notes.contains {
       $0.hasPrefix("71016ONB is not a ward of the map (e.g. location unknown)")
-        && $0.hasSuffix("(v2506_elek_nietres_n = 51).")
+        && $0.hasSuffix("(`v2506_elek_nietres_n` = 51).")
     })
     #expect(notes.first == "genk_fluvius_energy_statsec2019_2018_2021.csv: 54 of 216 rows used (after the filter); numbers read with decimal point, e.g. 1234.5.")
     // The city total of non-residential connections leaves those 51 out: Σ over the 30 wards.

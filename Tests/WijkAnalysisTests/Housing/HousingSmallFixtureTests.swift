@@ -94,7 +94,7 @@ import WijkCore
     #expect(t.rows[1][vacant] == .integer(0))
     let share = try #require(t.columnIndex("social_rental_share"))
     #expect(t.rows[1][share] == .real(33.3))
-    let city = try #require(t.rows.first { $0[1] == .text("City") })
+    let city = try #require(t.rows.first { $0[1] == .text("City total") })
     #expect(city[try #require(t.columnIndex("dwellings"))] == .integer(130))
     #expect(t.rows.last?[1].text?.hasPrefix("Not published:") == true)
     #expect(HousingOutputs.brochureName(run.housing) == "huisvesting_wijken_synthetic.csv")

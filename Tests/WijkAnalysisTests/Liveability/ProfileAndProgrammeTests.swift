@@ -135,7 +135,8 @@ import Testing
     #expect(r.map(\.verdict) == [.pass, .attention])
     #expect(
       o.report.phases[1].changes == [
-        ColumnChange(ward: "W1", column: "hh", before: 150, after: 170)
+        ColumnChange(
+          ward: "W1", column: "hh", before: 150, after: 170, label: "households")  // the count's label
       ])
     #expect(o.report.verdict == .attention)
   }

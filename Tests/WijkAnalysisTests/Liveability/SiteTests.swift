@@ -158,7 +158,7 @@ import WijkCore
       ], site: site)
     #expect(
       ok.report.phases[0].changes == [
-        ColumnChange(ward: "W2", column: "hh", before: 200, after: 201)
+        ColumnChange(ward: "W2", column: "hh", before: 200, after: 201, label: "households")
       ])
   }
 

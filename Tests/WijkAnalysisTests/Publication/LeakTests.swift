@@ -13,8 +13,8 @@ import WijkCore
 /// knows (``Completions``); the exact analysis is rerun on those values and published with
 /// the same withheld cells. Every published output (CSV in both dialects, the spreadsheet's
 /// cells, the codebook, the summary in Markdown and HTML, every map with its tooltips and
-/// legend, every ward plan with its map and JSON, the brochure, the housing sections, the
-/// check report) must come out byte for byte the same: then no arithmetic on totals, no
+/// legend, the interactive map (map.html), every ward plan with its map and JSON, the
+/// brochure, the housing sections, the check report) must come out byte for byte the same: then no arithmetic on totals, no
 /// inversion of a rank, z, share, LQ, EB rate, local Moran or Gi*, no tooltip and no legend
 /// bound can tell the true count from the others. Then the classic attacks one by one, each
 /// shown to work on the exact working figures (so it is a real attack) and to fail on the

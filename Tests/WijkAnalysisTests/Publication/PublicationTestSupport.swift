@@ -61,6 +61,7 @@ enum PublicationFixtures {
     out["wards_codebook.csv"] = CSVWriter.text(WardExport.codebook(published, p))
     let maps = try AnalysisOutputs.drawMaps(p, table: table)
     for (name, svg) in maps { out["maps/" + name] = svg }
+    out["map.html"] = try InteractiveMapPage.html(p, maps: maps, table: table)
     let summary = try SummaryReport.build(
       p, table: table, maps: maps, extraSections: summaryExtra)
     out["summary.md"] = summary.markdown()
