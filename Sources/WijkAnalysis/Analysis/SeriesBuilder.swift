@@ -22,7 +22,7 @@ enum SeriesBuilder {
         indicators[k].year = y.year
         indicators[k].aggregation = spec.rule.keyword
         indicators[k].origin = origin(y.origin, language: language)
-        indicators[k].estimate = estimate(spec.rule, language: language)
+        indicators[k].estimate = estimate(spec.rule, figures.specs, language: language)
       }
     }
   }
@@ -50,16 +50,36 @@ enum SeriesBuilder {
     path.split(separator: "/").last.map(String.init) ?? path
   }
 
-  /// How a weighted mean is estimated, or `nil` for an exact rule.
-  static func estimate(_ rule: AggregationRule, language: String) -> String? {
-    guard case .weightedMean(let column, let weight) = rule else { return nil }
+  /// How a weighted mean is estimated, or `nil` for an exact rule. The weight is named by the
+  /// label of the indicator that sums it (residents), else by its column.
+  static func estimate(
+    _ rule: AggregationRule, _ specs: [SectorIndicatorSpec], language: String
+  ) -> String? {
+    guard case .weightedMean(_, let weight) = rule else { return nil }
+    let named = specs.first { $0.rule == .sum(column: weight) }?.label.text(language).lowercased()
+    let by = named ?? weight
     return language == "en"
-      ? "ESTIMATE: the mean of the sector means (\(column)) weighted by the sectors' \(weight); "
-        + "the true weight (the number of declarations) is not in the data. A ward of one "
-        + "inhabited sector has its sector's published value."
-      : "SCHATTING: gemiddelde van de sectorgemiddelden (\(column)), gewogen met \(weight) per "
-        + "sector; het echte gewicht (het aantal aangiften) staat niet in de data. Een wijk met "
-        + "één bewoonde sector krijgt de gepubliceerde waarde van die sector."
+      ? "ESTIMATE: the mean of the sectors' published means weighted by their \(by); the true "
+        + "weight (the number of declarations) is not in the data. A ward of one inhabited "
+        + "sector has its sector's published value."
+      : "SCHATTING: gemiddelde van de gepubliceerde sectorgemiddelden, gewogen met het aantal "
+        + "\(by) per sector; het echte gewicht (het aantal aangiften) staat niet in de data. Een "
+        + "wijk met één bewoonde sector krijgt de gepubliceerde waarde van die sector."
+  }
+
+  /// How a ward figure was made, in the run's language (``FigureBasis`` says it in English).
+  static func basis(_ b: FigureBasis, _ language: String) -> String {
+    guard language != "en" else { return b.description }
+    switch b {
+    case .exact: return "exact"
+    case .estimate(_, _, let sectors): return "schatting uit \(sectors) sectoren"
+    case .missing(let gaps):
+      return "ontbreekt: geen waarde voor sector "
+        + Array(Set(gaps.map(\.sector))).sorted().joined(separator: ", ")
+    case .zeroBase: return "ontbreekt: basis 0"
+    case .negativeWeight(let sector, _): return "ontbreekt: negatief gewicht in sector \(sector)"
+    case .notAggregable(let sectors): return "niet optelbaar: bereik van \(sectors) sectoren"
+    }
   }
 
   /// One set of class bounds per series over all its years (mapclassify `Pooled`), set as
@@ -110,7 +130,8 @@ enum SeriesBuilder {
       let results = years.map { y in y.spec.flatMap { sp in indicators.first { $0.id == sp.id } } }
       var series = IndicatorSeries(
         id: spec.id, label: spec.label.text(c.language), unit: spec.unit?.text(c.language),
-        aggregation: spec.rule.keyword, estimate: estimate(spec.rule, language: c.language),
+        aggregation: spec.rule.keyword,
+        estimate: estimate(spec.rule, figures.specs, language: c.language),
         years: years.map(\.year), indicators: years.map { $0.spec?.id },
         origins: years.map(\.origin), city: results.map { $0?.city.value }, wards: [],
         pooledUpperBounds: pooled[spec.id], hotSpots: nil, notes: [])
@@ -132,7 +153,9 @@ enum SeriesBuilder {
         }
         return out
       }
-      try addHotSpots(&series, spec: spec, panel: panel, weights: weights, c.emergingHotSpots)
+      try addHotSpots(
+        &series, spec: spec, panel: panel, weights: weights, c.emergingHotSpots,
+        language: c.language)
       if !series.wards.contains(where: { $0.trend != nil }), results.contains(where: { $0 != nil })
       {
         series.notes.append(
@@ -153,14 +176,17 @@ enum SeriesBuilder {
     let values = panel.map { $0[w] }
     var out = WardSeries(
       code: code, values: values,
-      basis: years.map { $0.figures[w].map { "\($0.basis)" } ?? "no sectors in the lookup" },
+      basis: years.map { y in
+        y.figures[w].map { basis($0.basis, language) }
+          ?? (language == "en" ? "no sectors in the lookup" : "geen sectoren in de lookup")
+      },
       ranges: years.map { y in y.figures[w]?.range.map { [$0.lowerBound, $0.upperBound] } },
       definitionChanged: [], change: nil, changePercent: nil, changeYears: nil, trend: nil,
       trendNote: nil)
     if !aggregable {
       // a not-aggregable figure of one sector is that sector's value, shown, not trended
       out.values = years.map { $0.figures[w]?.value }
-      out.trendNote = "not aggregable"
+      out.trendNote = language == "en" ? "not aggregable" : "niet optelbaar"
       return out
     }
     for k in years.indices.dropFirst() where sectors[k][w] != sectors[k - 1][w] {
@@ -180,10 +206,16 @@ enum SeriesBuilder {
     let present = comparable.compactMap { $0 }.count
     if let changed = out.definitionChanged.last {
       out.trendNote =
-        "the ward's sectors changed in \(changed): compared from \(changed) on, never across it"
+        language == "en"
+        ? "the ward's sectors changed in \(changed): compared from \(changed) on, never across it"
+        : "de sectoren van de wijk gewijzigd in \(changed): vergeleken vanaf \(changed), nooit erover"
     }
     guard present >= spec.minimumYears else {
-      out.trendNote = [out.trendNote, "\(present) year(s) with a value: too few for a trend"]
+      let few =
+        language == "en"
+        ? "\(present) year(s) with a value: too few for a trend"
+        : "\(present) jaar met een waarde: te weinig voor een trend"
+      out.trendNote = [out.trendNote, few]
         .compactMap { $0 }.joined(separator: "; ")
       return out
     }
@@ -200,7 +232,7 @@ enum SeriesBuilder {
   /// for a series with enough years; a ward whose definition changed is not classified.
   static func addHotSpots(
     _ series: inout IndicatorSeries, spec: SectorIndicatorSpec, panel: [[Double?]],
-    weights: SpatialWeights, _ h: EmergingHotSpotSpec
+    weights: SpatialWeights, _ h: EmergingHotSpotSpec, language: String
   ) throws {
     guard h.indicators?.contains(spec.id) ?? true, !spec.isNotAggregable else { return }
     guard panel.count >= h.minimumYears else {
@@ -220,7 +252,9 @@ enum SeriesBuilder {
       correction: h.falseDiscoveryRate ? "fdr" : "none", trendSignificance: h.trendSignificance)
     for w in series.wards.indices {
       if !series.wards[w].definitionChanged.isEmpty {
-        series.wards[w].hotSpotNote = "not classified: the ward's sectors changed"
+        series.wards[w].hotSpotNote =
+          language == "en"
+          ? "not classified: the ward's sectors changed" : "niet ingedeeld: sectoren gewijzigd"
         continue
       }
       switch analysis.units[w] {
@@ -229,7 +263,9 @@ enum SeriesBuilder {
         series.wards[w].hotYears = e.hotYears
         series.wards[w].coldYears = e.coldYears
       case .undefined(let reason):
-        series.wards[w].hotSpotNote = "not classified: \(reason)"
+        series.wards[w].hotSpotNote =
+          language == "en"
+          ? "not classified: \(reason)" : "niet ingedeeld: niet elk jaar een waarde"
       }
     }
   }

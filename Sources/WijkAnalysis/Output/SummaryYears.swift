@@ -86,7 +86,17 @@ extension SummaryReport {
           "\(years): \(files), sectors \(o.vintage) through \(SeriesBuilder.fileName(o.lookup))"))
       k = end + 1
     }
-    return "\(s.label) (\(s.aggregation)): " + parts.joined(separator: "; ") + "."
+    return "\(s.label) (\(ruleName(s.aggregation, t))): " + parts.joined(separator: "; ") + "."
+  }
+
+  /// The aggregation rule in words.
+  static func ruleName(_ keyword: String, _ t: Words) -> String {
+    switch keyword {
+    case "sum": t("som over de sectoren", "sum over the sectors")
+    case "ratio_of_sums": t("verhouding van sommen", "ratio of sums")
+    case "weighted_mean": t("gewogen gemiddelde, een schatting", "weighted mean, an estimate")
+    default: t("niet optelbaar", "not aggregable")
+    }
   }
 
   /// Per sector indicator with a trend: each ward's first and last value, change, Sen's slope,

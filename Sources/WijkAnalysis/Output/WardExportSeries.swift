@@ -10,19 +10,19 @@ extension WardExport {
   /// The exact fields (English names) of the working GeoPackage.
   static func seriesFields(_ r: AnalysisResult) -> [Field] {
     r.series.flatMap { s in
-      columns(s).map { Field(name: "\(s.id)_\($0.en)", type: $0.type) }
+      columns(s, language: "en").map { Field(name: "\(s.id)_\($0.en)", type: $0.type) }
     }
   }
 
   /// Ward `w`'s exact series values, aligned with ``seriesFields(_:)``.
   static func seriesRow(_ r: AnalysisResult, ward w: Int) -> [AttributeValue] {
-    r.series.flatMap { s in columns(s).map { $0.value(s.wards[w]) } }
+    r.series.flatMap { s in columns(s, language: "en").map { $0.value(s.wards[w]) } }
   }
 
   /// The published columns, headers in the run's language.
   static func seriesColumns(_ r: AnalysisResult, _ t: Words) -> [Column] {
     r.series.flatMap { s in
-      columns(s).map {
+      columns(s, language: r.language).map {
         Column(
           name: "\(s.id)_\(t($0.nl, $0.en))", type: $0.type,
           description: "\(s.label): \(t($0.about.nl, $0.about.en))")
@@ -36,7 +36,7 @@ extension WardExport {
       let withheld = s.indicators.contains { id in
         id.map { p.withheld($0, ward: w) != nil } ?? false
       }
-      return columns(s).map { c in
+      return columns(s, language: p.result.language).map { c in
         withheld && c.derived ? .text(SmallNumbers.notPublished) : c.value(s.wards[w])
       }
     }
@@ -53,7 +53,11 @@ extension WardExport {
     var value: (WardSeries) -> AttributeValue
   }
 
-  static func columns(_ s: IndicatorSeries) -> [SeriesColumn] {
+  /// - Parameter language: of the text values (trend, category); the working file's are
+  ///   English identifiers.
+  static func columns(_ s: IndicatorSeries, language: String) -> [SeriesColumn] {
+    let t = Words(language: Language(rawValue: language) ?? .dutch)
+    let english = language == "en"
     func real(_ x: Double?) -> AttributeValue { x.map(AttributeValue.real) ?? .missing }
     var out: [SeriesColumn] = []
     let span = "\(s.years.first ?? 0)–\(s.years.last ?? 0)"
@@ -110,10 +114,14 @@ extension WardExport {
       SeriesColumn(
         en: "trend", nl: "trend", type: .text,
         about: (
-          "increasing, decreasing of no trend (p < 0,05), of waarom geen trend",
+          "stijgend, dalend of geen trend (p < 0,05), of waarom er geen is",
           "increasing, decreasing or no trend (p < 0.05), or why there is none"
         ),
-        value: { .text($0.trend?.direction ?? $0.trendNote ?? "") }),
+        value: {
+          .text(
+            $0.trend.map { english ? $0.direction : SummaryReport.direction($0.direction, t) }
+              ?? $0.trendNote ?? "")
+        }),
     ]
     if s.hotSpots != nil {
       out.append(
@@ -123,7 +131,11 @@ extension WardExport {
             "categorie van ArcGIS Pro's Emerging Hot Spot Analysis (Gi* per jaar, FDR, en de Mann-Kendall-trend van z)",
             "ArcGIS Pro's Emerging Hot Spot Analysis category (Gi* per year, FDR, and the Mann–Kendall trend of z)"
           ),
-          value: { .text($0.emergingHotSpot ?? $0.hotSpotNote ?? "") }))
+          value: {
+            .text(
+              $0.emergingHotSpot.map { english ? $0 : SummaryReport.hotSpotLabel($0, t) }
+                ?? $0.hotSpotNote ?? "")
+          }))
     }
     return out
   }
