@@ -41,6 +41,7 @@ import WijkIO
     var config = try ConfigurationLoader.load(
       path: root.appendingPathComponent("GeoData/wijk-genk.yaml").path)
     config.sectorIndicators = []
+    (config.sectorTables, config.sectorVintages) = ([], [])
     config.title = "Genk: energie per wijk, 2021"
     return config
   }
