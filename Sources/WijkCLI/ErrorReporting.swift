@@ -36,6 +36,7 @@ func exitCode(for error: any Error) -> ExitCode {
     case .fileNotFound, .cannotOpen: return WijkExit.noInput
     case .writeFailed, .tableExists: return WijkExit.cannotCreate
     case .gdalFailure: return WijkExit.software
+    case .optionNotApplicable: return WijkExit.configuration
     default: return WijkExit.dataError
     }
   case ConfigurationError.missing: return WijkExit.noInput

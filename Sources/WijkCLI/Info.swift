@@ -34,21 +34,29 @@ struct Info: ParsableCommand {
       verdict says whether the commands accept the layer with the options given (--repair, \
       --allow-overlaps, --dissolve-duplicates).
 
-      A table (.csv, .txt, .tsv): prints the separator, decimal mark and encoding it was read \
-      with (state them with --separator, --decimal, --encoding if they are wrong), then per \
+      A table (.csv, .txt, .tsv, a Statbel .zip, .xlsx, .ods, .dbf; a GeoPackage or PG:… \
+      connection with --sheet naming its table): lists a workbook's sheets (a data \
+      source's tables, an archive's members) with their rows and says which was read \
+      (--sheet, --header-row, --skip-rows), prints the separator, decimal mark and encoding \
+      a text was read with (state them with --separator, --decimal, --encoding if they are \
+      wrong) or the GDAL driver that read the rest, then per \
       column its type (integer, real, code with leading zeros, text, or mixed: numbers with \
       some text that no statistic can read until it is corrected or declared missing), how \
       many cells are numbers, the missing-value markers it holds (C, x, -, n.b., NA, <5, …) \
       per kind with their lines, and for a mixed column the first non-numeric cells as \
       written (invisible characters shown, e.g. <U+00A0>). The key column (--key, or the \
       column that looks most like a code) is checked for duplicate values with their lines, \
-      invisible characters and empty cells: what a join would refuse.
+      invisible characters and empty cells: what a join would refuse. In a workbook, a code \
+      column whose codes were partly stored as numbers (102 beside 0101) lists the codes \
+      that lost their zeros.
 
       Exit 0 when the file is readable, whatever the checks find; non-zero with a message \
       when it is not. Use --json for scripts.
       """)
 
-  @Argument(help: "A GeoJSON, GeoPackage or Shapefile, or a table (.csv, .txt, .tsv).")
+  @Argument(
+    help:
+      "A GeoJSON, GeoPackage or Shapefile, or a table (.csv, .txt, .tsv, .zip, .xlsx, .ods, .dbf).")
   var file: String
 
   @Option(help: "The layer to check, for a GeoPackage with several.")
@@ -81,12 +89,18 @@ struct Info: ParsableCommand {
 
   @OptionGroup var missing: MissingValuesOption
 
+  @OptionGroup(title: "Tables in workbooks, GeoPackages and databases")
+  var tableSource: TableSourceOptions
+
   func run() throws {
     try reportingErrors {
-      if TableInspector.isTable(file) {
+      // A GeoPackage or database is a layer unless --sheet names one of its tables.
+      if TableInspector.isTable(file) || tableSource.sheet != nil {
         let sep: Character? = separator.map { $0.lowercased() == "tab" ? "\t" : Character($0) }
+        let part = tableSource.part
         let inspection = try TableInspector.inspect(
-          path: file, key: key, separator: sep, convention: decimal,
+          path: file, sheet: part.layer, headerRow: part.headerRow, skipRows: part.skipRows,
+          key: key, separator: sep, convention: decimal,
           encoding: wardLayer.encoding, missingValues: missing.values)
         try printInspection(inspection, text: InfoText.render(inspection))
         return

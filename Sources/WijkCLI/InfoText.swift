@@ -6,14 +6,35 @@ import WijkIO
 /// The plain-text form of `wijk info`.
 enum InfoText {
   static func render(_ t: TableInspection) -> String {
-    var lines = [
-      "file:      \(t.file)",
-      "table:     \(t.rowCount) rows, \(t.columns.count) columns",
-      "separator: \(t.separator) (\(t.separatorDetected ? "detected from the header" : "as given"))",
-      "numbers:   \(t.numberConvention) (\(t.numberConventionDetected ? "detected from the separator; --decimal to change" : "as given"))",
-      "encoding:  \(t.encoding)",
-      "columns:",
-    ]
+    var lines = ["file:      \(t.file)"]
+    if let kind = t.sheetKind, !t.sheets.isEmpty {
+      let listed = t.sheets.map { s in
+        s.name + (s.rows.map { " (\($0) row\($0 == 1 ? "" : "s"))" } ?? "")
+          + (s.name == t.sheet ? " ← read" : "")
+      }
+      let pad = String(repeating: " ", count: max(1, 9 - kind.count))
+      lines.append("\(kind)s:" + pad + listed.joined(separator: ", "))
+    }
+    lines.append("table:     \(t.rowCount) rows, \(t.columns.count) columns")
+    if let driver = t.driver {
+      let formulas = ["XLSX", "ODS"].contains(driver) ? " (formulas as their results)" : ""
+      lines.append("read by:   GDAL's \(driver) driver, every cell as stored\(formulas)")
+      lines.append("numbers:   as stored; numbers written as text in \(t.numberConvention)")
+    } else {
+      lines += [
+        "separator: \(t.separator) (\(t.separatorDetected ? "detected from the header" : "as given"))",
+        "numbers:   \(t.numberConvention) (\(t.numberConventionDetected ? "detected from the separator; --decimal to change" : "as given"))",
+        "encoding:  \(t.encoding)",
+      ]
+    }
+    lines.append("columns:")
+    // A sheet or an attribute table has rows, not lines.
+    let place: (String) -> String = { text in
+      t.driver == nil
+        ? text
+        : text.replacingOccurrences(of: "line ", with: "row ").replacingOccurrences(
+          of: "lines ", with: "rows ")
+    }
     for c in t.columns {
       var line = "  \(c.name): \(c.type)"
       if c.type != "text" && c.type != "code" && c.type != "empty" {
@@ -22,12 +43,20 @@ enum InfoText {
       if c.type == "text" || c.type == "code" { line += ", \(c.distinct) distinct" }
       lines.append(line)
       for m in c.missing {
-        lines.append("      missing: " + m.description.dropFirst(c.name.count + 2))
+        lines.append(place("      missing: " + m.description.dropFirst(c.name.count + 2)))
+      }
+      if let z = c.lostZeros {
+        lines.append(
+          "      lost zeros: \(z.count) code\(z.count == 1 ? "" : "s") stored as a number, "
+            + "shorter than the others: "
+            + zip(z.lines, z.cells).map { "row \($0) '\($1)'" }.joined(separator: ", ")
+            + (z.count > z.lines.count ? ", …" : "")
+            + " (format the column as Text and retype them, or pad with pad_keys / --pad-keys)")
       }
       if let n = c.nonNumeric {
         lines.append(
           "      not a number: \(n.count) cell\(n.count == 1 ? "" : "s"): "
-            + zip(n.lines, n.cells).map { "line \($0) '\($1)'" }.joined(separator: ", ")
+            + zip(n.lines, n.cells).map { place("line \($0) '\($1)'") }.joined(separator: ", ")
             + (n.count > n.lines.count ? ", …" : ""))
       }
     }
@@ -38,7 +67,8 @@ enum InfoText {
       } else {
         lines.append("\(what): \(k.duplicates.count) value(s) on more than one line")
         for d in k.duplicates.prefix(20) {
-          lines.append("  \(d.key): lines " + d.lines.map(String.init).joined(separator: ", "))
+          lines.append(
+            place("  \(d.key): lines ") + d.lines.map(String.init).joined(separator: ", "))
         }
         if k.duplicates.count > 20 { lines.append("  … and \(k.duplicates.count - 20) more") }
         if let hint = k.hint { lines.append("  hint: \(hint)") }
@@ -49,7 +79,7 @@ enum InfoText {
       }
       if !k.emptyLines.isEmpty {
         lines.append(
-          "  empty key at lines " + k.emptyLines.map(String.init).joined(separator: ", "))
+          place("  empty key at lines ") + k.emptyLines.map(String.init).joined(separator: ", "))
       }
     }
     lines.append("missing markers: \(t.missingMarkers) (more with --missing-values)")

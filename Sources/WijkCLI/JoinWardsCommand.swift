@@ -34,6 +34,15 @@ struct JoinWardsCommand: ParsableCommand {
       separate table are first joined onto the source polygons: wijk join S.geojson \
       --code F --table T.csv --key F --out S.gpkg.
 
+      Tables (--table, --sectors, --lookup, --points) may be CSV, Statbel's pipe-separated \
+      .txt (also the .zip as published), .xlsx or .ods workbooks (--sheet by name or number, \
+      --header-row, --skip-rows; --lookup-sheet for the lookup), GeoPackage or DBF attribute \
+      tables, or a database (PG:dbname=… with --sheet naming the table or sql:SELECT …). \
+      Every cell goes through the same rules: codes as text, missing-value markers (C, <5, \
+      …) missing for their cell, other text in a numeric column an error naming the cell. A \
+      workbook code stored as a number next to codes with leading zeros (102 beside 0101) is \
+      an error naming the cell, unless --pad-keys pads the codes.
+
       The ward layer passes the same gate as in every command: its CRS (--crs when the \
       file declares none), invalid polygons (--repair), overlapping wards \
       (--allow-overlaps), duplicate codes (--dissolve-duplicates), a geographic layer \
@@ -77,6 +86,7 @@ struct JoinWardsCommand: ParsableCommand {
   @Option(help: "A table with one row per sector.") var sectors: String?
   @Option(help: "The sector table's sector-code column.") var sectorKey: String?
   @Option(help: "The sector → ward lookup table.") var lookup: String?
+  @Option(help: "The lookup's sheet or table (as --sheet).") var lookupSheet: String?
   @Option(help: "The lookup's sector column.") var lookupSector: String?
   @Option(help: "The lookup's ward column.") var lookupWard: String?
   @Option(help: "Keep sector rows whose column equals a value: col=value (repeatable).")
@@ -93,7 +103,7 @@ struct JoinWardsCommand: ParsableCommand {
       """)
   var mean: [String] = []
 
-  @Option(help: "A CSV of points.") var points: String?
+  @Option(help: "A table of points (CSV, workbook, DBF, …) with x/y columns.") var points: String?
   @Option(help: "The points' x (easting) column.") var x: String?
   @Option(help: "The points' y (northing) column.") var y: String?
   @Option(help: "The points' CRS (default: the ward layer's), e.g. EPSG:31370.")
@@ -125,6 +135,9 @@ struct JoinWardsCommand: ParsableCommand {
 
   @OptionGroup var missing: MissingValuesOption
 
+  @OptionGroup(title: "The table joined (--table, --sectors or --points)")
+  var tableSource: TableSourceOptions
+
   func validate() throws {
     let given = [table, sectors, points, source].compactMap { $0 }
     guard given.count == 1 else {
@@ -144,6 +157,8 @@ struct JoinWardsCommand: ParsableCommand {
         allowUnmatched: allowUnmatched, encoding: wardLayer.encoding, decimal: decimal,
         wardOptions: wardLayer.loading)
       request.missingValues = missing.values
+      request.part = tableSource.part
+      request.lookupPart = TablePart(layer: lookupSheet)
       let format = try out.map { try geojsonCrs.format(JoinCommand.format(of: $0)) }
       var (joined, report) = try JoinCommand.run(request)
       if let out, let format {

@@ -39,8 +39,14 @@ struct Plan: ParsableCommand {
   @Option(help: "The column the tables' filter uses for the year.")
   var periodColumn = "period"
 
-  @Option(help: "A ward-level housing table (CSV with a ward-code column and numeric figures).")
+  @Option(
+    help: """
+      A ward-level housing table with a ward-code column and numeric figures (CSV, .xlsx,       .ods, GeoPackage, DBF or PG:…).
+      """)
   var housing: String?
+
+  @Option(help: "The housing table's sheet or table (default: the first or only one).")
+  var housingSheet: String?
 
   @Option(help: "The ward-code column of the housing table.")
   var housingCode = "code"
@@ -73,7 +79,7 @@ struct Plan: ParsableCommand {
     try reportingErrors {
       let started = Date()
       let configuration = try ConfigurationLoader.load(path: config)
-      let figures = try housing.map { try HousingFigures.load(path: $0, codeColumn: housingCode) }
+      let figures = try housing.map { try HousingFigures.load(path: $0, sheet: housingSheet, codeColumn: housingCode) }
       let pages = try WardPlans.make(
         configuration, configurationFile: config,
         request: WardPlanRequest(

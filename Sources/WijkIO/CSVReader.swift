@@ -1,7 +1,8 @@
 import Foundation
 import WijkCore
 
-/// Options for ``CSVReader/read(path:options:)``.
+/// Options for ``CSVReader/read(path:options:)`` and for every format of ``TableReader``
+/// (separator and encoding apply to text; the column declarations and markers to all).
 public struct CSVOptions: Hashable, Sendable {
   /// The separator; `nil` to detect it from the header line.
   public var separator: Character?
@@ -25,6 +26,9 @@ public struct CSVOptions: Hashable, Sendable {
   public var missingValues: MissingValues
   /// Every column stays text, whatever it holds (`wijk info` reads the cells as written).
   public var allText: Bool
+  /// Columns whose all-digit codes the consumer left-pads with zeros (`pad_keys`): a
+  /// workbook code there that lost its zeros is left to that padding (``CodeWidths``).
+  public var paddedColumns: Set<String>
 
   /// Options; the defaults detect separator, convention and encoding.
   public init(
@@ -32,8 +36,9 @@ public struct CSVOptions: Hashable, Sendable {
     encoding: TextEncoding? = nil, textColumns: Set<String> = [],
     textColumnPrefixes: [String] = [], numericColumns: Set<String> = [],
     numericColumnPrefixes: [String] = [], missingValues: MissingValues = .standard,
-    allText: Bool = false
+    allText: Bool = false, paddedColumns: Set<String> = []
   ) {
+    self.paddedColumns = paddedColumns
     self.textColumnPrefixes = textColumnPrefixes
     self.separator = separator
     self.numberConvention = numberConvention
@@ -93,8 +98,17 @@ public enum CSVReader {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw .fileNotFound(path: path)
     }
+    return try read(bytes: Array(data), path: path, options: options)
+  }
+
+  /// Reads delimited text already in memory (a member of a zip archive, ``ZippedText``);
+  /// `path` names it in messages and as the table's source.
+  /// - Throws: as ``read(path:options:)``.
+  static func read(bytes: [UInt8], path: String, options: CSVOptions) throws(IOError)
+    -> TableReading
+  {
     var report = ReadReport()
-    let text = try decode(Array(data), path: path, forced: options.encoding, report: &report)
+    let text = try decode(bytes, path: path, forced: options.encoding, report: &report)
     let separator = options.separator ?? CSVTokeniser.detectSeparator(text)
     report.separator = separator
     report.separatorDetected = options.separator == nil
@@ -116,17 +130,39 @@ public enum CSVReader {
     for r in body where r.fields.count != columns.count {
       throw .raggedRow(path: path, line: r.line, expected: columns.count, found: r.fields.count)
     }
-    var cells = [[AttributeValue]](repeating: [], count: body.count)
+    let table = try typed(
+      columns: columns, cells: body.map(\.fields), lines: body.map(\.line), path: path,
+      options: options, convention: convention)
+    return TableReading(table: table, report: report)
+  }
+
+  /// The table of cells read as text, each column typed by the ``ColumnTyper`` under one
+  /// ``CellPolicy``: the step every table format shares (``TableReader``).
+  /// - Parameters:
+  ///   - cells: one array of `columns.count` texts per row.
+  ///   - lines: the line (or spreadsheet row) of each row, for messages.
+  ///   - keep: columns already typed by their source (a GeoPackage's integer field), by
+  ///     column index, one value per row; they skip the typer.
+  /// - Throws: ``IOError/duplicateColumn(path:column:)``,
+  ///   ``IOError/unknownColumn(path:column:available:)``, and the typer's cell errors.
+  static func typed(
+    columns: [String], cells: [[String]], lines: [Int], path: String, options: CSVOptions,
+    convention: NumberConvention, keep: [Int: [AttributeValue]] = [:]
+  ) throws(IOError) -> Table {
+    try checkColumns(columns, options: options, path: path)
+    var rows = [[AttributeValue]](repeating: [], count: cells.count)
     let policy = CellPolicy(convention: convention, missing: options.missingValues)
     for (c, name) in columns.enumerated() {
-      let typed = try ColumnTyper(
-        path: path, column: name, policy: policy, forceText: options.isText(name),
-        forceNumeric: options.isNumeric(name) && !options.isText(name)
-      ).values(body.map { ($0.fields[c], $0.line) })
-      for r in typed.indices { cells[r].append(typed[r]) }
+      var typed = keep[c] ?? []
+      if keep[c] == nil {
+        typed = try ColumnTyper(
+          path: path, column: name, policy: policy, forceText: options.isText(name),
+          forceNumeric: options.isNumeric(name) && !options.isText(name)
+        ).values(zip(cells, lines).map { ($0[c], $1) })
+      }
+      for r in typed.indices { rows[r].append(typed[r]) }
     }
-    let table = Table(source: path, columns: columns, rows: cells, lineNumbers: body.map(\.line))
-    return TableReading(table: table, report: report)
+    return Table(source: path, columns: columns, rows: rows, lineNumbers: lines)
   }
 
   /// UTF-8 (BOM dropped) when valid, else Windows-1252 with a warning; a forced encoding

@@ -49,6 +49,11 @@ final class CStringList {
     for (name, value) in pairs { pointer = CSLSetNameValue(pointer, name, value) }
   }
 
+  /// - Parameter strings: plain entries (a driver list); none gives a NULL list.
+  init(strings: [String]) {
+    for s in strings { pointer = CSLAddString(pointer, s) }
+  }
+
   deinit { CSLDestroy(pointer) }
 
   /// The list as the `const char *const *` that GDAL's option parameters take.

@@ -64,6 +64,16 @@ public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
   case badQuery(path: String, sql: String, message: String)
   /// A database table to write already exists and replacing it was not asked for.
   case tableExists(path: String, table: String)
+  /// A data source holds several tables (or an archive several members) and none was named.
+  case tableChoiceNeeded(path: String, part: String, available: [String])
+  /// A workbook's code stored as a number lost its leading zeros: shorter than the column's
+  /// zero-padded codes (``CodeWidths``); `example` is the widest of those.
+  case codeLostZeros(
+    path: String, line: Int, column: String, text: String, width: Int, example: String)
+  /// A sheet's header row has no name above a column that holds data (`column` in letters).
+  case unnamedColumn(path: String, row: Int, column: String)
+  /// A table option (`sheet`, `header_row`, `skip_rows`) was given for a format without it.
+  case optionNotApplicable(path: String, option: String)
 
   /// A sentence for the user naming the file and, where known, line or feature, column or
   /// field, and the offending text. A connection string's password shows as `***`
@@ -117,18 +127,22 @@ public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
     case .emptyTable(let p):
       "\(p) is empty: a header line with column names is needed."
     case .raggedRow(let p, let l, let e, let n):
-      "\(p), line \(l): \(n) cells where the header has \(e) columns."
+      "\(Self.place(p, l)): \(n) cells where the header has \(e) columns."
     case .unterminatedQuote(let p, let l):
       "\(p), line \(l): a quoted cell is never closed."
     case .badNumber(let p, let l, let c, let t, let conv):
-      "\(p), line \(l), column '\(c)': '\(t.visibleInMessages)' is not a number in the file's "
+      "\(Self.place(p, l)), column '\(c)': '\(t.visibleInMessages)' is not a number in the file's "
         + "convention (\(conv.summary)). Correct the cell, or state the convention with --decimal."
     case .notANumber(let p, let l, let c, let t, let conv, let markers):
-      "\(p), line \(l), column '\(c)': '\(t.visibleInMessages)' is neither a number "
+      "\(Self.place(p, l)), column '\(c)': '\(t.visibleInMessages)' is neither a number "
         + "(\(conv.summary)) nor a marker of a missing value (\(markers)). Correct the cell, "
         + "or declare the marker with missing_values in the configuration or --missing-values."
     case .unknownColumn(let p, let c, let a):
       "\(p) has no column '\(c)'; its columns are: \(a.joined(separator: ", "))."
+        + (p.contains(", sheet ")
+          ? " A sheet's column names are read from its header row: row 1 unless header_row "
+            + "(--header-row) names another; skip_rows (--skip-rows) skips rows below it."
+          : "")
     case .duplicateColumn(let p, let c):
       "\(p): the column name '\(c)' appears more than once in the header."
     case .badQuery(let p, let q, let m):
@@ -137,6 +151,30 @@ public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
       "\(p): the table '\(t)' already exists and was left as it is; replace it with "
         + "--replace-db-table (or out_db.replace: true), or write to another table with "
         + "--out-db-table."
+    case .tableChoiceNeeded(let p, let part, let a):
+      "\(p) holds several tables: \(a.joined(separator: ", ")). Name the \(part) with "
+        + "`\(part == "sheet" ? "sheet" : "layer"):` in the configuration or --sheet."
+    case .codeLostZeros(let p, let l, let c, let t, let w, let e):
+      "\(Self.place(p, l)), column '\(c)': the code \(t.visibleInMessages) is shorter than the "
+        + "column's codes such as \(e.visibleInMessages) (\(w) digits): it was stored as a "
+        + "number and lost its leading zeros, which no reader can give back. Format the "
+        + "column as Text in the workbook and type the code again with its zeros, or let the "
+        + "join pad the codes with zeros (pad_keys: \(w) in the configuration, --pad-keys \(w))."
+    case .unnamedColumn(let p, let r, let c):
+      "\(p), row \(r): column \(c) holds data but has no name in this row, which is read as "
+        + "the header. If the column names are on another row (below a title), give it with "
+        + "header_row in the configuration or --header-row; else name the column."
+    case .optionNotApplicable(let p, let o):
+      "\(p): \(o) applies to workbooks (.xlsx, .ods)"
+        + (o == "sheet" ? ", GeoPackages, databases and zip archives" : "")
+        + ", not to this file."
     }
+  }
+
+  /// `file, line N` for text; `file, sheet S, row N` for a sheet or table (its source names
+  /// the sheet or table, ``TableSource/description``).
+  static func place(_ path: String, _ line: Int) -> String {
+    let gdal = [", sheet ", ", table ", ", query "].contains { path.contains($0) }
+    return "\(path), \(gdal ? "row" : "line") \(line)"
   }
 }

@@ -39,6 +39,8 @@ public struct ReadReport: Hashable, Sendable {
   public var separator: Character?
   /// For tables: whether the separator was detected (`false` when an option gave it).
   public var separatorDetected: Bool?
+  /// For tables: the sheet, table, `sql:` query or zip member read (`nil` for plain text).
+  public var sheet: String?
 
   /// A report; every part defaults to "not known, nothing to say".
   public init(

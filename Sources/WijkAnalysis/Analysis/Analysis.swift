@@ -105,7 +105,8 @@ public enum Analysis {
     var result = AnalysisResult(
       title: configuration.title, language: configuration.language,
       provenance: try provenance(
-        configuration, configurationFile: configurationFile, wards: loaded.report),
+        configuration, configurationFile: configurationFile, wards: loaded.report,
+        tables: tables),
       wards: WardSummary.all(of: table),
       weights: summary(weights, configuration.weights, ties: built.ties), indicators: indicators,
       groups: groups,
@@ -221,13 +222,19 @@ public enum Analysis {
   }
 
   /// The run's provenance; a ward layer read from a database is recorded as the gate read it
-  /// (``WardLoadingReport/database``), every file by its checksum.
+  /// (``WardLoadingReport/database``), a table or lookup read from one by its rows
+  /// (``TableJoinReport/databaseInputs``), every file by its checksum.
   static func provenance(
     _ c: AnalysisConfiguration, configurationFile: String?,
-    wards: WardLoadingReport = WardLoadingReport()
+    wards: WardLoadingReport = WardLoadingReport(), tables: [TableJoinReport] = []
   ) throws -> Provenance {
     var files = DataSourceName.isConnection(c.wards.file) ? [] : [c.wards.file]
-    for t in c.tables { files += [t.file] + (t.lookup.map { [$0.file] } ?? []) }
+    for t in c.tables {
+      // A table read from a database is recorded by its rows (``TableJoinReport/databaseInputs``).
+      files += ([t.file] + (t.lookup.map { [$0.file] } ?? [])).filter {
+        !DataSourceName.isConnection($0)
+      }
+    }
     files += c.sectorTables.map(\.file)
     for v in c.sectorVintages where !files.contains(v.lookup.file) { files.append(v.lookup.file) }
     if let configurationFile { files.append(configurationFile) }
@@ -239,7 +246,8 @@ public enum Analysis {
         "GEOS": GEOSContext.libraryVersion, "PROJ": PROJContext.libraryVersion,
         "GDAL": LibraryVersions.gdal,
       ],
-      inputs: try (wards.database.map { [$0] } ?? []) + Provenance.inputs(files),
+      inputs: try (wards.database.map { [$0] } ?? [])
+        + tables.flatMap { $0.databaseInputs ?? [] } + Provenance.inputs(files),
       configurationFile: configurationFile.map(Provenance.displayPath), seed: c.seed,
       permutations: c.permutations, createdAt: Provenance.now())
   }

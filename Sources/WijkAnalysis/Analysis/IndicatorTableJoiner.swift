@@ -57,6 +57,10 @@ public struct TableJoinReport: Sendable, Codable, Equatable {
   public var missingWardValues: [MissingWardValue] = []
   /// Reader warnings (a guessed encoding, an odd line), as sentences.
   public var warnings: [String]
+  /// The table and lookup read from a database, for the provenance (a database has no file
+  /// to hash): connection without password, table or query, rows and their checksum; `nil`
+  /// when both are files (and then absent from `results.json`).
+  public var databaseInputs: [Provenance.InputFile]? = nil
 }
 
 /// Reads an indicator table, filters it, aggregates sectors to wards through the lookup when
@@ -83,11 +87,12 @@ public enum IndicatorTableJoiner {
   ) throws -> (columns: [String: [Double?]], report: TableJoinReport) {
     let markers = missingValues.adding(spec.missingValues ?? [])
     let keyColumns = [spec.key] + (spec.filter?.keys.sorted() ?? [])
-    let csvOptions = CSVOptions(
+    var csvOptions = CSVOptions(
       numberConvention: spec.decimal.map { $0 == "comma" ? .decimalComma : .decimalPoint },
       encoding: spec.encoding.flatMap(TextEncoding.init(name:)), textColumns: Set(keyColumns),
       numericColumns: Set(columns).subtracting(keyColumns), missingValues: markers)
-    let reading = try CSVReader.read(path: spec.file, options: csvOptions)
+    if spec.padKeys != nil { csvOptions.paddedColumns = [spec.key] }
+    let reading = try TableReader.read(spec.part.source(spec.file), options: csvOptions)
     let table = filtered(reading.table, by: spec.filter ?? [:])
     let wanted = columns.filter { table.columnIndex($0) != nil && !keyColumns.contains($0) }
     var report = TableJoinReport(
@@ -96,6 +101,11 @@ public enum IndicatorTableJoiner {
       wardsWithoutData: [], keysWithoutWard: [], sectorsWithoutWard: [],
       warnings: reading.report.warnings.map(\.description))
     report.missingCells = MissingCellCount.count(in: table, columns: wanted)
+    if DataSourceName.isConnection(spec.file) {
+      report.databaseInputs = [
+        Provenance.input(database: spec.file, layer: spec.part.layer ?? "", table: reading.table)
+      ]
+    }
     let ward = try wardLevel(table, spec: spec, columns: wanted, markers: markers, report: &report)
     let options = KeyJoinOptions(
       normalisation: .codes, padding: spec.padKeys.map(KeyPadding.toWidth) ?? .none,
@@ -175,10 +185,15 @@ public enum IndicatorTableJoiner {
     report: inout TableJoinReport
   ) throws -> WardLevel {
     guard let lookup = spec.lookup else { return WardLevel(table: table, key: spec.key) }
-    let lookupTable = try CSVReader.read(
-      path: lookup.file,
+    let lookupTable = try TableReader.read(
+      lookup.part.source(lookup.file),
       options: CSVOptions(textColumns: [lookup.sector, lookup.ward], missingValues: markers)
     ).table
+    if DataSourceName.isConnection(lookup.file) {
+      let input = Provenance.input(
+        database: lookup.file, layer: lookup.part.layer ?? "", table: lookupTable)
+      report.databaseInputs = (report.databaseInputs ?? []) + [input]
+    }
     let aggregated = try SectorAggregation.aggregate(
       table, sectorColumn: spec.key, lookup: lookupTable, lookupSector: lookup.sector,
       lookupWard: lookup.ward, indicators: columns.map(AggregationSpec.count))

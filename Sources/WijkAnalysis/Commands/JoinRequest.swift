@@ -84,6 +84,11 @@ public struct JoinRequest: Sendable, Equatable {
   /// The cells that mean "no value" in numeric columns (`--missing-values` adds to the
   /// standard list).
   public var missingValues: MissingValues = .standard
+  /// The sheet or table, header row and rows to skip of the table joined (`--sheet`,
+  /// `--header-row`, `--skip-rows`; for `--table`, `--sectors` or `--points`).
+  public var part = TablePart()
+  /// The sheet or table of the sector → ward lookup (`--lookup-sheet`).
+  public var lookupPart = TablePart()
 
   /// A request as given; files and fields are checked only when ``JoinCommand/run(_:)`` reads them.
   public init(
@@ -109,6 +114,11 @@ extension JoinRequest {
     CSVOptions(
       numberConvention: decimal, encoding: encoding, textColumns: textColumns,
       numericColumns: numericColumns, missingValues: missingValues)
+  }
+
+  /// Reads the table joined (`file`, with ``part``) through the one table reader.
+  func readTable(_ file: String, options: CSVOptions) throws(IOError) -> TableReading {
+    try TableReader.read(part.source(file), options: options)
   }
 }
 

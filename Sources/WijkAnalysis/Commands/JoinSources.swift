@@ -13,8 +13,9 @@ extension JoinCommand {
     file: String, key: String, pad: Int?, layer: Layer, _ request: JoinRequest,
     _ report: inout JoinCommandReport
   ) throws -> Columns {
-    let reading = try CSVReader.read(
-      path: file, options: request.csvOptions(textColumns: [key]))
+    var options = request.csvOptions(textColumns: [key])
+    if pad != nil { options.paddedColumns = [key] }
+    let reading = try request.readTable(file, options: options)
     report.kind = "table"
     report.notes += reading.report.warnings.map(\.description)
     report.notes += conventionNote(file, reading.report)
@@ -38,12 +39,12 @@ extension JoinCommand {
   ) throws -> Columns {
     let textColumns = Set([key] + filter.keys)
     let ratioColumns = Set(ratios.flatMap { [$0.numerator, $0.base] }).subtracting(textColumns)
-    let reading = try CSVReader.read(
-      path: file,
-      options: request.csvOptions(textColumns: textColumns, numericColumns: ratioColumns))
+    let reading = try request.readTable(
+      file, options: request.csvOptions(textColumns: textColumns, numericColumns: ratioColumns))
     let table = try filtered(reading.table, by: filter)
-    let lookupTable = try CSVReader.read(
-      path: lookup, options: request.csvOptions(textColumns: [lookupSector, lookupWard])
+    let lookupTable = try TableReader.read(
+      request.lookupPart.source(lookup),
+      options: request.csvOptions(textColumns: [lookupSector, lookupWard])
     ).table
     let counts = numericColumns(table, excluding: textColumns)
     report.noteMissing(MissingCellCount.count(in: table, columns: counts))
@@ -109,8 +110,8 @@ extension JoinCommand {
         name: "boundary", value: boundary, expected: "assign, within or intersects")
     }
     let textColumns: Set<String> = id.map { [$0] } ?? []
-    let table = try CSVReader.read(
-      path: file,
+    let table = try request.readTable(
+      file,
       options: request.csvOptions(
         textColumns: textColumns, numericColumns: Set([x, y]).subtracting(textColumns))
     ).table

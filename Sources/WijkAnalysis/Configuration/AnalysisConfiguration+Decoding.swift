@@ -96,8 +96,9 @@ extension IndicatorTable {
     case missingValues = "missing_values"
   }
   public init(from decoder: any Decoder) throws {
-    let c = try decoder.strictContainer(CodingKeys.self)
+    let c = try decoder.strictContainer(CodingKeys.self, allowing: TablePart.keyNames)
     file = try c.decode(String.self, forKey: .file)
+    part = try TablePart(from: decoder)
     key = try c.decode(String.self, forKey: .key)
     filter = try c.decodeIfPresent([String: String].self, forKey: .filter)
     lookup = try c.decodeIfPresent(SectorLookup.self, forKey: .lookup)
@@ -118,8 +119,9 @@ extension IndicatorTable {
 extension SectorLookup {
   enum CodingKeys: String, CodingKey, CaseIterable { case file, sector, ward }
   public init(from decoder: any Decoder) throws {
-    let c = try decoder.strictContainer(CodingKeys.self)
+    let c = try decoder.strictContainer(CodingKeys.self, allowing: TablePart.keyNames)
     file = try c.decode(String.self, forKey: .file)
+    part = try TablePart(from: decoder)
     sector = try c.decode(String.self, forKey: .sector)
     ward = try c.decode(String.self, forKey: .ward)
   }

@@ -92,8 +92,11 @@ public struct WardSource: Sendable, Equatable, Codable {
 
 /// A table of indicators per ward, or per statistical sector with a lookup to wards.
 public struct IndicatorTable: Sendable, Equatable, Codable {
-  /// The table's CSV file.
+  /// The table: a CSV or Statbel `.txt` (also zipped), a workbook (`.xlsx`, `.ods`), a
+  /// GeoPackage or DBF, or a connection such as `PG:dbname=genk` (``TableSource``).
   public var file: String
+  /// Its sheet or table and header row (`sheet:`/`layer:`, `header_row:`, `skip_rows:`).
+  public var part = TablePart()
   /// The key column (ward code, or sector code when `lookup` is given).
   public var key: String
   /// Keep only rows whose column equals the value (e.g. `period: "2021"`).
@@ -119,8 +122,10 @@ public struct IndicatorTable: Sendable, Equatable, Codable {
 
 /// A sector → ward lookup table.
 public struct SectorLookup: Sendable, Equatable, Codable {
-  /// The lookup CSV file.
+  /// The lookup table, in any format an indicator table may have.
   public var file: String
+  /// Its sheet or table and header row.
+  public var part = TablePart()
   /// Its column of statistical sector codes (e.g. `statsec2024`), matched with the table's
   /// `key`.
   public var sector: String

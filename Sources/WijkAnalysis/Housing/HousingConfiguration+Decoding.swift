@@ -15,12 +15,12 @@ extension HousingConfiguration: Decodable {
 }
 
 extension RegisterFile: Decodable {
-  enum CodingKeys: String, CodingKey, CaseIterable { case file, date, layer }
+  enum CodingKeys: String, CodingKey, CaseIterable { case file, date }
   public init(from decoder: any Decoder) throws {
-    let c = try decoder.strictContainer(CodingKeys.self)
+    let c = try decoder.strictContainer(CodingKeys.self, allowing: TablePart.keyNames)
     file = try c.decode(String.self, forKey: .file)
     date = try c.decode(String.self, forKey: .date)
-    layer = try c.decodeIfPresent(String.self, forKey: .layer)
+    part = try TablePart(from: decoder)
   }
 }
 

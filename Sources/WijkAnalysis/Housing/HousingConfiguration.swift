@@ -27,12 +27,27 @@ public struct HousingConfiguration: Sendable, Equatable {
 
 /// One housing register file and the date it describes.
 public struct RegisterFile: Sendable, Equatable {
-  /// A CSV file, or any point layer GDAL reads (GeoPackage, GeoJSON, Shapefile).
+  /// A table with position columns (CSV, Statbel text, zipped, workbook, DBF:
+  /// ``TableSource/isTableFile(_:)``), or any point layer GDAL reads (GeoPackage, GeoJSON,
+  /// Shapefile, a database).
   public var file: String
   /// The register date as a label (`2021`, `2024-01-01`); used in column names and reports.
   public var date: String
-  /// Layer name, for a GeoPackage with several layers.
-  public var layer: String?
+  /// The sheet of a workbook, the layer of a GeoPackage with several, header row and rows to
+  /// skip (`sheet:`/`layer:`, `header_row:`, `skip_rows:`).
+  public var part = TablePart()
+  /// The sheet or layer name (``TablePart/layer``).
+  public var layer: String? {
+    get { part.layer }
+    set { part.layer = newValue }
+  }
+
+  /// A register file as given.
+  public init(file: String, date: String, layer: String? = nil) {
+    self.file = file
+    self.date = date
+    self.part = TablePart(layer: layer)
+  }
 }
 
 /// Where a CSV register keeps its positions: projected x/y in a named CRS, or WGS84

@@ -3,7 +3,8 @@ import WijkCore
 import WijkEngine
 import WijkIO
 
-/// Reads a housing register (CSV or point layer) and puts its positions in the wards' CRS.
+/// Reads a housing register (a table with position columns, in any format ``TableReader``
+/// reads, or a point layer) and puts its positions in the wards' CRS.
 ///
 /// A CSV register's coordinates come from the columns named in ``RegisterPosition``, by
 /// header name. WGS84 positions are checked against the area of use of the wards' CRS
@@ -22,7 +23,9 @@ public enum RegisterReader {
     _ register: RegisterFile, layout: RegisterLayout, wardsCRS: CRSDefinition,
     missingValues: MissingValues = .standard
   ) throws -> HousingRegister {
-    if register.file.lowercased().hasSuffix(".csv") {
+    // A table file (CSV, Statbel text, zipped, workbook, DBF) has position columns; any
+    // other source is a point layer.
+    if TableSource.isTableFile(register.file) {
       return try readCSV(register, layout: layout, wardsCRS: wardsCRS, missingValues: missingValues)
     }
     return try readLayer(register, wardsCRS: wardsCRS)
@@ -48,8 +51,8 @@ public enum RegisterReader {
       case .geographic(let lon, let lat): (lon, lat, .epsg(4326))
       }
     let numeric = Set([xName, yName] + (layout.dwellings.map { [$0] } ?? []))
-    let reading = try CSVReader.read(
-      path: register.file,
+    let reading = try TableReader.read(
+      register.part.source(register.file),
       options: CSVOptions(
         textColumns: textColumns(layout), numericColumns: numeric.subtracting(textColumns(layout)),
         missingValues: missingValues))

@@ -1,7 +1,8 @@
 import WijkCore
 import WijkIO
 
-/// What `wijk info` says about a table (CSV, Excel export, Statbel text file): how it was
+/// What `wijk info` says about a table (CSV, Excel export, Statbel text file, zipped or not,
+/// a workbook sheet, an attribute table, a database table): how it was
 /// read, each column's type, and what would break a join or a statistic: cells of a numeric
 /// column that are not numbers, missing-value markers, duplicate keys, invisible characters.
 ///
@@ -32,6 +33,9 @@ public struct TableInspection: Sendable, Codable, Equatable {
     public var nonNumeric: TextCells?
     /// Distinct values (of the trimmed cells, empty ones left out).
     public var distinct: Int
+    /// Workbooks: codes stored as numbers that lost their leading zeros, shorter than the
+    /// column's zero-padded codes (``CodeWidths``); a join refuses them unless it pads.
+    public var lostZeros: TextCells? = nil
   }
   /// A key value that occurs on more than one line.
   public struct DuplicateKey: Sendable, Codable, Equatable {
@@ -56,9 +60,9 @@ public struct TableInspection: Sendable, Codable, Equatable {
     public var emptyLines: [Int]
   }
 
-  /// The path as given.
+  /// The path as given (a connection without its password).
   public var file: String
-  /// The separator, as a word (`;`, `|`, `tab`, `,`).
+  /// The separator, as a word (`;`, `|`, `tab`, `,`); empty for a table GDAL read.
   public var separator: String
   /// Whether it was detected from the header line.
   public var separatorDetected: Bool
@@ -78,9 +82,22 @@ public struct TableInspection: Sendable, Codable, Equatable {
   public var missingMarkers: String
   /// Reader warnings (a guessed encoding).
   public var warnings: [String]
+  /// The GDAL driver that read it (`XLSX`, `ODS`, `GPKG`, `ESRI Shapefile`, `PostgreSQL`);
+  /// `nil` for delimited text, which wijk reads itself (then `separator` and `encoding` say
+  /// how).
+  public var driver: String? = nil
+  /// The sheet, table or zip member read, as `--sheet` names it; `nil` for plain text.
+  public var sheet: String? = nil
+  /// Every sheet of the workbook, table of the data source or member of the archive, with
+  /// its rows; empty for plain text.
+  public var sheets: [TableSheet] = []
+  /// What ``sheets`` are: `sheet`, `table` or `member`.
+  public var sheetKind: String? = nil
 
-  /// Whether nothing above stops a join: no duplicate keys, no mixed column.
+  /// Whether nothing above stops a join: no duplicate keys, no mixed column, no code that
+  /// lost its zeros.
   public var isUsable: Bool {
-    keys.allSatisfy { $0.duplicates.isEmpty } && !columns.contains { $0.type == "mixed" }
+    keys.allSatisfy { $0.duplicates.isEmpty }
+      && !columns.contains { $0.type == "mixed" || $0.lostZeros != nil }
   }
 }

@@ -6,12 +6,14 @@ import WijkIO
 /// reads each through the one ``CellPolicy`` to type the columns and count what is not a
 /// number, and checks the key columns for duplicates the way ``KeyJoin`` compares keys.
 public enum TableInspector {
-  /// Whether `wijk info` treats `path` as a table rather than a layer (by its extension).
-  public static func isTable(_ path: String) -> Bool {
-    ["csv", "txt", "tsv", "tab"].contains(URL(fileURLWithPath: path).pathExtension.lowercased())
-  }
+  /// Whether `wijk info` treats `path` as a table rather than a layer (by its extension:
+  /// ``TableSource/isTableFile(_:)``).
+  public static func isTable(_ path: String) -> Bool { TableSource.isTableFile(path) }
 
   /// - Parameters:
+  ///   - path: the table (``TableSource``: text, zipped text, workbook, attribute table or
+  ///     database).
+  ///   - sheet, headerRow, skipRows: its sheet or table and header row (``TableSource``).
   ///   - key: the key column to check; `nil` for the column that looks most like a key (a
   ///     key-like name: `code`, `id`, `sector`, `wijk`, `geoitem`, `CD_…`; the most distinct
   ///     values among those).
@@ -20,12 +22,14 @@ public enum TableInspector {
   /// - Throws: `IOError` when the file cannot be read as a table (naming line and column),
   ///   or `key` is not a column.
   public static func inspect(
-    path: String, key: String? = nil, separator: Character? = nil,
+    path: String, sheet: String? = nil, headerRow: Int? = nil, skipRows: Int? = nil,
+    key: String? = nil, separator: Character? = nil,
     convention: NumberConvention? = nil, encoding: TextEncoding? = nil,
     missingValues: MissingValues = .standard
   ) throws -> TableInspection {
-    let reading = try CSVReader.read(
-      path: path,
+    let source = TableSource(path, layer: sheet, headerRow: headerRow, skipRows: skipRows)
+    let reading = try TableReader.read(
+      source,
       options: CSVOptions(
         separator: separator, numberConvention: convention, encoding: encoding,
         missingValues: missingValues, allText: true))
@@ -34,6 +38,11 @@ public enum TableInspector {
     let policy = CellPolicy(
       convention: report.numberConvention ?? .decimalPoint, missing: missingValues)
     var columns = table.columns.indices.map { summary(table, $0, policy) }
+    if case .workbook = source.format {
+      for c in columns.indices where columns[c].type == "code" {
+        columns[c].lostZeros = lostZeros(table, c)
+      }
+    }
     // A Statbel file's CD_ columns are codes whatever their digits (as the reader keeps them).
     if StatbelReader.recognises(header: table.columns, separator: report.separator ?? ",") {
       for c in columns.indices
@@ -54,7 +63,8 @@ public enum TableInspector {
     }
     let keyColumns = key.map { [table.columnIndex($0)!] } ?? best.map { [$0] } ?? []
     return TableInspection(
-      file: path, separator: word(report.separator ?? ","),
+      file: DataSourceName.redacted(path),
+      separator: report.driver == nil ? word(report.separator ?? ",") : "",
       separatorDetected: report.separatorDetected ?? true,
       numberConvention: policy.convention.summary,
       numberConventionDetected: report.numberConventionDetected ?? true,
@@ -62,7 +72,19 @@ public enum TableInspector {
       columns: columns,
       keys: keyColumns.map { check(table, $0, given: key != nil) },
       missingMarkers: missingValues.summary,
-      warnings: report.warnings.map(\.description))
+      warnings: report.warnings.map(\.description), driver: report.driver,
+      sheet: report.sheet, sheets: try TableReader.sheets(of: path),
+      sheetKind: source.format == .text ? nil : source.part)
+  }
+
+  /// The codes of column `c` shorter than its zero-padded ones, with their lines.
+  static func lostZeros(_ table: Table, _ c: Int) -> TableInspection.TextCells? {
+    let cells = table.rows.map { ($0[c].text ?? "").trimmingCharacters(in: .whitespaces) }
+    guard let loss = CodeWidths.loss(in: cells) else { return nil }
+    let shown = loss.rows.prefix(MissingCellCount.shownLines)
+    return TableInspection.TextCells(
+      count: loss.rows.count, lines: shown.map { table.lineNumbers[$0] },
+      cells: shown.map { cells[$0].visibleInMessages })
   }
 
   /// A column's type and counts, each cell read by `policy`.

@@ -39,7 +39,8 @@ public struct FacilityDistance: Sendable, Equatable, Codable {
   public var nearestName: String?
 }
 
-/// Reads a facilities layer: a point layer (GeoJSON, GeoPackage, Shapefile) or a CSV with
+/// Reads a facilities layer: a point layer (GeoJSON, GeoPackage, Shapefile) or a table (CSV,
+/// workbook, DBF: ``TableSource``) with
 /// columns `id`, `kind`, `name` and coordinates by header name (`x`/`y` in `assumeCRS`, or
 /// `lat`/`lon` in WGS84). Points are brought into the wards' CRS.
 public enum FacilitiesReader {
@@ -49,7 +50,7 @@ public enum FacilitiesReader {
   public static func read(
     _ path: String, assumeCRS: CRSDefinition = .epsg(31370), into target: CRSDefinition
   ) throws -> [Facility] {
-    if path.lowercased().hasSuffix(".csv") { return try csv(path, assumeCRS, target) }
+    if TableSource.isTableFile(path) { return try csv(path, assumeCRS, target) }
     let layer = try LayerReader.read(path: path, assumeCRS: assumeCRS).layer
     let names = layer.fields.map(\.name)
     func field(_ n: String) throws -> Int {
@@ -76,7 +77,7 @@ public enum FacilitiesReader {
   static func csv(_ path: String, _ crs: CRSDefinition, _ target: CRSDefinition) throws
     -> [Facility]
   {
-    let table = try CSVReader.read(
+    let table = try TableReader.read(
       path: path,
       options: CSVOptions(textColumns: ["id"], numericColumns: SiteReader.coordinateNames)
     ).table

@@ -53,8 +53,9 @@ public enum SiteReader {
   }
 
   /// A site from a file: a polygon layer (GeoJSON, GeoPackage, Shapefile; every polygon
-  /// feature together is the site), or a CSV with one row and coordinate columns chosen by
-  /// header name (`lat`/`lon`, `latitude`/`longitude` → WGS84; `x`/`y` → `assumeCRS`).
+  /// feature together is the site), or a table (CSV, workbook, DBF: ``TableSource``) with
+  /// one row and coordinate columns chosen by header name (`lat`/`lon`,
+  /// `latitude`/`longitude` → WGS84; `x`/`y` → `assumeCRS`).
   ///
   /// - Throws: `IOError` reading the file; ``LiveabilityError/noSiteGeometry(source:found:)``,
   ///   ``LiveabilityError/invalidSitePolygon(source:feature:reason:)``,
@@ -65,7 +66,7 @@ public enum SiteReader {
   public static func file(
     _ path: String, assumeCRS: CRSDefinition? = nil, into target: CRSDefinition
   ) throws -> Site {
-    if path.lowercased().hasSuffix(".csv") { return try csvPoint(path, assumeCRS, target) }
+    if TableSource.isTableFile(path) { return try csvPoint(path, assumeCRS, target) }
     let layer = try LayerReader.read(path: path, assumeCRS: assumeCRS).layer
     guard let crs = layer.crs else { throw LiveabilityError.siteCRSUnknown(source: path) }
     let context = GEOSContext()
@@ -109,7 +110,8 @@ public enum SiteReader {
   static func csvPoint(
     _ path: String, _ assumeCRS: CRSDefinition?, _ target: CRSDefinition
   ) throws -> Site {
-    let table = try CSVReader.read(path: path, options: CSVOptions(numericColumns: coordinateNames))
+    let table = try TableReader.read(
+      path: path, options: CSVOptions(numericColumns: coordinateNames))
       .table
     guard table.rows.count == 1 else {
       throw LiveabilityError.oneSiteExpected(source: path, rows: table.rows.count)

@@ -16,6 +16,25 @@ extension Provenance {
       rows: rows.features.count)
   }
 
+  /// The provenance record of a table read from a database (an indicator table or lookup
+  /// given as `PG:…` with its table or `sql:` query): as for a layer, the rows as read
+  /// (each column typed integer, real or text from its cells) through ``rowsChecksum(_:)``.
+  public static func input(database connection: String, layer: String, table: Table)
+    -> InputFile
+  {
+    let fields = table.columns.indices.map { c -> Field in
+      let cells = table.rows.map { $0[c] }
+      let type: FieldType =
+        cells.contains { if case .text = $0 { true } else { false } }
+        ? .text : cells.contains { if case .real = $0 { true } else { false } } ? .real : .integer
+      return Field(name: table.columns[c], type: type)
+    }
+    let rows = table.rows.enumerated().map { Feature(index: $0, geometry: nil, values: $1) }
+    return input(
+      database: connection, layer: layer,
+      rows: Layer(name: layer, source: table.source, crs: nil, fields: fields, features: rows))
+  }
+
   /// A SHA-256 of a layer's rows that does not depend on their order (a table read without
   /// `ORDER BY` may come back in any order): each row is serialised (its geometry as ISO WKB,
   /// little-endian, then each value: a type byte and the integer or IEEE 754 bits

@@ -43,16 +43,20 @@ public struct HousingFigures: Sendable, Equatable {
     return marker
   }
 
-  /// Reads a ward-level CSV.
+  /// Reads a ward-level table.
   /// - Parameters:
-  ///   - path: the CSV file (any separator and number convention `CSVReader` detects).
+  ///   - path: the table: a CSV (any separator and number convention `CSVReader` detects),
+  ///     a workbook, an attribute table or a database (``TableReader``).
+  ///   - sheet: its sheet or table (``TableSource/layer``); `nil` for the first or only one.
   ///   - codeColumn: the ward-code column (text, leading zeros kept).
   /// - Throws: `IOError` when the file cannot be read or has no code column (the message
   ///   lists the columns); ``WardPlanError/housingTable(file:reason:)`` without a numeric
   ///   column, or with a ward code twice.
-  public static func load(path: String, codeColumn: String = "code") throws -> HousingFigures {
-    let table = try CSVReader.read(
-      path: path, options: CSVOptions(textColumns: [codeColumn])
+  public static func load(path: String, sheet: String? = nil, codeColumn: String = "code")
+    throws -> HousingFigures
+  {
+    let table = try TableReader.read(
+      TableSource(path, layer: sheet), options: CSVOptions(textColumns: [codeColumn])
     ).table
     guard let key = table.columnIndex(codeColumn) else {
       throw WardPlanError.housingTable(

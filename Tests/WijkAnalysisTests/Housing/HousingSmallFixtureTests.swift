@@ -123,6 +123,35 @@ import WijkCore
   }
 }
 
+/// A register in a LibreOffice workbook (Tests/Fixtures/tables/make_tables.sh made it from the
+/// 2021 CSV) counts as the CSV does.
+@Suite struct HousingWorkbookRegisterTests {
+  @Test func odsRegisterCountsLikeTheCSV() throws {
+    let c = try HousingConfigurationLoader.load(
+      path: fixture("housing/small/housing_small_synthetic.yaml").path)
+    let wards = try WardLayerGate.load(c.analysis.wards).table
+    func counts(_ file: String) throws -> [String: [Double?]] {
+      try counts(RegisterFile(file: file, date: "2021"))
+    }
+    func counts(_ file: RegisterFile) throws -> [String: [Double?]] {
+      let register = try RegisterReader.read(file, layout: c.layout, wardsCRS: wards.crs)
+      return try RegisterAggregation.aggregate(register, layout: c.layout, wards: wards).0
+    }
+    let ods = try counts(fixture("tables/register_small_synthetic_2021.ods").path)
+    let csv = try counts(fixture("housing/small/register_small_synthetic_2021.csv").path)
+    #expect(!ods.isEmpty && ods == csv)
+    // The same register named in a configuration by its sheet.
+    let path = fixture("housing/small/housing_small_synthetic.yaml").path
+    let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
+      of: "{ file: register_small_synthetic_2021.csv, date: \"2021\" }",
+      with: "{ file: ../../tables/register_small_synthetic_2021.ods, date: \"2021\", sheet: 1 }")
+    let configured = try HousingConfigurationLoader.parse(text, file: path)
+    #expect(configured.registers[0].part == TablePart(layer: "1"))
+    #expect(try counts(configured.registers[0]) == csv)
+    #expect(ods["social_rental"]?.compactMap { $0 }.reduce(0, +) == csv["social_rental"]?.compactMap { $0 }.reduce(0, +))
+  }
+}
+
 /// A code the configuration does not map stops the run, naming the file, line and value.
 @Suite struct HousingRegisterErrorTests {
   @Test func unmappedTenureCodeNamesTheLine() throws {
