@@ -8,7 +8,9 @@ struct Analyse: ParsableCommand {
     abstract: "Run the full concentration analysis (the main job) and write its outputs.",
     discussion: """
       With no arguments, runs on GeoData/wijk-genk.yaml (Genk's 30 wards on the 2020-2024 \
-      sectors with real Fluvius per-sector figures) and writes to out/:
+      sectors: Statbel residents and density 2011-2022, 65+ share and income 2021, Fluvius \
+      energy 2021, each indicator by its aggregation rule, every year with its statistics, \
+      and per ward the change, trend and emerging hot spot) and writes to out/:
 
       For publication (small numbers withheld, every number rounded; see the codebook):
         wards.csv           the ward table; with language: nl for Belgian Excel (; and
@@ -16,7 +18,8 @@ struct Analyse: ParsableCommand {
         wards.xlsx          the same table and a codebook sheet
         wards_codebook.csv  what each column holds, the small-number rule, what was withheld
         summary.md/.html    city figures, the wards that stand out, hotspots, groups, maps
-        maps/*.svg          a choropleth and a LISA cluster map per indicator
+        maps/*.svg          a choropleth and a LISA cluster map per indicator and year
+                            (the years in one pooled set of classes), a change map
 
       Working files for analysts, exact, NOT for publication:
         wards_not_for_publication.gpkg    every indicator and statistic (opens in QGIS)

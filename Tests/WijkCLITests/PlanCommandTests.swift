@@ -38,7 +38,8 @@ import Testing
     let exact = try json(analysed + "/results_not_for_publication.json")
     #expect(exact["not_for_publication"] is String)
     let planIndicators = try #require(plan["indicators"] as? [[String: Any]])
-    #expect(planIndicators.count == 5)
+    // 12 years of residents and of density, the 65+ share and income of 2021, 5 Fluvius
+    #expect(planIndicators.count == 31)
     for pi in planIndicators {
       let id = try #require(pi["id"] as? String)
       let ward = try #require(pi["ward"] as? [String: Any])
@@ -50,7 +51,7 @@ import Testing
       }
     }
     let group = try #require((plan["groups"] as? [[String: Any]])?.first)
-    #expect((group["indicators"] as? [Any])?.count == 5)
+    #expect((group["indicators"] as? [Any])?.count == 31)
     for file in ["7101613-kolderbos.html", "7101613-kolderbos.md", "7101613-kolderbos-map.svg"] {
       #expect(FileManager.default.fileExists(atPath: plans + "/" + file))
     }

@@ -24,6 +24,11 @@ public enum Analysis {
     public var specs: [IndicatorSpec]
     /// The settings every indicator was computed with.
     public var settings: IndicatorSettings
+    /// The sector indicators' figures per year and the configuration of their series; the
+    /// publication step rebuilds the series over the published wards.
+    public var sectorYears: SectorYearFigures? = nil
+    /// The configuration of the run (trend and emerging-hot-spot settings of the series).
+    public var configuration: AnalysisConfiguration? = nil
 
     /// A run as given (every array in the order of `table.codes`).
     public init(
@@ -60,12 +65,20 @@ public enum Analysis {
       configuration, layer: loaded.layer, table: &table, progress: progress)
     try requireIndicatorColumns(
       configuration, table: table, tables: tables, file: configurationFile)
+    var sectorYears: SectorYearFigures? = nil
+    if !configuration.sectorIndicators.isEmpty {
+      progress("aggregating \(configuration.sectorTables.count) sector tables, every year")
+      let figures = try SectorYearAggregation.aggregate(configuration, table: table)
+      table.columns.merge(figures.columns) { _, new in new }
+      sectorYears = figures
+    }
+    let specs = (sectorYears?.indicatorSpecs ?? []) + configuration.indicators
     progress("building \(configuration.weights.kind.rawValue) weights for \(table.count) wards")
     let built = try makeWeights(configuration.weights, table: table, layer: loaded.layer)
     let weights = built.weights
     let settings = IndicatorSettings(configuration: configuration)
     var indicators: [IndicatorResult] = []
-    for spec in configuration.indicators {
+    for spec in specs {
       progress(
         "computing \(spec.id) (\(configuration.permutations) permutations, seed \(configuration.seed))"
       )
@@ -80,16 +93,16 @@ public enum Analysis {
       }
     }
     let groups = try configuration.groups.map {
-      try GroupComparison.compare($0, table: table, indicators: configuration.indicators)
+      try GroupComparison.compare($0, table: table, indicators: specs)
     }
     var zones: [ZoneResult] = []
     if let zoneSource = configuration.zones {
       progress("carrying ward values onto the zones in \(zoneSource.file)")
       zones = try ZoneOverlay.carry(
-        zoneSource, onto: loaded.layer, table: table, indicators: configuration.indicators)
+        zoneSource, onto: loaded.layer, table: table, indicators: specs)
     }
     let significance = Significance.summarise(&indicators, settings)
-    let result = AnalysisResult(
+    var result = AnalysisResult(
       title: configuration.title, language: configuration.language,
       provenance: try provenance(
         configuration, configurationFile: configurationFile, wards: loaded.report,
@@ -104,9 +117,34 @@ public enum Analysis {
       notices: notices(loaded.report, weights: built),
       illustrativeInputs: illustrativeInputs(configuration),
       illustrativeFiles: illustrativeFiles(configuration), credits: configuration.credits)
-    return Run(
-      result: result, table: table, weights: weights, specs: configuration.indicators,
-      settings: settings)
+    if let sectorYears {
+      try addSeries(
+        to: &result, sectorYears, codes: table.codes, weights: weights,
+        configuration: configuration)
+    }
+    var run = Run(
+      result: result, table: table, weights: weights, specs: specs, settings: settings)
+    run.sectorYears = sectorYears
+    run.configuration = configuration
+    return run
+  }
+
+  /// The step after every indicator is computed: each year of a sector indicator labelled
+  /// with its origin, the years' map classes pooled, and the series (change, trend, emerging
+  /// hot spots per ward) built from the yearly values.
+  ///
+  /// - Throws: `ClassificationError`, `TimeSeriesError` or `AutocorrelationError` (a
+  ///   negative value in a Gi* series).
+  public static func addSeries(
+    to result: inout AnalysisResult, _ figures: SectorYearFigures, codes: [String],
+    weights: SpatialWeights, configuration: AnalysisConfiguration
+  ) throws {
+    SeriesBuilder.label(&result.indicators, figures, language: configuration.language)
+    let pooled = try SeriesBuilder.poolClasses(
+      &result.indicators, figures, configuration.classification)
+    result.series = try SeriesBuilder.build(
+      figures, indicators: result.indicators, codes: codes, weights: weights,
+      configuration: configuration, pooled: pooled)
   }
 
   /// Reads and joins every table, adding its columns to `table`.
@@ -197,6 +235,8 @@ public enum Analysis {
         !DataSourceName.isConnection($0)
       }
     }
+    files += c.sectorTables.map(\.file)
+    for v in c.sectorVintages where !files.contains(v.lookup.file) { files.append(v.lookup.file) }
     if let configurationFile { files.append(configurationFile) }
     if let groupsFile = c.groupsFile { files.append(groupsFile) }
     if let zones = c.zones { files.append(zones.file) }
@@ -240,7 +280,7 @@ public enum Analysis {
   /// File names of inputs that say they are illustrative or synthetic.
   static func illustrativeFiles(_ c: AnalysisConfiguration) -> [String] {
     let files =
-      [DataSourceName.redacted(c.wards.file)] + c.tables.map(\.file)
+      [DataSourceName.redacted(c.wards.file)] + c.tables.map(\.file) + c.sectorTables.map(\.file)
       + [c.groupsFile, c.zones?.file].compactMap { $0 }
     return files.map { URL(fileURLWithPath: $0).lastPathComponent }.filter {
       $0.lowercased().contains("synthetic") || $0.lowercased().contains("illustrative")

@@ -82,6 +82,9 @@ public struct AnalysisResult: Sendable, Codable, Equatable {
   public var illustrativeFiles: [String]
   /// Source and licence lines printed on every map and report.
   public var credits: [String]
+  /// The sector indicators over their years (population 2011–2022, …): per ward the change,
+  /// trend and emerging-hot-spot category; each year's statistics are in ``indicators``.
+  public var series: [IndicatorSeries] = []
 
   /// The indicator with `id`, or `nil`.
   public func indicator(_ id: String) -> IndicatorResult? { indicators.first { $0.id == id } }

@@ -66,7 +66,7 @@ public enum IndicatorAnalysis {
     let per = spec.kind == .rate ? (spec.per ?? 100) : 1
     let rates = try RateTable(
       counts: numerators, bases: bases, unitIDs: table.codes, per: per,
-      smallBaseBelow: settings.smallBaseBelow)
+      smallBaseBelow: spec.baseIsCount ? settings.smallBaseBelow : 0)
     // Over the wards with both a numerator and a base, so that numerator / base is the city
     // rate reported (a ward with a count but no base is in neither).
     result.city.numeratorTotal = rates.cityCount

@@ -164,4 +164,14 @@ public struct IndicatorResult: Sendable, Codable, Equatable {
   /// The multiple-testing families of the indicator's local statistics: local Moran and Gi*,
   /// each over the wards with a pseudo p; empty with 0 permutations or an undefined statistic.
   public var tests: [TestFamily] = []
+  /// For one year of a sector indicator: the series' id (`population`), else `nil`.
+  public var series: String? = nil
+  /// The year of the figures, for a sector indicator.
+  public var year: Int? = nil
+  /// The aggregation rule of a sector indicator (`sum`, `ratio_of_sums`, `weighted_mean`).
+  public var aggregation: String? = nil
+  /// Where the figures come from, in words: year, tables, vintage and lookup.
+  public var origin: String? = nil
+  /// For an estimate: how it was made (every report prints it); `nil` for exact figures.
+  public var estimate: String? = nil
 }

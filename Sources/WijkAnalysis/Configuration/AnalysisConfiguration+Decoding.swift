@@ -17,6 +17,10 @@ extension AnalysisConfiguration: Decodable {
     case classification, credits
     case missingValues = "missing_values"
     case outDB = "out_db"
+    case sectorVintages = "sector_vintages"
+    case sectorTables = "sector_tables"
+    case trend
+    case emergingHotSpots = "emerging_hot_spots"
   }
 
   public init(from decoder: any Decoder) throws {
@@ -35,7 +39,15 @@ extension AnalysisConfiguration: Decodable {
     language = try c.decodeIfPresent(String.self, forKey: .language) ?? "nl"
     wards = try c.decode(WardSource.self, forKey: .wards)
     tables = try c.decodeIfPresent([IndicatorTable].self, forKey: .tables) ?? []
-    indicators = try c.decode([IndicatorSpec].self, forKey: .indicators)
+    let entries = try c.decode([IndicatorEntry].self, forKey: .indicators)
+    indicators = entries.compactMap { if case .classic(let s) = $0 { s } else { nil } }
+    sectorIndicators = entries.compactMap { if case .sector(let s) = $0 { s } else { nil } }
+    sectorVintages = try c.decodeIfPresent([SectorVintage].self, forKey: .sectorVintages) ?? []
+    sectorTables = try c.decodeIfPresent([SectorTable].self, forKey: .sectorTables) ?? []
+    trend = try c.decodeIfPresent(TrendSpec.self, forKey: .trend) ?? TrendSpec()
+    emergingHotSpots =
+      try c.decodeIfPresent(EmergingHotSpotSpec.self, forKey: .emergingHotSpots)
+      ?? EmergingHotSpotSpec()
     groups = try c.decodeIfPresent([WardGroup].self, forKey: .groups) ?? []
     groupsFile = try c.decodeIfPresent(String.self, forKey: .groupsFile)
     zones = try c.decodeIfPresent(WardSource.self, forKey: .zones)

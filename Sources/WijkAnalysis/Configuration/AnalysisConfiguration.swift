@@ -57,6 +57,17 @@ public struct AnalysisConfiguration: Sendable, Equatable {
   public var missingValues: [String] = []
   /// A database table the ward table is also written to (`out_db:`); `--out-db` overrides.
   public var outDB: DatabaseOutput? = nil
+  /// The sector code schemes and their lookups (`sector_vintages:`).
+  public var sectorVintages: [SectorVintage] = []
+  /// Tables per sector and year (`sector_tables:`), aggregated by each indicator's rule.
+  public var sectorTables: [SectorTable] = []
+  /// The `indicators:` entries with an `aggregation:` rule, in their order; each is computed
+  /// for each of its years, before the classic ``indicators``.
+  public var sectorIndicators: [SectorIndicatorSpec] = []
+  /// The trend test of every ward's series (`trend:`).
+  public var trend = TrendSpec()
+  /// Emerging hot spots (`emerging_hot_spots:`).
+  public var emergingHotSpots = EmergingHotSpotSpec()
 }
 
 /// Where the ward polygons come from.
@@ -151,6 +162,9 @@ public struct IndicatorSpec: Sendable, Equatable, Codable {
   public var unit: LocalisedText?
   /// Whether higher values are worse (`higher`), better (`lower`), or neither (`neither`).
   public var worse: Direction?
+  /// Whether the base is a count (residents, connections): small bases are flagged and
+  /// withheld. `false` for a density's base, the ward area in km², which is no count.
+  public var baseIsCount: Bool = true
 }
 
 /// Which direction of an indicator is worse (it decides palette direction and hotspot

@@ -70,9 +70,11 @@ public enum ConfigurationLoader {
       throw .invalid(file: file, key: "groups[\(i)].name", reason: "'\(g.name)' is used twice")
     }
     var seen = Set<String>()
-    for (i, ind) in c.indicators.enumerated() where !seen.insert(ind.id).inserted {
-      throw .invalid(file: file, key: "indicators[\(i)].id", reason: "'\(ind.id)' is used twice")
+    for (i, id) in (c.sectorIndicators.map(\.id) + c.indicators.map(\.id)).enumerated()
+    where !seen.insert(id).inserted {
+      throw .invalid(file: file, key: "indicators[\(i)].id", reason: "'\(id)' is used twice")
     }
+    try validateSectorTables(c, file: file)
     if c.classification.classes < 2 {
       throw .invalid(file: file, key: "classification.classes", reason: "must be at least 2")
     }
@@ -88,6 +90,56 @@ public enum ConfigurationLoader {
   }
 }
 
+extension ConfigurationLoader {
+  /// The sector tables' vintages exist, every year has one, and each indicator's columns and
+  /// years are in the tables (an indicator's year in one table only is an error naming both).
+  static func validateSectorTables(_ c: AnalysisConfiguration, file: String)
+    throws(ConfigurationError)
+  {
+    let known = c.sectorVintages.map(\.id)
+    func fail(_ key: String, _ error: SectorYearsError) -> ConfigurationError {
+      .invalid(file: file, key: key, reason: error.description)
+    }
+    for (t, table) in c.sectorTables.enumerated() {
+      for year in table.years {
+        guard let v = table.vintages[year] else {
+          throw fail("sector_tables[\(t)].vintage", .yearWithoutVintage(table: table.id, year: year))
+        }
+        if !known.contains(v) {
+          throw fail(
+            "sector_tables[\(t)].vintage", .unknownVintage(table: table.id, vintage: v, known: known))
+        }
+      }
+    }
+    for (k, id) in (c.emergingHotSpots.indicators ?? []).enumerated() {
+      guard let spec = c.sectorIndicators.first(where: { $0.id == id }) else {
+        throw .invalid(
+          file: file, key: "emerging_hot_spots.indicators[\(k)]",
+          reason: "'\(id)' is not an indicator with an aggregation rule; they are: "
+            + c.sectorIndicators.map(\.id).joined(separator: ", "))
+      }
+      if spec.isNotAggregable {
+        throw fail("emerging_hot_spots.indicators[\(k)]", .notAggregable(indicator: id))
+      }
+    }
+    let available = c.sectorTables.flatMap(\.columns)
+    for (i, spec) in c.sectorIndicators.enumerated() {
+      for column in spec.sectorColumns {
+        guard let table = c.sectorTables.first(where: { $0.columns.contains(column) }) else {
+          throw fail(
+            "indicators[\(i)]",
+            .unknownColumn(indicator: spec.id, column: column, available: available))
+        }
+        for year in spec.years where !table.years.contains(year) {
+          throw fail(
+            "indicators[\(i)].years",
+            .yearNotInTable(indicator: spec.id, year: year, table: table.id, years: table.years))
+        }
+      }
+    }
+  }
+}
+
 extension AnalysisConfiguration {
   /// Makes every relative file path absolute against `folder`.
   mutating func resolvePaths(relativeTo folder: String) {
@@ -97,6 +149,10 @@ extension AnalysisConfiguration {
     wards.file = resolve(wards.file)
     groupsFile = groupsFile.map(resolve)
     if let file = zones?.file { zones?.file = resolve(file) }
+    for i in sectorVintages.indices {
+      sectorVintages[i].lookup.file = resolve(sectorVintages[i].lookup.file)
+    }
+    for i in sectorTables.indices { sectorTables[i].file = resolve(sectorTables[i].file) }
     for i in tables.indices {
       tables[i].file = resolve(tables[i].file)
       if let lookup = tables[i].lookup { tables[i].lookup?.file = resolve(lookup.file) }

@@ -34,7 +34,8 @@ public struct OutputOptions: Sendable, Equatable {
 /// Published (through ``Publication``): `wards.csv` (Belgian Excel for `language: nl`),
 /// `wards.xlsx` (the same table and a codebook sheet), `wards_codebook.csv`, `summary.md`,
 /// `summary.html`, `map.html` (``InteractiveMapPage``), and per indicator `maps/<id>.svg` and
-/// `maps/<id>-lisa.svg`. Working files,
+/// `maps/<id>-lisa.svg` (and per sector indicator with a change over its years
+/// `maps/<series>-change.svg`). Working files,
 /// exact and marked not for publication (``WorkingFiles``): `wards_not_for_publication.gpkg`
 /// and `results_not_for_publication.json`.
 public enum AnalysisOutputs {
@@ -148,6 +149,6 @@ public enum AnalysisOutputs {
             seed: r.provenance.seed)
         ))
     }
-    return maps
+    return maps + (try ChangeMaps.draw(p, table: table, credits: credits, language: language))
   }
 }

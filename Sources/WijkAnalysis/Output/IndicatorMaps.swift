@@ -1,3 +1,4 @@
+import Foundation
 import Cartography
 import SpatialStats
 import WijkCore
@@ -126,6 +127,10 @@ public enum IndicatorMaps {
         of: "Fisher-Jenks natural breaks", with: "Fisher-Jenks (natuurlijke grenzen)"
       )
       .replacingOccurrences(of: " classes)", with: " klassen)")
+      // the pooled classes of a sector indicator's years (SeriesBuilder.poolClasses)
+      .replacingOccurrences(
+        of: #"pooled over (\d+) years"#, with: "dezelfde klassen over $1 jaar",
+        options: .regularExpression)
   }
 
   static func subtitle(_ i: IndicatorResult, _ language: Language) -> String {

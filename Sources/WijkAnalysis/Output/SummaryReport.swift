@@ -28,9 +28,13 @@ public enum SummaryReport {
       language: language)
     for line in headlineWarnings(r, language: r.language) { doc.addNote(line) }
     for line in illustrativeNotes(r, t) { doc.addNote(line) }
+    try addCityOverTime(p, &doc, t)
     try addOverview(p, &doc, t)
     try addStandouts(p, &doc, t)
-    for indicator in r.indicators { try addIndicator(indicator, p, maps, &doc, t) }
+    try addWardSeries(p, maps, &doc, t)
+    for indicator in r.indicators where isLatest(indicator, r) {
+      try addIndicator(indicator, p, maps, &doc, t)
+    }
     for group in r.groups { try addGroup(group, p, &doc, t) }
     for zone in r.zones { try addZone(zone, p, &doc, t) }
     try extraSections(&doc)
@@ -68,7 +72,7 @@ public enum SummaryReport {
   static func addOverview(_ p: Publication, _ doc: inout ReportDocument, _ t: Words) throws {
     let r = p.result
     doc.addSection(t("De stad in één tabel", "The city at a glance"))
-    let rows: [[ReportCell]] = r.indicators.map { i in
+    let rows: [[ReportCell]] = r.indicators.filter { isLatest($0, r) }.map { i in
       [
         .text(i.label + (i.unit.map { " (\($0))" } ?? "")), cityValue(i, p),
         number(i.city.dissimilarity, 3), number(i.city.moran?.i, 3),
@@ -97,7 +101,7 @@ public enum SummaryReport {
     let r = p.result
     doc.addSection(t("Wijken die opvallen", "Wards that stand out"))
     var rows: [[ReportCell]] = []
-    for i in r.indicators {
+    for i in r.indicators where isLatest(i, r) {
       for (w, v) in i.wards.enumerated() where !v.flags.filter({ $0 != "small base" }).isEmpty {
         rows.append([
           .text(r.wards[w].shortName), .text(i.label), wardValue(i, w, p),

@@ -34,10 +34,20 @@ import WijkIO
     var indicators: [String: Indicator]
   }
 
-  static let run: Result<Analysis.Run, any Error> = Result {
-    let config = try ConfigurationLoader.load(
+  /// The main job's energy indicators (Fluvius 2021), whose references are in
+  /// `genk_analysis.json`: the configuration without its sector indicators (population,
+  /// age, income over the years: `GenkYearsTests`).
+  static func energyConfiguration() throws -> AnalysisConfiguration {
+    var config = try ConfigurationLoader.load(
       path: root.appendingPathComponent("GeoData/wijk-genk.yaml").path)
-    return try Analysis.run(config)
+    config.sectorIndicators = []
+    (config.sectorTables, config.sectorVintages) = ([], [])
+    config.title = "Genk: energie per wijk, 2021"
+    return config
+  }
+
+  static let run: Result<Analysis.Run, any Error> = Result {
+    try Analysis.run(energyConfiguration())
   }
   static func reference() throws -> Reference {
     let data = try Data(contentsOf: fixtures.appendingPathComponent("reference/genk_analysis.json"))

@@ -108,16 +108,24 @@ enum PublicationFixtures {
         indicators: run.specs)
     }
     r.zones = try zones(table)
-    return Analysis.Run(
+    if let figures = run.sectorYears, let c = run.configuration {
+      try Analysis.addSeries(
+        to: &r, figures, codes: table.codes, weights: run.weights, configuration: c)
+    }
+    var out = Analysis.Run(
       result: r, table: table, weights: run.weights, specs: run.specs, settings: run.settings)
+    (out.sectorYears, out.configuration) = (run.sectorYears, run.configuration)
+    return out
   }
 
   /// The zones of the main job's configuration carried again from `table`.
   static func zones(_ c: AnalysisConfiguration) throws -> (WardTable) throws -> [ZoneResult] {
     guard let source = c.zones else { return { _ in [] } }
     let layer = try WardLayerLoader.load(c.wards).layer
+    // every indicator of the run: the sector indicators' years, then the classic ones
+    let specs = try Analysis.run(c).specs
     return { table in
-      try ZoneOverlay.carry(source, onto: layer, table: table, indicators: c.indicators)
+      try ZoneOverlay.carry(source, onto: layer, table: table, indicators: specs)
     }
   }
 

@@ -12,9 +12,9 @@ private func planFixture(_ path: String) -> URL {
 
 /// The main job's configuration with fewer permutations (the values and ranks compared here
 /// do not depend on permutations; p-values are compared within one run).
+/// Its energy indicators only, which the plans' yearly runs filter by period.
 private func configuration() throws -> AnalysisConfiguration {
-  var c = try ConfigurationLoader.load(
-    path: planRoot.appendingPathComponent("GeoData/wijk-genk.yaml").path)
+  var c = try GenkEndToEndTests.energyConfiguration()
   c.permutations = 99
   return c
 }

@@ -126,7 +126,9 @@ public struct Publication: Sendable {
         guard n != nil || b != nil else { return nil }
         return WithheldFigures(numerator: n, base: b)
       }
-      if columns.contains(where: { pattern.withheldTotals.contains(.city(column: $0)) }) {
+      if columns.contains(where: { pattern.withheldTotals.contains(.city(column: $0)) })
+        || (p.wards[spec.id]!.contains { $0 != nil } && hasPartialBase(spec, run.table))
+      {
         p.withheldCity.insert(spec.id)
       }
       for g in r.groups
@@ -138,6 +140,7 @@ public struct Publication: Sendable {
       }
     }
     try p.publishIndicators(run)
+    try PublishedSeries.publish(&p, run: run)
     p.publishGroups()
     p.publishZones()
     p.result.wards = r.wards.map {
@@ -150,6 +153,17 @@ public struct Publication: Sendable {
     return p
   }
 
+  /// Whether the indicator's city totals sum its base over fewer wards than have one (a
+  /// ward with residents but no income estimate): that sum is a relation between the base
+  /// cells the suppression does not protect, so with a ward withheld it would give the
+  /// withheld base back; the city totals are withheld then.
+  static func hasPartialBase(_ spec: IndicatorSpec, _ table: WardTable) -> Bool {
+    guard let base = spec.base, spec.baseIsCount, let b = table.columns[base],
+      let n = table.columns[spec.numerator]
+    else { return false }
+    return zip(n, b).contains { $0 == nil && $1 != nil }
+  }
+
   /// The numerator of a ward whose base is small is withheld with it: as "<5" when it is a
   /// count below the threshold (a rate's is at most its base), as "x" otherwise (a mean's
   /// numerator is a sum).
@@ -157,7 +171,7 @@ public struct Publication: Sendable {
     var out: [TableCell: Withheld] = [:]
     let t = run.result.smallNumberThreshold
     for spec in run.specs {
-      guard let base = spec.base, let b = run.table.columns[base],
+      guard spec.baseIsCount, let base = spec.base, let b = run.table.columns[base],
         let n = run.table.columns[spec.numerator]
       else { continue }
       for w in b.indices where SmallNumbers.isSmall(b[w], threshold: t) && n[w] != nil {
@@ -279,7 +293,8 @@ extension CellSuppression {
     var upper: [TableCell: TableCell] = [:]
     for spec in run.specs {
       if spec.kind != .mean { indicatorColumns.append(spec.numerator) }
-      if let base = spec.base {
+      // a density's base (the ward area) is no count: nothing to withhold in it
+      if let base = spec.base, spec.baseIsCount {
         indicatorColumns.append(base)
         if spec.kind == .rate {
           for w in table.codes.indices { upper[TableCell(spec.numerator, w)] = TableCell(base, w) }
