@@ -40,6 +40,7 @@ struct BivariateCommand: ParsableCommand {
   @OptionGroup var local: LocalCommandOptions
 
   func validate() throws {
+    try asUsage { _ = try AutocorrelationCommands.transformation(transform) }
     if inference.permutations < 99 {
       throw ValidationError(
         "--permutations must be 99 or more: the bivariate local Moran has no analytic p-value.")

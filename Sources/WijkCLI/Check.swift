@@ -65,6 +65,7 @@ struct Check: ParsableCommand {
   var quiet = false
 
   func validate() throws {
+    try checkOption("buffer", buffer, .distance)
     if (site == nil) == (sitePoint == nil) && scenario == nil {
       throw ValidationError("Give the site with --site FILE or --site-point X,Y --site-crs CRS.")
     }

@@ -34,19 +34,31 @@ struct ClassifyCommand: ParsableCommand {
   @Flag(help: "Print the result as JSON.")
   var json = false
 
+  func validate() throws {
+    try checkOption("classes", Double(classes), .classCount)
+    if method == .user && bins == nil {
+      throw ValidationError("--method user needs --bins, the upper bounds: --bins 10,20,30.")
+    }
+    _ = try upperBounds()
+  }
+
+  /// The numbers of `--bins`.
+  func upperBounds() throws -> [Double]? {
+    try bins.map { text in
+      try text.split(separator: ",").map { part -> Double in
+        guard let x = Double(part.trimmingCharacters(in: .whitespaces)) else {
+          throw ValidationError("--bins: \"\(part)\" is not a number.")
+        }
+        return x
+      }
+    }
+  }
+
   func run() throws {
     try reportingErrors {
       let units = try input.read()
-      let upper = try bins.map { text in
-        try text.split(separator: ",").map { part -> Double in
-          guard let x = Double(part.trimmingCharacters(in: .whitespaces)) else {
-            throw ValidationError("--bins: \"\(part)\" is not a number.")
-          }
-          return x
-        }
-      }
       let r = try ClassifyCommands.classify(
-        units, column: column, method: method, classes: classes, bins: upper)
+        units, column: column, method: method, classes: classes, bins: try upperBounds())
       if !r.missing.isEmpty {
         note("\(r.missing.count) unit(s) with no \(column): " + r.missing.joined(separator: ", "))
       }

@@ -27,7 +27,7 @@ func message(for error: any Error) -> String {
   DataSourceName.redacted(String(describing: error))
 }
 
-/// Sorts an error into bad input (65), missing input (66), unwritable output (73), bad
+/// Sorts an error into wrong arguments (64), bad input (65), missing input (66), unwritable output (73), bad
 /// configuration (78) or internal failure (70).
 func exitCode(for error: any Error) -> ExitCode {
   switch error {
@@ -39,6 +39,7 @@ func exitCode(for error: any Error) -> ExitCode {
     case .optionNotApplicable: return WijkExit.configuration
     default: return WijkExit.dataError
     }
+  case CommandInputError.invalidOption: return WijkExit.usage
   case ConfigurationError.missing: return WijkExit.noInput
   case is ConfigurationError: return WijkExit.configuration
   case is OutputError: return WijkExit.cannotCreate

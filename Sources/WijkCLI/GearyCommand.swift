@@ -34,6 +34,10 @@ struct GearyCommand: ParsableCommand {
   @Flag(help: "Print the result as JSON.")
   var json = false
 
+  func validate() throws {
+    try asUsage { _ = try AutocorrelationCommands.transformation(transform) }
+  }
+
   func run() throws {
     try reportingErrors {
       let units = try input.read()

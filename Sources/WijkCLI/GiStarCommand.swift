@@ -38,6 +38,10 @@ struct GiStarCommand: ParsableCommand {
 
   @OptionGroup var local: LocalCommandOptions
 
+  func validate() throws {
+    try asUsage { _ = try AutocorrelationCommands.giStarTransformation(transform) }
+  }
+
   func run() throws {
     try reportingErrors {
       let units = try input.read()

@@ -148,6 +148,8 @@ struct JoinWardsCommand: ParsableCommand {
         "--rate and --mean are recomputed from sums (--sectors) or split counts (--source); "
           + "a --table or --points join has nothing to recompute them from.")
     }
+    try checkOption("pad-keys", padKeys.map(Double.init), .keyWidth)
+    if let out { try asUsage { _ = try JoinCommand.format(of: out) } }
   }
 
   func run() throws {

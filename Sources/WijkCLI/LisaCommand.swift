@@ -25,6 +25,8 @@ struct LocalCommandOptions: ParsableArguments {
 
   func validate() throws {
     if fdr && bonferroni { throw ValidationError("Choose one of --fdr and --bonferroni.") }
+    try checkOption("alpha", alpha, .significanceLevel)
+    if let out { try asUsage { _ = try LocalLayerExport.format(of: out) } }
   }
 
   func options(_ inference: InferenceOptions) -> LocalOptions {
@@ -98,6 +100,10 @@ struct LisaCommand: ParsableCommand {
   @OptionGroup var inference: InferenceOptions
 
   @OptionGroup var local: LocalCommandOptions
+
+  func validate() throws {
+    try asUsage { _ = try AutocorrelationCommands.transformation(transform) }
+  }
 
   func run() throws {
     try reportingErrors {

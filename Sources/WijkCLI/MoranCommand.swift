@@ -33,6 +33,10 @@ struct MoranCommand: ParsableCommand {
   @Flag(help: "Print the result as JSON.")
   var json = false
 
+  func validate() throws {
+    try asUsage { _ = try AutocorrelationCommands.transformation(transform) }
+  }
+
   func run() throws {
     try reportingErrors {
       let units = try input.read()

@@ -58,6 +58,10 @@ struct WeightsOptions: ParsableArguments {
   @Option(help: "Read the weights from a GeoDa/libpysal .gal or .gwt file instead.")
   var weightsFile: String?
 
+  func validate() throws {
+    try checkWeightOptions(kind: weights, k: k, threshold: threshold, snap: snap, kindOption: "weights")
+  }
+
   var request: WeightsRequest {
     WeightsRequest(
       kind: weights, k: k, threshold: threshold, snap: snap, contiguity: contiguity,
@@ -72,6 +76,23 @@ struct InferenceOptions: ParsableArguments {
 
   @Option(help: "Seed of the permutations; the same seed gives the same pseudo p.")
   var seed: UInt64 = 12345
+
+  func validate() throws {
+    try checkOption("permutations", Double(permutations), .permutations)
+  }
+}
+
+/// The kNN, distance-band and snap options of `--weights` (statistics) and `--kind`
+/// (`wijk weights`), checked before any file is read.
+func checkWeightOptions(
+  kind: WeightsKind, k: Int, threshold: Double?, snap: Double, kindOption: String
+) throws {
+  try checkOption("k", Double(k), .neighbours)
+  try checkOption("threshold", threshold, .distance)
+  try checkOption("snap", snap, .tolerance)
+  if kind == .distance && threshold == nil {
+    throw ValidationError("--\(kindOption) distance needs --threshold, the distance band in metres.")
+  }
 }
 
 extension WeightsKind: ExpressibleByArgument {}

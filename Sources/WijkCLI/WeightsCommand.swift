@@ -62,6 +62,11 @@ struct WeightsCommand: ParsableCommand {
   @Flag(help: "Print the summary as JSON.")
   var json = false
 
+  func validate() throws {
+    try checkWeightOptions(kind: kind, k: k, threshold: threshold, snap: snap, kindOption: "kind")
+    if let out { try asUsage { _ = try WeightsFileFormat.of(path: out) } }
+  }
+
   func run() throws {
     try reportingErrors {
       let units = try input.read()

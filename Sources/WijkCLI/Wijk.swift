@@ -15,7 +15,9 @@ struct Wijk: ParsableCommand {
       wards, encoding) and takes the same options for it: --crs, --encoding, --repair, \
       --allow-overlaps, --dissolve-duplicates, --project-to.
 
-      Exit codes: 0 success; 64 wrong arguments; 65 bad input data (the message names the \
+      Exit codes: 0 success; 64 wrong arguments (an option value out of range, an output \
+      format no writer has: checked before any file is read, except a kNN k not below the \
+      number of units); 65 bad input data (the message names the \
       file, row or feature, and field); 66 an input file is missing or unreadable; 73 an \
       output cannot be written; 78 bad configuration (the message names the key); 70 an \
       internal failure (please report it).

@@ -9,6 +9,8 @@ public enum CommandInputError: Error, Hashable, Sendable, CustomStringConvertibl
   case notANumber(file: String, feature: Int, id: String, field: String, value: String)
   /// An option value out of range or of the wrong form.
   case invalidOption(name: String, value: String, expected: String)
+  /// A feature without geometry where one is needed (0-based feature index).
+  case noGeometry(file: String, feature: Int, id: String, needed: String)
   /// A weights file whose unit ids differ from the layer's.
   case weightsDoNotMatch(file: String, notInLayer: [String], notInWeights: [String])
   /// A longitude/latitude point outside the area of use of the ward layer's CRS (1-based line).
@@ -23,6 +25,8 @@ public enum CommandInputError: Error, Hashable, Sendable, CustomStringConvertibl
     case .notANumber(let file, let feature, let id, let field, let value):
       return "\(file), feature \(feature) (\(id)): field \(field) holds \"\(value)\", "
         + "which is not a number."
+    case .noGeometry(let file, let feature, let id, let needed):
+      return "\(file), feature \(feature) (\(id)) has no geometry; \(needed) needs one on every feature."
     case .invalidOption(let name, let value, let expected):
       return "--\(name) \(value) cannot be used: expected \(expected)."
     case .pointOutsideAreaOfUse(let file, let line, let point, let lon, let lat, let crs):

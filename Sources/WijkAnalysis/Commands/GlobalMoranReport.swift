@@ -83,7 +83,7 @@ public enum AutocorrelationCommands {
   /// The transformation named `name` ("row"/"r", "binary"/"b", ...).
   ///
   /// - Throws: ``CommandInputError/invalidOption(name:value:expected:)``.
-  static func transformation(_ name: String) throws(CommandInputError) -> Transformation {
+  public static func transformation(_ name: String) throws(CommandInputError) -> Transformation {
     let all = Transformation.allCases
     if let t = all.first(where: { $0.rawValue.lowercased() == name.lowercased() }) { return t }
     if let t = all.first(where: { "\($0)".lowercased() == name.lowercased() }) { return t }

@@ -157,6 +157,17 @@ extension AutocorrelationCommands {
     return report
   }
 
+  /// The weights transformation Gi* accepts: binary (esda's `G_Local` default) or row.
+  ///
+  /// - Throws: ``CommandInputError/invalidOption(name:value:expected:)`` for any other.
+  public static func giStarTransformation(_ name: String) throws(CommandInputError) -> Transformation {
+    let t = try transformation(name)
+    guard t == .binary || t == .row else {
+      throw .invalidOption(name: "transform", value: name, expected: "binary or row")
+    }
+    return t
+  }
+
   /// Local Getis–Ord G of `column`: the classic Gi* (`transformation: "binary"`, `star: true`,
   /// Getis & Ord 1992, as ArcGIS) by default; esda 2.9's default `G_Local(y, w)` is
   /// `transformation: "row"`, `star: false`. Analytic values match esda.
@@ -167,11 +178,7 @@ extension AutocorrelationCommands {
     transformation: String = "binary", star: Bool = true, options: LocalOptions
   ) throws -> LocalReport {
     let values = try units.numbers(column)
-    let t = try Self.transformation(transformation)
-    guard t == .binary || t == .row else {
-      throw CommandInputError.invalidOption(
-        name: "transform", value: transformation, expected: "binary or row")
-    }
+    let t = try giStarTransformation(transformation)
     let built = try units.builtWeights(request)
     let result = try localG(
       values, weights: built.weights, transformation: t, star: star,

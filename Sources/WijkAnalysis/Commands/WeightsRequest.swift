@@ -89,6 +89,11 @@ extension UnitLayer {
         request.kind == .queen ? .queen : .rook, ids: ids, geometries: geometries,
         snap: request.snap, method: request.contiguity)
     case .knn:
+      guard request.k < ids.count else {
+        throw CommandInputError.invalidOption(
+          name: "k", value: String(request.k),
+          expected: "fewer neighbours than units: 1 to \(ids.count - 1), the layer has \(ids.count) units")
+      }
       built = try .kNearest(ids: ids, points: try centroidsInMetres(), k: request.k)
     case .distance:
       guard let threshold = request.threshold else {
@@ -143,9 +148,8 @@ extension UnitLayer {
     let points = try GeometryChecks.centroids(of: layer)
     return try points.enumerated().map { k, p in
       guard let p else {
-        throw CommandInputError.invalidOption(
-          name: "kind", value: "knn/distance",
-          expected: "a geometry on every feature (feature \(k), \(ids[k]), has none)")
+        throw CommandInputError.noGeometry(
+          file: report.file, feature: k, id: ids[k], needed: "a centroid for kNN or distance weights")
       }
       return p
     }

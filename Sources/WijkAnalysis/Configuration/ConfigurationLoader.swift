@@ -75,15 +75,7 @@ public enum ConfigurationLoader {
       throw .invalid(file: file, key: "indicators[\(i)].id", reason: "'\(id)' is used twice")
     }
     try validateSectorTables(c, file: file)
-    if c.classification.classes < 2 {
-      throw .invalid(file: file, key: "classification.classes", reason: "must be at least 2")
-    }
-    if !(0 < c.significance && c.significance < 1) {
-      throw .invalid(file: file, key: "significance", reason: "must lie between 0 and 1")
-    }
-    if c.permutations < 0 {
-      throw .invalid(file: file, key: "permutations", reason: "must be 0 or more")
-    }
+    try validateRanges(c, file: file)
     if !["nl", "en"].contains(c.language) {
       throw .invalid(file: file, key: "language", reason: "must be nl or en")
     }
@@ -91,6 +83,29 @@ public enum ConfigurationLoader {
 }
 
 extension ConfigurationLoader {
+  /// Every numeric key within its ``SettingRange``, the same rule as the command line's.
+  static func validateRanges(_ c: AnalysisConfiguration, file: String) throws(ConfigurationError) {
+    try check(Double(c.classification.classes), .mapClasses, key: "classification.classes", file: file)
+    try check(c.significance, .significanceLevel, key: "significance", file: file)
+    try check(Double(c.permutations), .permutations, key: "permutations", file: file)
+    if let k = c.weights.k { try check(Double(k), .neighbours, key: "weights.k", file: file) }
+    if let snap = c.weights.snap { try check(snap, .tolerance, key: "weights.snap", file: file) }
+    // Named by id: ward and sector indicators share one list in the file.
+    for spec in c.indicators {
+      if let per = spec.per { try check(per, .rateMultiplier, key: "indicators[id: \(spec.id)].per", file: file) }
+    }
+    for spec in c.sectorIndicators {
+      if case .ratioOfSums(_, _, let per) = spec.rule {
+        try check(per, .rateMultiplier, key: "indicators[id: \(spec.id)].per", file: file)
+      }
+    }
+    for (t, table) in c.tables.enumerated() {
+      if let width = table.padKeys {
+        try check(Double(width), .keyWidth, key: "tables[\(t)].pad_keys", file: file)
+      }
+    }
+  }
+
   /// The sector tables' vintages exist, every year has one, and each indicator's columns and
   /// years are in the tables (an indicator's year in one table only is an error naming both).
   static func validateSectorTables(_ c: AnalysisConfiguration, file: String)
