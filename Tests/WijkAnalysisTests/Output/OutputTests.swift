@@ -23,6 +23,55 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: out.staging.path))
   }
 
+  /// The commit is one atomic swap of the whole folder (a kill can never leave a mixture):
+  /// the folder is a new one, and the user's file in it is the same file, linked, not copied.
+  @Test func commitSwapsTheWholeFolderAndKeepsUserFilesAsTheyAre() throws {
+    let folder = freshFolder()
+    let notes = folder.appendingPathComponent("notes.txt")
+    try "mine".write(to: notes, atomically: true, encoding: .utf8)
+    try "old".write(
+      to: folder.appendingPathComponent("wards.csv"), atomically: true, encoding: .utf8)
+    func inode(_ url: URL) throws -> Int {
+      try #require(FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? Int)
+    }
+    let (folderBefore, notesBefore) = (try inode(folder), try inode(notes))
+    let out = try OutputDirectory(path: folder.path)
+    try out.write("new", to: "wards.csv")
+    try out.commit()
+    #expect(try inode(folder) != folderBefore, "swapped, not filled file by file")
+    #expect(try inode(notes) == notesBefore)
+    #expect(try String(contentsOf: notes, encoding: .utf8) == "mine")
+    #expect(
+      try String(contentsOf: folder.appendingPathComponent("wards.csv"), encoding: .utf8) == "new")
+    let parent = folder.deletingLastPathComponent().path
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: parent)
+        .filter { $0.hasPrefix(OutputDirectory.stagingPrefix(folder.resolvingSymlinksInPath())) }
+        .isEmpty, "no staging folder left")
+  }
+
+  @Test func aStagingFolderOfADeadRunIsRemovedOneOfALiveRunKept() throws {
+    let folder = freshFolder()
+    let parent = folder.deletingLastPathComponent()
+    let prefix = OutputDirectory.stagingPrefix(folder.resolvingSymlinksInPath())
+    // pid 2^22 + 1 lies above Linux's pid_max limit, so no process has it.
+    let dead = parent.appendingPathComponent("\(prefix)4194305-abc")
+    let live = parent.appendingPathComponent("\(prefix)1-abc")  // init, always running
+    for f in [dead, live] { try FileManager.default.createDirectory(at: f, withIntermediateDirectories: true) }
+    let out = try OutputDirectory(path: folder.path)
+    out.discard()
+    #expect(!FileManager.default.fileExists(atPath: dead.path))
+    #expect(FileManager.default.fileExists(atPath: live.path))
+    try FileManager.default.removeItem(at: live)
+  }
+
+  @Test func aFileWhereTheFolderShouldBeIsRefusedAndKept() throws {
+    let file = freshFolder().appendingPathComponent("out")
+    try "data".write(to: file, atomically: true, encoding: .utf8)
+    #expect(throws: OutputError.self) { try OutputDirectory(path: file.path) }
+    #expect(try String(contentsOf: file, encoding: .utf8) == "data")
+  }
+
   @Test func discardedRunLeavesPreviousOutputsAndUserFiles() throws {
     let folder = freshFolder()
     try "old".write(
