@@ -98,10 +98,7 @@ public enum IndicatorAnalysis {
   /// wards with a value.
   static func addRanksAndZScores(_ values: [Double?], _ result: inout IndicatorResult) {
     let present = values.compactMap { $0 }
-    for i in values.indices {
-      guard let v = values[i] else { continue }
-      result.wards[i].rank = 1 + present.filter { $0 > v }.count
-    }
+    for (i, rank) in Ranks.fromHighest(values).enumerated() { result.wards[i].rank = rank }
     guard present.count > 1 else { return }
     let mean = present.reduce(0, +) / Double(present.count)
     let sd = (present.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(present.count))
