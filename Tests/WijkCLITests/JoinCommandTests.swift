@@ -46,7 +46,7 @@ import Testing
       "\(Self.case01)/points.csv", "--x", "x", "--y", "y", "--point-id", "punt_id", "--json",
     ])
     #expect(r.status == 0)
-    #expect(r.stderr.contains("on a boundary: P08, P09, P10"))
+    #expect(r.stderr.contains("on a boundary (3): P08, P09, P10"))
     #expect(r.stderr.contains("smallest code"))
     let help = try CLIRunner.run(["join", "--help"])
     #expect(help.stdout.contains("smallest"))

@@ -233,7 +233,7 @@ extension CLIRunner.Result {
     #expect(
       r.lines
         == "wijkcode,n_points\nW51,1\nW52,0\nW53,1\n")
-    #expect(r.stderr.contains("outside every ward: S3"))
+    #expect(r.stderr.contains("outside every ward (1): S3"))
   }
 }
 

@@ -131,11 +131,11 @@ public struct BuiltWeights: Sendable {
         "\(ties.count) unit(s) had more units than places at their \(Self.ordinal(k)) nearest "
           + "distance; the smaller ids (code-point order) were kept, so the weights do not "
           + "depend on the order of the features: "
-          + Self.listed(ties.map { "\($0.unit) (\($0.tied.joined(separator: ", ")))" }) + ".")
+          + shortList(ties.map { "\($0.unit) (\($0.tied.joined(separator: ", ")))" }) + ".")
     }
     let missed = missedByVertexMatching
     if !missed.isEmpty, let (criterion, method) = contiguity {
-      let list = Self.listed(missed.map { "\($0.first)–\($0.second) (\(describe($0)))" })
+      let list = shortList(missed.map { "\($0.first)–\($0.second) (\(describe($0)))" })
       let what = criterion == .queen ? "a common vertex" : "a common edge"
       out.append(
         method == .boundary
@@ -152,7 +152,7 @@ public struct BuiltWeights: Sendable {
       out.append(
         "\(joined.count) pair(s) do not touch and are neighbours only within the snap "
           + "tolerance: "
-          + Self.listed(joined.map { "\($0.first)–\($0.second) (\(describe($0)))" }) + ".")
+          + shortList(joined.map { "\($0.first)–\($0.second) (\(describe($0)))" }) + ".")
     }
     return out
   }
@@ -164,13 +164,6 @@ public struct BuiltWeights: Sendable {
       return Self.number(p.separation) + "\(unit) apart" + (length.map { " along \($0)" } ?? "")
     }
     return length.map { "\($0) of shared boundary" } ?? "a corner"
-  }
-
-  /// At most 20 items, then how many more.
-  static func listed(_ items: [String]) -> String {
-    items.count <= 20
-      ? items.joined(separator: ", ")
-      : items.prefix(20).joined(separator: ", ") + " and \(items.count - 20) more"
   }
 
   /// Up to 3 significant decimals below 10, whole numbers above.

@@ -1,4 +1,5 @@
 // The errors of the single-statistic commands' inputs: a field, a cell, an option or a weights
+import WijkCore
 // file that does not fit the layer. Each case carries the file, feature and field it is about.
 
 /// A problem with what a single-statistic command was given.
@@ -36,10 +37,10 @@ public enum CommandInputError: Error, Hashable, Sendable, CustomStringConvertibl
     case .weightsDoNotMatch(let file, let notInLayer, let notInWeights):
       var parts: [String] = []
       if !notInLayer.isEmpty {
-        parts.append("ids not in the layer: " + Self.list(notInLayer))
+        parts.append("ids not in the layer: " + shortList(notInLayer))
       }
       if !notInWeights.isEmpty {
-        parts.append("layer ids not in the weights: " + Self.list(notInWeights))
+        parts.append("layer ids not in the weights: " + shortList(notInWeights))
       }
       return "The weights file \(file) does not describe the layer's units ("
         + parts.joined(separator: "; ") + ")."
@@ -47,8 +48,4 @@ public enum CommandInputError: Error, Hashable, Sendable, CustomStringConvertibl
   }
 
   /// At most ten ids, then a count of the rest.
-  private static func list(_ ids: [String]) -> String {
-    let shown = ids.prefix(10).joined(separator: ", ")
-    return ids.count > 10 ? shown + " and \(ids.count - 10) more" : shown
-  }
 }

@@ -11,9 +11,7 @@ public enum JoinCommandError: Error, Sendable, Equatable, CustomStringConvertibl
   public var description: String {
     switch self {
     case .unmatched(let what, let items, let report):
-      let shown =
-        items.prefix(10).joined(separator: ", ")
-        + (items.count > 10 ? " and \(items.count - 10) more" : "")
+      let shown = shortList(items, limit: 10)
       return "\(items.count) \(what): \(shown). Nothing was written; use --allow-unmatched "
         + "to write anyway and list them as a warning.\n\(report)"
     }

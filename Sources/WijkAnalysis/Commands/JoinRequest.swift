@@ -1,4 +1,5 @@
 import Foundation
+import WijkCore
 import WijkIO
 
 /// What `wijk join` joins onto the wards.
@@ -169,13 +170,18 @@ public struct JoinCommandReport: Codable, Sendable, Equatable {
   /// The lines printed on stderr.
   public var text: String {
     var lines = ["join (\(kind)): \(matched) of \(wards) wards matched"]
+    // Long lists are cut to their first 20 here; --json keeps every item.
     if !unmatchedWards.isEmpty {
-      lines.append("wards without data: " + unmatchedWards.joined(separator: ", "))
+      lines.append("wards without data (\(unmatchedWards.count)): " + shortList(unmatchedWards))
     }
-    if !unmatched.isEmpty { lines.append("unmatched: " + unmatched.joined(separator: ", ")) }
-    if !onBoundary.isEmpty { lines.append("on a boundary: " + onBoundary.joined(separator: ", ")) }
-    if !outside.isEmpty { lines.append("outside every ward: " + outside.joined(separator: ", ")) }
-    lines.append("repaired: " + (repaired.isEmpty ? "none" : repaired.joined(separator: ", ")))
+    if !unmatched.isEmpty { lines.append("unmatched (\(unmatched.count)): " + shortList(unmatched)) }
+    if !onBoundary.isEmpty {
+      lines.append("on a boundary (\(onBoundary.count)): " + shortList(onBoundary))
+    }
+    if !outside.isEmpty {
+      lines.append("outside every ward (\(outside.count)): " + shortList(outside))
+    }
+    lines.append("repaired: " + (repaired.isEmpty ? "none" : shortList(repaired)))
     lines.append("columns added: " + columns.joined(separator: ", "))
     lines += splitSources.map(\.description)
     lines += outsideWards.map(\.description)
