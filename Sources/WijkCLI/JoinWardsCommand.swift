@@ -20,10 +20,13 @@ struct JoinWardsCommand: ParsableCommand {
         --points P.csv --x X --y Y [--points-crs EPSG:…] (or --lon L --lat L for WGS84)   points \
       counted per ward (column n_points). --boundary assign (default): every point counts \
       exactly once; a point on a boundary shared by several wards goes to the ward with \
-      the smallest code, a point on the outer edge to its only ward, independent of \
-      feature order. within: boundary points dropped (GeoPandas sjoin within). \
-      intersects: counted in every ward they touch (GeoPandas intersects; totals can \
-      exceed the number of points).
+      the smallest code, compared as text in Unicode code-point order (so "10" comes \
+      before "9", and "K01" before "W01"), a point on the outer edge to its only ward, \
+      independent of feature order. within: boundary points dropped (GeoPandas sjoin \
+      within). intersects: counted in every ward they touch (GeoPandas intersects; totals \
+      can exceed the number of points). --sum C (repeatable, with assign) adds column C \
+      summed over the points of each ward (residents or dwellings per address point); a \
+      point without a value leaves its ward's sum empty, and the report counts them.
         --source S.gpkg [--source-id F] --extensive C,... [--intensive C,...] \
       [--rate name=num/base*per] [--mean name=num/base]   areal interpolation (tobler \
       area_interpolate): extensive variables (counts) split by area share, intensive ones \
@@ -112,6 +115,11 @@ struct JoinWardsCommand: ParsableCommand {
   @Option(help: "The points' latitude column (WGS84).") var lat: String?
   @Option(help: "The points' id column, for the report.") var pointId: String?
   @Option(help: "assign (default), within or intersects.") var boundary = "assign"
+  @Option(
+    help: ArgumentHelp(
+      "A numeric point column summed per ward, e.g. residents per address point (repeatable; "
+        + "--boundary assign).", valueName: "column"))
+  var sum: [String] = []
 
   @Option(help: "A polygon layer to interpolate by area.") var source: String?
   @Option(help: "The source layer name, for a GeoPackage with several.") var sourceLayer: String?
@@ -147,6 +155,11 @@ struct JoinWardsCommand: ParsableCommand {
       throw ValidationError(
         "--rate and --mean are recomputed from sums (--sectors) or split counts (--source); "
           + "a --table or --points join has nothing to recompute them from.")
+    }
+    if !sum.isEmpty && points == nil { throw ValidationError("--sum sums a column of --points.") }
+    if !sum.isEmpty && boundary != "assign" {
+      throw ValidationError(
+        "--sum needs --boundary assign: with \(boundary) a point is counted in no ward or in several.")
     }
     try checkOption("pad-keys", padKeys.map(Double.init), .keyWidth)
     if let out { try asUsage { _ = try JoinCommand.format(of: out) } }
@@ -199,11 +212,12 @@ struct JoinWardsCommand: ParsableCommand {
     if let points {
       if let lon, let lat {
         return .points(
-          file: points, x: lon, y: lat, crs: "EPSG:4326", boundary: boundary, id: pointId)
+          file: points, x: lon, y: lat, crs: "EPSG:4326", boundary: boundary, id: pointId,
+          sums: sum)
       }
       return .points(
         file: points, x: try required(x, "x"), y: try required(y, "y"), crs: pointsCrs,
-        boundary: boundary, id: pointId)
+        boundary: boundary, id: pointId, sums: sum)
     }
     let split = { (s: String?) in
       s.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }

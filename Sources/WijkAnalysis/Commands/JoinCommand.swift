@@ -52,10 +52,10 @@ public enum JoinCommand {
       added = try sectorJoin(
         file: file, key: key, lookup: lookup, lookupSector: ls, lookupWard: lw, filter: filter,
         ratios: ratios, layer: layer, request, &report)
-    case .points(let file, let x, let y, let crs, let boundary, let id):
+    case .points(let file, let x, let y, let crs, let boundary, let id, let sums):
       added = try pointJoin(
-        file: file, x: x, y: y, crs: crs, boundary: boundary, id: id, layer: layer, codes: codes,
-        request, &report)
+        file: file, x: x, y: y, crs: crs, boundary: boundary, id: id, sums: sums, layer: layer,
+        codes: codes, request, &report)
     case .areal(let file, let sourceLayer, let extensive, let intensive, let ratios, let id):
       added = try arealJoin(
         ArealRequest(

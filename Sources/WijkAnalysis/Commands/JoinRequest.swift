@@ -12,8 +12,11 @@ public enum JoinSource: Sendable, Equatable {
   case sectors(
     file: String, sectorKey: String, lookup: String, lookupSector: String, lookupWard: String,
     filter: [String: String], ratios: [RatioSpec])
-  /// Points counted per ward (`x`, `y` columns in `crs`; `nil` = the ward layer's CRS).
-  case points(file: String, x: String, y: String, crs: String?, boundary: String, id: String?)
+  /// Points counted per ward (`x`, `y` columns in `crs`; `nil` = the ward layer's CRS), and
+  /// the point attributes `sums` summed per ward (residents or dwellings per address point).
+  case points(
+    file: String, x: String, y: String, crs: String?, boundary: String, id: String?,
+    sums: [String] = [])
   /// A polygon layer interpolated to wards by area: extensive variables (counts) split by
   /// area share, intensive ones (densities) area-weighted, `ratios` recomputed from the
   /// split numerators and bases. `id` names the source polygons in the report (default:

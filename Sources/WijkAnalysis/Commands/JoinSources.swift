@@ -100,20 +100,28 @@ extension JoinCommand {
     return joined.columns.map { name in (name, joined.column(name)!) }
   }
 
-  /// Points per ward by ``WardPointIndex``: each point in exactly one ward by default.
+  /// Points per ward by ``WardPointIndex``: each point in exactly one ward by default; the
+  /// columns `sums` are summed per ward (only with `assign`, where a point has one ward).
   static func pointJoin(
     file: String, x: String, y: String, crs: String?, boundary: String, id: String?,
-    layer: Layer, codes: [String], _ request: JoinRequest, _ report: inout JoinCommandReport
+    sums: [String], layer: Layer, codes: [String], _ request: JoinRequest,
+    _ report: inout JoinCommandReport
   ) throws -> Columns {
     guard let mode = PointJoinMode(rawValue: boundary) else {
       throw CommandInputError.invalidOption(
         name: "boundary", value: boundary, expected: "assign, within or intersects")
     }
+    if !sums.isEmpty && mode != .assign {
+      throw CommandInputError.invalidOption(
+        name: "sum", value: sums.joined(separator: ","),
+        expected: "--boundary assign, where every point is summed in one ward")
+    }
     let textColumns: Set<String> = id.map { [$0] } ?? []
     let table = try request.readTable(
       file,
       options: request.csvOptions(
-        textColumns: textColumns, numericColumns: Set([x, y]).subtracting(textColumns))
+        textColumns: textColumns,
+        numericColumns: Set([x, y] + sums).subtracting(textColumns))
     ).table
     let points = try coordinates(table, x: x, y: y)
     let pointIDs = try labels(table, id: id)
@@ -136,7 +144,25 @@ extension JoinCommand {
       throw JoinCommandError.unmatched(
         what: "point(s) outside every ward", items: report.outside, report: report.text)
     }
-    return [("n_points", result.counts.map { .integer(Int64($0)) })]
+    let summed = try sums.map { column in (column, try pointSums(table, column, result, &report)) }
+    return [("n_points", result.counts.map { .integer(Int64($0)) })] + summed
+  }
+
+  /// The column `column` of the points summed per ward; a point without a value makes its
+  /// ward's sum missing (never a silent zero), and the report counts them.
+  static func pointSums(
+    _ table: Table, _ column: String, _ result: PointJoinResult, _ report: inout JoinCommandReport
+  ) throws -> [AttributeValue] {
+    guard let c = table.columnIndex(column) else {
+      throw JoinError.missingColumn(column, source: table.source)
+    }
+    let values = table.rows.map { $0[c].number }
+    let missing = values.filter { $0 == nil }.count
+    let sums = try result.sums(of: values)
+    report.notes.append(
+      "\(column) summed per ward over the points counted in it"
+        + (missing > 0 ? "; \(missing) point(s) without a value leave their ward's sum missing" : ""))
+    return sums
   }
 
   /// The boundary rule in words, for the report.
