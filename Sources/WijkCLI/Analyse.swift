@@ -59,13 +59,19 @@ struct Analyse: ParsableCommand {
 
   @OptionGroup var database: DatabaseOutputOptions
 
+  @OptionGroup var timing: TimingOption
+
   func run() throws {
     try reportingErrors {
+      let clock = timing.clock()
+      clock?.enter("read")
       var configuration = try ConfigurationLoader.load(path: config)
       configuration.missingValues += missing.markers
       let run = try Analysis.run(
         configuration, configurationFile: config, options: wardLayer.loading,
-        progress: output.progress)
+        progress: output.progress, clock: clock)
+      clock?.enter("write")
+      defer { timing.report(clock, command: "analyse") }
       let written = try AnalysisOutputs.write(
         run, to: out, options: output.options,
         database: try database.target(configured: configuration.outDB),

@@ -141,6 +141,8 @@ struct JoinWardsCommand: ParsableCommand {
 
   @Flag(help: "Print the join report as JSON on stdout.") var json = false
 
+  @OptionGroup var timing: TimingOption
+
   @OptionGroup var missing: MissingValuesOption
 
   @OptionGroup(title: "The table joined (--table, --sectors or --points)")
@@ -174,8 +176,11 @@ struct JoinWardsCommand: ParsableCommand {
       request.missingValues = missing.values
       request.part = tableSource.part
       request.lookupPart = TablePart(layer: lookupSheet)
+      request.clock = timing.clock()
+      defer { timing.report(request.clock, command: "join") }
       let format = try out.map { try geojsonCrs.format(JoinCommand.format(of: $0)) }
       var (joined, report) = try JoinCommand.run(request)
+      request.clock?.enter("write")
       if let out, let format {
         try JoinCommand.write(joined, to: out, format: format, report: &report)
       }

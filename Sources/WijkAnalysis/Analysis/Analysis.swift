@@ -55,8 +55,10 @@ public enum Analysis {
   ///   feature, and field.
   public static func run(
     _ configuration: AnalysisConfiguration, configurationFile: String? = nil,
-    options: WardLoadingOptions = WardLoadingOptions(), progress: (String) -> Void = { _ in }
+    options: WardLoadingOptions = WardLoadingOptions(), progress: (String) -> Void = { _ in },
+    clock: StageClock? = nil
   ) throws -> Run {
+    clock?.enter("read")
     progress(
       "reading and checking the wards in \(DataSourceName.redacted(configuration.wards.file))")
     let loaded = try WardLayerGate.load(configuration.wards, options: options)
@@ -65,6 +67,7 @@ public enum Analysis {
       configuration, layer: loaded.layer, table: &table, progress: progress)
     try requireIndicatorColumns(
       configuration, table: table, tables: tables, file: configurationFile)
+    clock?.enter("prepare")
     var sectorYears: SectorYearFigures? = nil
     if !configuration.sectorIndicators.isEmpty {
       progress("aggregating \(configuration.sectorTables.count) sector tables, every year")
@@ -77,6 +80,7 @@ public enum Analysis {
     let built = try makeWeights(configuration.weights, table: table, layer: loaded.layer)
     let weights = built.weights
     let settings = IndicatorSettings(configuration: configuration)
+    clock?.enter("compute")
     var indicators: [IndicatorResult] = []
     for spec in specs {
       progress(

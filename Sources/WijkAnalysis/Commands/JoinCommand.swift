@@ -31,6 +31,7 @@ public enum JoinCommand {
   ///   (points outside, unless allowed).
   public static func run(_ request: JoinRequest) throws -> (layer: Layer, report: JoinCommandReport)
   {
+    request.clock?.enter("read")
     var options = request.wardOptions
     if options.encoding == nil { options.encoding = request.encoding }
     let wards = try WardLayerGate.open(
@@ -63,6 +64,7 @@ public enum JoinCommand {
           ratios: ratios),
         wards: layer, codes: codes, options: options, &report)
     }
+    request.clock?.enter("prepare")
     for column in added {
       let numeric = column.values.allSatisfy { $0.isMissing || $0.number != nil }
       let name = layer.fieldIndex(column.name) == nil ? column.name : "\(column.name)_joined"

@@ -91,6 +91,9 @@ public struct JoinRequest: Sendable, Equatable {
   /// The sheet or table, header row and rows to skip of the table joined (`--sheet`,
   /// `--header-row`, `--skip-rows`; for `--table`, `--sectors` or `--points`).
   public var part = TablePart()
+  /// Records the stages of the run (`--timing`): read, prepare, compute (and the caller's
+  /// write); `nil` records nothing.
+  public var clock: StageClock? = nil
   /// The sheet or table of the sector → ward lookup (`--lookup-sheet`).
   public var lookupPart = TablePart()
 

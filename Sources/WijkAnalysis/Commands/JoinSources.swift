@@ -123,11 +123,13 @@ extension JoinCommand {
         textColumns: textColumns,
         numericColumns: Set([x, y] + sums).subtracting(textColumns))
     ).table
+    request.clock?.enter("prepare")
     let points = try coordinates(table, x: x, y: y)
     let pointIDs = try labels(table, id: id)
     let projected = try transformed(
       points, from: crs, to: layer, file: file, ids: pointIDs, lines: table.lineNumbers)
     let index = try WardPointIndex(wards: layer, codeField: request.code)
+    request.clock?.enter("compute")
     let result = index.join(projected, mode: mode)
     report.kind = "points (\(mode.rawValue))"
     report.matched = result.counts.filter { $0 > 0 }.count
