@@ -2,8 +2,12 @@ extension Classifier {
   /// Fisher–Jenks natural breaks: the k classes of contiguous values with the least total
   /// within-class sum of squared deviations (the exact optimum, not a heuristic).
   ///
-  /// Same breaks as mapclassify 2.10 `FisherJenks(y, k)` (each bound is the largest value of
-  /// its class), found faster:
+  /// The same breaks as mapclassify 2.10 `FisherJenks(y, k)` wherever mapclassify finds the
+  /// optimum (each bound is the largest value of its class; Columbus, SIDS2, tied data), found
+  /// faster; where mapclassify's float32 sums miss it, this gives the optimum and mapclassify
+  /// does not (20,000 skewed values: 4th break 7689.63 against 7686.58, within-class sum of
+  /// squares 5,984,793,626.94 against 5,984,809,281.74, scored exactly in
+  /// `Benchmarks/classification/`):
   /// 1. ties are merged first: the optimum never splits equal values, so the dynamic
   ///    programme runs on the m distinct values with their multiplicities as weights;
   /// 2. the cost of a class comes in O(1) from prefix sums of weights, w·x and w·x² taken
