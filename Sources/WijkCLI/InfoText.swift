@@ -108,10 +108,13 @@ enum InfoText {
     }
     lines.append("fields:    " + i.fields.map { "\($0.name) (\($0.type))" }.joined(separator: ", "))
     let hasGeometry = i.geometryTypes.keys.contains { $0 != "none" }
+    let polygonal = i.geometryTypes.keys.contains { $0.hasSuffix("Polygon") || $0 == "Unknown" }
     if let field = i.codeField {
       lines += section("duplicate codes in \(field)", i.duplicateCodes.map(\.description))
     }
-    if hasGeometry { lines += section("invalid features", i.invalidFeatures.map(describe)) }
+    if hasGeometry && polygonal {
+      lines += section("invalid features", i.invalidFeatures.map(describe))
+    }
     if i.skipped.isEmpty {
       lines += section("overlapping features", i.overlaps.map(describe))
       lines += section(
@@ -140,6 +143,11 @@ enum InfoText {
     }
     guard hasGeometry else {
       return "not a ward layer (no polygons); choose another layer with --layer"
+    }
+    if let kind = i.geometryTypes.keys.first(where: { ["Point", "MultiPoint", "LineString", "MultiLineString"].contains($0) }),
+      i.geometryTypes.count == 1
+    {
+      return "not a ward layer (\(kind) features, not checked as wards)"
     }
     if i.crs == nil && i.crsName == nil {
       return "give the layer's CRS with --crs (e.g. --crs EPSG:31370), then check it again"

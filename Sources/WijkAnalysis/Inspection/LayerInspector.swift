@@ -32,6 +32,10 @@ public enum LayerInspector {
     options: WardLoadingOptions = WardLoadingOptions(),
     sliverTolerance: Double = sliverTolerance
   ) throws -> LayerInspection {
+    if LayerQuery.sql(in: layer) == nil {
+      let header = try LayerHeader.read(path: path, layer: layer)
+      if header.holdsNoWards { return described(header, path: path) }
+    }
     let (checked, found) = try WardLayerGate.inspect(
       WardLayerRequest(
         file: path, layer: layer, codes: idField.map(WardCodes.field) ?? .firstTextField,
@@ -89,6 +93,29 @@ public enum LayerInspector {
       && (result.duplicateCodes.isEmpty || options.dissolveDuplicates)
       && result.skipped.isEmpty && l.crs != nil
       && result.geometryTypes.keys.contains { $0.hasSuffix("Polygon") }
+    return result
+  }
+
+  /// A layer of points or lines described from its header alone: the ward checks (validity,
+  /// overlaps, gaps, slivers, duplicate codes) are about polygons and are skipped, saying so.
+  static func described(_ h: LayerHeader, path: String) -> LayerInspection {
+    var result = LayerInspection(
+      file: path, layer: h.name, driver: h.driver, crs: h.crs?.authorityCode,
+      crsRecognition: nil, crsName: nil, isGeographic: h.crs?.isGeographic,
+      featureCount: h.featureCount, geometryTypes: [h.geometryType: h.featureCount],
+      extent: h.extent, totalSquareKilometres: nil,
+      fields: h.fields.map { .init(name: $0.name, type: $0.type.rawValue) },
+      codeField: nil, duplicateCodes: [], invalidFeatures: [], overlaps: [], gaps: [],
+      skipped: [
+        "the ward checks (validity, overlaps, gaps, slivers, duplicate codes): a "
+          + "\(h.geometryType) layer holds no wards; its features were counted, not read"
+      ],
+      warnings: [], notes: [], isUsableAsWards: false)
+    if let definition = h.crs, let crs = try? CoordinateReferenceSystem(definition) {
+      result.crsName = crs.name
+      result.isGeographic = crs.isGeographic
+      if result.crs == nil, let code = crs.epsgCode { result.crs = "EPSG:\(code)" }
+    }
     return result
   }
 

@@ -105,3 +105,9 @@ done
 sed 's/"False_Easting",150000.01256/"False_Easting",150001.01256/' \
   ../cases/30-shapefile-prj-esri-lambert72/wards_arcgis.prj \
   > synthetic_lambert72_false_easting_1m_off.prj
+
+# Case 01's ten points as a Point Shapefile (EPSG:31370), for `wijk info` on a layer that
+# holds no wards (described from its header, not checked as wards). Needs gdal-bin.
+ogr2ogr -f GPKG /tmp/points_case01.gpkg ../cases/01-point-on-shared-boundary/points.csv \
+  -oo X_POSSIBLE_NAMES=x -oo Y_POSSIBLE_NAMES=y -a_srs EPSG:31370 -nln adrespunten
+ogr2ogr -f "ESRI Shapefile" synthetic_points_case01.shp /tmp/points_case01.gpkg -lco ENCODING=UTF-8
