@@ -45,6 +45,19 @@ import Testing
     #expect(abs((rule(0, "gas_share_ward")["after"] as! Double) - 236.0 / 595 * 100) < 1e-9)
     #expect(abs((rule(1, "gas_share_ward")["after"] as! Double) - 236.0 / 695 * 100) < 1e-9)
     #expect(rule(1, "shop_distance")["after"] as? Double == 0)
+    // Population and age (issue 12): Statbel 2022 residents of 7101616 (the sum of its sectors'
+    // totals, as GenkYearsTests checks against pandas) and the profile's example 3.04 residents
+    // per dwelling: phase 1 changes −40 dwellings → −121.6 residents, beyond the attention
+    // limit 100; the Census 2021 65+ share 234 / 1963 keeps its value with the ward's own
+    // means per dwelling (0.37 of 3.09): (234 − 14.8) / (1963 − 123.6).
+    #expect(rule(0, "residents_loss")["before"] as? Double == 1932)
+    #expect(abs((rule(0, "residents_loss")["after"] as! Double) - (1932 - 40 * 3.04)) < 1e-9)
+    #expect(rule(0, "residents_loss")["verdict"] as? String == "attention")
+    #expect(abs((rule(0, "share_65plus_ward")["before"] as! Double) - 234.0 / 1963 * 100) < 1e-9)
+    #expect(
+      abs((rule(0, "share_65plus_ward")["after"] as! Double)
+        - (234 - 40 * 0.37) / (1963 - 40 * 3.09) * 100) < 1e-9)
+    #expect(rule(0, "share_65plus_ward")["verdict"] as? String == "pass")
 
     let html = try String(contentsOf: out.appendingPathComponent("check.html"), encoding: .utf8)
     #expect(html.contains("<svg") && html.contains("facilities_synthetic.csv bevat synthetische gegevens"))

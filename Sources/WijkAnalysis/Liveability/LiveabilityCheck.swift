@@ -85,22 +85,28 @@ public enum LiveabilityCheck {
   public static func check(
     _ inputs: CheckInputs, run: Analysis.Run, configuration: AnalysisConfiguration
   ) throws -> Outcome {
-    try check(
+    let classic = Set(configuration.indicators.map(\.id))
+    return try check(
       inputs, table: run.table, weights: run.weights, configuration: configuration,
-      provenance: run.result.provenance)
+      provenance: run.result.provenance,
+      yearSpecs: run.specs.filter { !classic.contains($0.id) })
   }
 
   /// The check on a ward table and weights of one's own (tests, other front ends).
+  /// `yearSpecs` are the indicators per year of the configuration's sector tables
+  /// (`population_2022`, `share_65plus_2021`: ``Analysis/Run/specs``), which rules can name.
   /// - Throws: as ``check(_:run:configuration:)``.
   public static func check(
     _ inputs: CheckInputs, table baseTable: WardTable, weights: SpatialWeights,
-    configuration: AnalysisConfiguration, provenance: Provenance
+    configuration: AnalysisConfiguration, provenance: Provenance,
+    yearSpecs: [IndicatorSpec] = []
   ) throws -> Outcome {
     let run = (table: baseTable, weights: weights)
     let profile = inputs.profile
     let location = try SiteLocator.locate(
       inputs.site, in: run.table, bufferMetres: profile.bufferMetres)
-    let specs = try indicatorSpecs(profile, configuration, file: inputs.profileFile)
+    let specs = try indicatorSpecs(
+      profile, configuration, yearSpecs: yearSpecs, file: inputs.profileFile)
     let applicable = specs.filter { spec in
       ([spec.numerator] + (spec.base.map { [$0] } ?? [])).allSatisfy {
         run.table.columns[$0] != nil
@@ -182,13 +188,19 @@ public enum LiveabilityCheck {
       weights: run.weights, settings: settings, configuration: configuration)
   }
 
-  /// The configuration's indicators, with the profile's added (a profile indicator with
-  /// the same id replaces the configuration's); checks every rule's indicator exists.
+  /// The configuration's indicators and those of its sector tables per year, with the
+  /// profile's added (a profile indicator with the same id replaces the configuration's);
+  /// checks every rule's indicator exists.
   static func indicatorSpecs(
-    _ profile: RulesProfile, _ c: AnalysisConfiguration, file: String
+    _ profile: RulesProfile, _ c: AnalysisConfiguration, yearSpecs: [IndicatorSpec] = [],
+    file: String
   ) throws(LiveabilityError) -> [IndicatorSpec] {
     let own = Set(profile.indicators.map(\.id))
-    let specs = c.indicators.filter { !own.contains($0.id) } + profile.indicators
+    // Of the yearly indicators only those a rule names: the check does not recompute twelve
+    // years of figures it does not judge.
+    let named = Set(profile.rules.compactMap(\.indicator))
+    let years = yearSpecs.filter { named.contains($0.id) }
+    let specs = (c.indicators + years).filter { !own.contains($0.id) } + profile.indicators
     for (i, r) in profile.rules.enumerated() {
       if let id = r.indicator, !specs.contains(where: { $0.id == id }) {
         throw .unknownIndicator(
