@@ -8,11 +8,15 @@ struct Plan: ParsableCommand {
     abstract: "Write the yearly ward plan of one or more wards (or all of them).",
     discussion: """
       Runs the same analysis as `wijk analyse` and writes, per ward, a fiche that prints on \
-      one A4 page (two with --years: the trend has its own page) from the HTML, and its \
-      Markdown version, to out/plans/: what stands out, the ward and its \
-      neighbours on a map, its indicators against the city and its ward groups with its \
-      rank, its hotspot status, housing figures (with --housing) and the trend (with \
-      --years). Next to each page: the map (SVG) and the plan's numbers (JSON).
+      one A4 page from the HTML, and its Markdown version, to out/plans/: what stands out, \
+      the ward and its neighbours on a map, its indicators (the last year of each sector \
+      indicator) against the city and its ward groups with its rank, its hotspot status and \
+      housing figures (with --housing). A second page shows the years of the sector tables \
+      (Statbel 2011-2022): per indicator a chart of the ward beside the city (counts as an \
+      index, first year = 100) and its change, trend (Sen's slope, Mann-Kendall, the years \
+      it rests on), rank over time and emerging-hot-spot category. A third page has the \
+      trend of the other tables' periods (with --years). Next to each page: the map and the \
+      charts (SVG) and the plan's numbers (JSON).
 
       Wards are found by name or code as typed: "kolderbos", "Kolderbos (Genk)", \
       "Nieuw-Sledderlo", "nieuw sledderlo" and 7101616 all work.

@@ -38,8 +38,10 @@ import Testing
     let exact = try json(analysed + "/results_not_for_publication.json")
     #expect(exact["not_for_publication"] is String)
     let planIndicators = try #require(plan["indicators"] as? [[String: Any]])
-    // 12 years of residents and of density, the 65+ share and income of 2021, 5 Fluvius
-    #expect(planIndicators.count == 31)
+    // the last year of residents and of density (the years are in `series`), the 65+ share
+    // and income of 2021, 5 Fluvius
+    #expect(planIndicators.count == 9)
+    #expect((plan["series"] as? [[String: Any]])?.map { $0["id"] as? String }.contains("population") == true)
     for pi in planIndicators {
       let id = try #require(pi["id"] as? String)
       let ward = try #require(pi["ward"] as? [String: Any])
@@ -57,7 +59,7 @@ import Testing
     }
   }
 
-  // --all writes 30 plans (html, md, svg, json each) with the trend of 2018–2021.
+  // --all writes 30 plans (html, md, map, json and two charts each) with the trend of 2018–2021.
   @Test func allWritesThirtyPlans() throws {
     let plans = freshFolder()
     let started = Date()
@@ -69,11 +71,14 @@ import Testing
     #expect(files.filter { $0.hasSuffix(".md") }.count == 30)
     #expect(files.filter { $0.hasSuffix("-map.svg") }.count == 30)
     #expect(files.filter { $0.hasSuffix(".json") }.count == 30)
+    // The years of the sector tables: a chart per ward of residents and density, 2011–2022.
+    #expect(files.filter { $0.hasSuffix("-population.svg") }.count == 30)
+    #expect(files.filter { $0.hasSuffix("-density.svg") }.count == 30)
     #expect(files.contains("7101628-winterslag-2-en-4.html"))
     #expect(!files.contains { $0.hasPrefix(".wijk-staging") })
     let md = try String(contentsOfFile: plans + "/7101616-nieuw-sledderlo.md", encoding: .utf8)
     #expect(md.contains("Evolutie 2018–2021"))
-    #expect(r.stderr.contains("wrote 30 ward plan(s), 120 files"))
+    #expect(r.stderr.contains("wrote 30 ward plan(s), 180 files"))
     print("wijk plan --all --years 2018,2019,2020,2021: \(String(format: "%.1f", seconds)) s")
   }
 

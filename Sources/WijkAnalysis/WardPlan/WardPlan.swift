@@ -29,6 +29,8 @@ public struct WardPlan: Sendable, Codable, Equatable {
   public var groups: [PlanGroup]
   /// Per indicator, per year: the ward's and the city's value (empty without `--years`).
   public var trend: [PlanTrend]
+  /// The sector indicators over the years of their tables (empty without sector tables).
+  public var series: [PlanSeries] = []
   /// What stands out, most remarkable first, each with its number.
   public var standouts: [Standout]
   /// Housing figures from the optional housing table, or `nil`.

@@ -23,7 +23,10 @@ public enum WardPlanBuilder {
     let r = p.result
     let code = table.codes[ward]
     let language = Language(rawValue: r.language) ?? .dutch
-    let indicators = r.indicators.map { i in
+    // Of a sector indicator's years only the last is a row of the fiche; its years are on
+    // the page of the series (``PlanSeries``).
+    let earlier = Set(r.series.flatMap { $0.indicators.compactMap { $0 }.dropLast() })
+    let indicators = r.indicators.filter { !earlier.contains($0.id) }.map { i in
       PlanIndicator(
         id: i.id, label: i.label, unit: i.unit, kind: i.kind, worse: i.worse, ward: i.wards[ward],
         cityValue: i.city.value, cityNumeratorTotal: i.city.numeratorTotal,
@@ -48,6 +51,7 @@ public enum WardPlanBuilder {
       significance: r.significance, multipleTesting: r.multipleTesting,
       smallNumberThreshold: r.smallNumberThreshold, publicationNotes: p.notes(language),
       provenance: r.provenance)
+    plan.series = series(code, r)
     // The plan's JSON is published: its sentences' numbers are rounded like the rest.
     plan.standouts = Standouts.pick(plan).map { s in
       var s = s

@@ -13,9 +13,11 @@ public enum WardPlanReport {
   ///   - map: the map SVG (``WardPlanMap/svg(_:run:)``), and the file name the Markdown
   ///     version links to.
   /// - Throws: `CartographyError` on a table whose rows do not fit (a bug).
-  public static func build(_ plan: WardPlan, map: (svg: String, file: String)?) throws
-    -> ReportDocument
-  {
+  ///   - chartFiles: per series id, the chart file the Markdown links to
+  ///     (``charts(_:stem:)``); a series without one is inlined.
+  public static func build(
+    _ plan: WardPlan, map: (svg: String, file: String)?, chartFiles: [String: String] = [:]
+  ) throws -> ReportDocument {
     let t = Words(language: Language(rawValue: plan.language) ?? .dutch)
     let period = plan.period.map { " \($0)" } ?? ""
     var doc = ReportDocument(
@@ -31,6 +33,7 @@ public enum WardPlanReport {
     try addIndicators(plan, &doc, t)
     try addHotspots(plan, &doc, t)
     try addHousing(plan, &doc, t)
+    try addSeries(plan, files: chartFiles, &doc, t)
     try addTrend(plan, &doc, t)
     addMethod(plan, &doc, t)
     return doc

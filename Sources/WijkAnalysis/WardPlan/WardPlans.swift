@@ -36,6 +36,8 @@ public struct WardPlanPage: Sendable {
   public var markdown: String
   /// The map SVG the Markdown links to (`<stem>-map.svg`), `nil` without a map.
   public var mapSVG: String?
+  /// The charts of the years the Markdown links to (`<stem>-<series>.svg`).
+  public var charts: [(file: String, svg: String)] = []
   /// The plan's numbers (`<stem>.json`).
   public var json: String
 }
@@ -92,10 +94,14 @@ public enum WardPlans {
   {
     let stem = fileStem(plan)
     let svg = try WardPlanMap.svg(plan, publication: publication, table: table)
-    let doc = try WardPlanReport.build(plan, map: svg.map { ($0, "\(stem)-map.svg") })
+    let charts = try WardPlanReport.charts(plan, stem: stem)
+    let ids = WardPlanReport.charted(plan).map(\.id)
+    let doc = try WardPlanReport.build(
+      plan, map: svg.map { ($0, "\(stem)-map.svg") },
+      chartFiles: Dictionary(uniqueKeysWithValues: zip(ids, charts.map(\.file))))
     return WardPlanPage(
       plan: plan, fileStem: stem, html: doc.html(), markdown: doc.markdown(), mapSVG: svg,
-      json: try json(plan))
+      charts: charts, json: try json(plan))
   }
 
   /// Writes every page all or nothing (``OutputDirectory``): `<stem>.html`, `<stem>.md`,
@@ -110,6 +116,7 @@ public enum WardPlans {
         try out.write(p.html, to: "\(p.fileStem).html")
         try out.write(p.markdown, to: "\(p.fileStem).md")
         if let svg = p.mapSVG { try out.write(svg, to: "\(p.fileStem)-map.svg") }
+        for chart in p.charts { try out.write(chart.svg, to: chart.file) }
         try out.write(p.json, to: "\(p.fileStem).json")
       }
       return try out.commit()

@@ -21,7 +21,7 @@ private func configuration() throws -> AnalysisConfiguration {
 
 /// One analysis of 2021 and one run per year 2018–2021, with their publications, shared by
 /// the tests.
-private let genk:
+let genk:
   (
     run: Analysis.Run, publication: Publication,
     years: [(year: String, run: Analysis.Run, publication: Publication)],

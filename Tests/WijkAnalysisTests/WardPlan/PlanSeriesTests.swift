@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+@testable import WijkAnalysis
+
+/// The ward plan's years (issue 12, item 5): each sector indicator over 2011–2022 for the
+/// ward, against the pandas/scipy recomputation from the shared Statbel files
+/// (`Tests/Fixtures/reference/years_analysis.json`, made by `years_analysis_references.py`).
+@Suite struct PlanSeriesTests {
+  /// The main job on every year (99 permutations: no figure compared depends on them).
+  static let main = Result { () throws -> (Analysis.Run, Publication) in
+    let run = try GenkYearsTests.run.get()
+    return (run, try Publication.make(run))
+  }
+
+  func plan(_ code: String) throws -> WardPlan {
+    let (run, publication) = try Self.main.get()
+    let w = try #require(run.table.index(ofCode: code))
+    return WardPlanBuilder.build(
+      ward: w, publication: publication, table: run.table, neighbours: run.weights)
+  }
+
+  @Test(arguments: ["7101613", "7101616", "710161"])
+  func populationSeriesAndTrendAreStatbelsAsPandasSumsThem(code: String) throws {
+    let ref = try GenkYearsTests.reference()
+    let k = try #require(ref.codes.firstIndex(of: code))
+    let s = try #require(try plan(code).series.first { $0.id == "population" })
+    #expect(s.years == Array(2011...2022))
+    #expect(s.ward.values == s.years.map { Double(ref.population[String($0)]![k]) })
+    // The city of the wards: Statbel's total less the residents of location-unknown sectors.
+    #expect(
+      s.city == s.years.map { y in
+        Double(ref.city[String(y)]! - Int(ref.not_located[String(y)]!.total))
+      })
+    // Published figures: the slope to one decimal more than the values, p to 0.001.
+    let trend = try #require(s.ward.trend)
+    #expect(abs(trend.slopePerYear - ref.trend["population"]![k].sen_slope) <= 0.05 + 1e-9)
+    #expect(abs(trend.p - ref.trend["population"]![k].p) <= 0.0005 + 1e-12)
+    #expect(s.ranks.allSatisfy { $0 != nil } && s.rankedWards.allSatisfy { $0 == 30 })
+  }
+
+  @Test func kolderbosPageShowsAChartAndTheSentencePerSeries() throws {
+    let p = try plan("7101613")
+    let doc = try WardPlanReport.build(p, map: nil, chartFiles: ["population": "k-population.svg"])
+    let md = doc.markdown()
+    // 2,908 residents in 2011 and 2,632 in 2022 (Statbel, summed over Kolderbos' sectors).
+    #expect(md.contains("Inwoners: 2.908 in 2011, 2.632 in 2022 (−276; −9,5 %). Dalend: "))
+    #expect(md.contains("over 12 jaar. Rang 10 van 30 in 2011"))
+    #expect(md.contains("Opkomende hotspot: geen patroon"))
+    #expect(md.contains("k-population.svg"), "the Markdown links to the chart file")
+    let svg = try #require(try WardPlanReport.charts(p, stem: "k").first { $0.file == "k-population.svg" }).svg
+    #expect(svg.contains("Inwoners (index 2011 = 100)"), "counts are drawn as an index")
+    #expect(svg.components(separatedBy: "<circle").count - 1 == 24, "12 years, ward and city")
+  }
+}
