@@ -231,6 +231,8 @@ struct SledderloCheck {
   let weights: SpatialWeights
   let configuration: AnalysisConfiguration
   let provenance: Provenance
+  /// The sector tables' indicators per year, which the profile's rules name.
+  let yearSpecs: [IndicatorSpec]
 
   static func make(_ run: Analysis.Run, _ c: AnalysisConfiguration) throws -> SledderloCheck {
     let examples = testsDirectory.deletingLastPathComponent().appendingPathComponent(
@@ -246,12 +248,13 @@ struct SledderloCheck {
         programmeFile: "scenario_illustrative.yaml", profile: profile,
         profileFile: "leefbaarheidstoets_profiel.yaml", facilities: facilities,
         facilitiesFile: scenario.facilities),
-      weights: run.weights, configuration: c, provenance: run.result.provenance)
+      weights: run.weights, configuration: c, provenance: run.result.provenance,
+      yearSpecs: run.specs.filter { s in !c.indicators.contains { $0.id == s.id } })
   }
 
   func run(_ table: WardTable) throws -> LiveabilityCheck.Outcome {
     try LiveabilityCheck.check(
       inputs, table: table, weights: weights, configuration: configuration,
-      provenance: provenance)
+      provenance: provenance, yearSpecs: yearSpecs)
   }
 }
