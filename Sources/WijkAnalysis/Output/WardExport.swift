@@ -147,6 +147,18 @@ public enum WardExport {
       c(("_teller", "_num"), .real, ("teller (het aantal)", "numerator (the count)")),
       c(("_noemer", "_base"), .real, ("noemer (basis)", "base (denominator)")),
       c(
+        ("_bi95_laag", "_ci95_low"), .real,
+        (
+          "ondergrens van het 95%-betrouwbaarheidsinterval van een aandeel (Wilson) of cijfer (exact Poisson), uit de gepubliceerde teller en noemer; leeg voor aantallen en gemiddelden",
+          "lower bound of the 95% confidence interval of a share (Wilson) or rate (exact Poisson), from the published numerator and base; empty for counts and means"
+        )),
+      c(
+        ("_bi95_hoog", "_ci95_high"), .real,
+        (
+          "bovengrens van dat 95%-betrouwbaarheidsinterval",
+          "upper bound of that 95% confidence interval"
+        )),
+      c(
         ("_aandeel_stad_pct", "_share_pct"), .real,
         (
           "aandeel van de wijk in het stadstotaal van de teller (%)",
@@ -209,6 +221,10 @@ public enum WardExport {
       state.map { .text(p.marker($0)) } ?? real(value)
     }
     let cityHidden = p.withheldCity.contains(i.id)
+    let d = PublishedPrecision.value(i)
+    let interval = RateInterval.of(i, v).map {
+      (lower: PublishedPrecision.round($0.lower, d), upper: PublishedPrecision.round($0.upper, d))
+    }
     let value: AttributeValue =
       f.map {
         i.kind == "count" && $0.numerator == nil
@@ -218,6 +234,7 @@ public enum WardExport {
     return [
       value, f.map { .text(p.marker($0.reason)) } ?? .text(""),
       count(v.numerator, f?.numerator), count(v.base, f?.base),
+      derived(interval?.lower), derived(interval?.upper),
       cityHidden ? x : derived(PublishedPrecision.percent(v.shareOfCity)),
       derived(v.densityPerSquareKilometre), derived(v.smoothedRate),
       cityHidden ? x : derived(v.locationQuotient),
