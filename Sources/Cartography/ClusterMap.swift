@@ -66,7 +66,12 @@ public enum ClusterCategory: String, Hashable, Sendable, CaseIterable {
     .notSignificant, .highHigh, .lowLow, .lowHigh, .highLow, .noNeighbours, .noData,
     .notPublished,
   ]
+
+  /// Listed only when a ward has them; the five main categories always are (GeoDa).
+  static let listedWhenUsed: Set<ClusterCategory> = [.noNeighbours, .noData, .notPublished]
 }
+
+extension ClusterCategory: MapCategory {}
 
 /// A LISA cluster map: each ward coloured by its ``ClusterCategory`` in GeoDa's colours, with
 /// a legend of the categories and their ward counts, as a standalone SVG.
@@ -119,26 +124,7 @@ public struct ClusterMap: Sendable {
 
   /// The map as a standalone SVG document.
   public func svg() -> String {
-    let language = options.language
-    let painted = wards.indices.map { i in
-      PaintedWard(
-        ward: wards[i], fill: categories[i].colour,
-        attributes: [("data-category", categories[i].rawValue)],
-        tooltip: "\(wards[i].name): \(categories[i].label(language))")
-    }
-    let counts = self.counts
-    let legend =
-      ClusterCategory.legendOrder.compactMap { c -> LegendEntry? in
-        let n = counts[c] ?? 0
-        if [.noNeighbours, .noData, .notPublished].contains(c) && n == 0 { return nil }
-        return LegendEntry(
-          kind: "category", key: c.rawValue, label: c.label(language), count: n,
-          fill: c.colour)
-      } + WardValidation.overlayLegend(options)
-    let canvas = MapCanvas(
-      wards: painted, text: text, legendSubtitle: significanceNote,
-      countHeader: MapWords(language).wardsPerClass,
-      legend: legend, options: options)
-    return (try? canvas.render()) ?? ""
+    CategoryMapDrawing.svg(
+      wards: wards, categories: categories, text: text, note: significanceNote, options: options)
   }
 }

@@ -68,7 +68,14 @@ public enum SignificanceCategory: String, Hashable, Sendable, CaseIterable {
   static let legendOrder: [SignificanceCategory] = [
     .notSignificant, .p005, .p001, .p0001, .p00001, .noNeighbours, .noData, .notPublished,
   ]
+
+  /// Listed only when a ward has them; the p-classes up to 0.001 always are.
+  static let listedWhenUsed: Set<SignificanceCategory> = [
+    .p00001, .noNeighbours, .noData, .notPublished,
+  ]
 }
+
+extension SignificanceCategory: MapCategory {}
 
 /// A LISA significance map: each ward coloured by its ``SignificanceCategory``, with a
 /// legend of the categories and their ward counts, as a standalone SVG. GeoDa pairs it with
@@ -106,26 +113,7 @@ public struct SignificanceMap: Sendable {
   /// The map as a standalone SVG document. The four p-classes up to 0.001 and "not
   /// significant" are always listed; p ≤ 0.0001 and the other categories only when used.
   public func svg() -> String {
-    let language = options.language
-    let painted = wards.indices.map { i in
-      PaintedWard(
-        ward: wards[i], fill: categories[i].colour,
-        attributes: [("data-category", categories[i].rawValue)],
-        tooltip: "\(wards[i].name): \(categories[i].label(language))")
-    }
-    let counts = categories.reduce(into: [SignificanceCategory: Int]()) { $0[$1, default: 0] += 1 }
-    let optional: Set<SignificanceCategory> = [.p00001, .noNeighbours, .noData, .notPublished]
-    let legend =
-      SignificanceCategory.legendOrder.compactMap { c -> LegendEntry? in
-        let n = counts[c] ?? 0
-        if optional.contains(c) && n == 0 { return nil }
-        return LegendEntry(
-          kind: "category", key: c.rawValue, label: c.label(language), count: n,
-          fill: c.colour)
-      } + WardValidation.overlayLegend(options)
-    let canvas = MapCanvas(
-      wards: painted, text: text, legendSubtitle: significanceNote,
-      countHeader: MapWords(language).wardsPerClass, legend: legend, options: options)
-    return (try? canvas.render()) ?? ""
+    CategoryMapDrawing.svg(
+      wards: wards, categories: categories, text: text, note: significanceNote, options: options)
   }
 }
