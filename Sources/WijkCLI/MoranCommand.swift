@@ -18,35 +18,19 @@ struct MoranCommand: ParsableCommand {
       among the others; esda keeps them with a zero lag, which biases I).
       """)
 
-  @OptionGroup var input: LayerOptions
-
-  @Option(help: "The numeric field to test.")
-  var column: String
-
-  @OptionGroup var weights: WeightsOptions
-
-  @Option(help: "Transformation of the weights: row (default, esda \"r\"), binary, ...")
-  var transform = "row"
-
-  @OptionGroup var inference: InferenceOptions
-
-  @Flag(help: "Print the result as JSON.")
-  var json = false
-
-  func validate() throws {
-    try asUsage { _ = try AutocorrelationCommands.transformation(transform) }
-  }
+  @OptionGroup var options: GlobalTestOptions
 
   func run() throws {
     try reportingErrors {
-      let units = try input.read()
+      let o = options
+      let units = try o.input.read()
       let r = try AutocorrelationCommands.moran(
-        units, column: column, weights: weights.request, transformation: transform,
-        permutations: inference.permutations, seed: inference.seed)
+        units, column: o.column, weights: o.weights.request, transformation: o.transform,
+        permutations: o.inference.permutations, seed: o.inference.seed)
       noteWeights(r.weightsNotices)
-      noteLeftOut(missing: r.missing, islands: r.islands, column: column)
-      if json { return try printJSON(r) }
-      print("Moran's I of \(column): \(r.n) units, \(r.weights) weights, \(r.transformation)")
+      noteLeftOut(missing: r.missing, islands: r.islands, column: o.column)
+      if o.json { return try printJSON(r) }
+      print("Moran's I of \(o.column): \(r.n) units, \(r.weights) weights, \(r.transformation)")
       if let undefined = r.undefined { return print("I: \(undefined)") }
       print("I = \(r.i!)   E[I] = \(show(r.expectedI))")
       print("normality:     z = \(show(r.zNormality))   p = \(show(r.pNormality)) (two-tailed)")
