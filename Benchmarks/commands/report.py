@@ -67,7 +67,10 @@ def command_output(*args):
 def machine(log):
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
     mem = next((l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal")), "0")
-    return [f"- date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC",
+    start = log / "date_start"
+    date = start.read_text().strip() if start.exists() else \
+        f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC"
+    return [f"- date: {date} (start of the run)",
             f"- machine: {os.cpu_count()} cores (`nproc` {command_output('nproc')}), {cpu}, "
             f"{int(mem) / (1 << 20):.1f} GiB RAM, {platform.system()} {platform.release()}",
             f"- load average (1, 5, 15 min) at start: {load(log / 'load_start')}; at end: {load(log / 'load_end')}",
@@ -92,6 +95,20 @@ def figures(rows):
                          f"{p['wall']:.2f} | {p['kib'] / 1024:.0f} | {p['wall'] / w['wall']:.1f} | "
                          f"{p['kib'] / w['kib']:.1f} | {w['runs']}/{p['runs']} |")
     return lines
+
+
+def slower(rows):
+    """One line per command where the peer was faster, with wijk's largest stage."""
+    lines = []
+    for (size, command, tool), w in rows.items():
+        p = rows.get((size, command, PEER.get(command)))
+        if tool != "wijk" or not p or p["wall"] >= w["wall"]:
+            continue
+        split = w["stages"].get("stages", {})
+        top = max(split.items(), key=lambda kv: kv[1], default=None)
+        where = f"; its largest stage: {top[0]} {top[1]:.1f} s" if top else " (no stage split)"
+        lines.append(f"- {size} {command}: wijk {w['wall']:.1f} s, {PEER[command]} {p['wall']:.1f} s{where}")
+    return lines or ["- none: wijk was faster on every row"]
 
 
 def stages(rows):
@@ -194,7 +211,8 @@ def main(log):
            "out.csv --timing json` against `peer_join.py`; `wijk info wards.gpkg --json` against "
            "`peer_info.py`; `wijk analyse --config wijk-bench.yaml --out out --timing json` against "
            "`peer_analyse.py` (wijk writes 12 files, maps and summary included; the peer a "
-           "GeoPackage and a CSV).", "", "## Stages", "", *stages(rows), "",
+           "GeoPackage and a CSV).", "", "Where the peer was faster:", "", *slower(rows), "",
+           "## Stages", "", *stages(rows), "",
            "wijk's split is its own `--timing json` line; the peers' is `time.perf_counter` "
            "around each step, so their wall time minus the stages is interpreter start-up and "
            "imports. The peer's first indicator in `analyse` includes numba compiling esda's "
