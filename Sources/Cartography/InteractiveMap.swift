@@ -193,7 +193,7 @@ public struct InteractiveMap: Sendable {
     encoder.outputFormatting = [.sortedKeys]
     let json = String(decoding: (try? encoder.encode(payload)) ?? Data("{}".utf8), as: UTF8.self)
     // "</" inside a script element would end it
-    return json.replacingOccurrences(of: "</", with: "<\\/")
+    return json.replacingBytes([("</", "<\\/")])
   }
 
   /// `svg` ready to sit inline beside other maps: without an XML declaration, and with its
@@ -201,11 +201,9 @@ public struct InteractiveMap: Sendable {
   static func inlined(_ svg: String, prefix: String) -> String {
     var s = svg
     if s.hasPrefix("<?xml"), let end = s.range(of: "?>") { s = String(s[end.upperBound...]) }
-    return
-      s
-      .replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)")
-      .replacingOccurrences(of: "url(#", with: "url(#\(prefix)")
-      .replacingOccurrences(of: "href=\"#", with: "href=\"#\(prefix)")
+    return s.replacingBytes([
+      (" id=\"", " id=\"\(prefix)"), ("url(#", "url(#\(prefix)"), ("href=\"#", "href=\"#\(prefix)"),
+    ])
   }
 }
 

@@ -36,9 +36,11 @@ struct LabelLayout {
     func size(_ w: PaintedWard) -> Double {
       w.ward.geometry.envelope.map { $0.width * $0.height } ?? 0
     }
+    // The sort keys once per ward, not once per comparison (an envelope walks every vertex).
+    let isHighlighted = wards.map { highlighted.contains($0.ward.id) }
+    let sizes = wards.map(size)
     let candidates = wards.indices.filter { wards[$0].ward.anchor != nil }.sorted { a, b in
-      let (ha, hb) = (highlighted.contains(wards[a].ward.id), highlighted.contains(wards[b].ward.id))
-      return ha != hb ? ha : size(wards[a]) > size(wards[b])
+      isHighlighted[a] != isHighlighted[b] ? isHighlighted[a] : sizes[a] > sizes[b]
     }
     var boxes: [Envelope] = []
     var unnamed: [Int] = []

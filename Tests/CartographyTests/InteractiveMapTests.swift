@@ -61,3 +61,13 @@ import Testing
     #expect(html.components(separatedBy: "<option value=\"households\"").count == 2)
   }
 }
+
+@Suite struct ByteReplacementTests {
+  @Test func everyOccurrenceIsReplacedOnceAndReplacedTextIsNotSearchedAgain() {
+    let svg = "<svg id=\"a\"><use href=\"#a\"/><rect fill=\"url(#a)\"/> id=\"b\"</svg>"
+    let out = InteractiveMap.inlined(svg, prefix: "m1-")
+    #expect(
+      out == "<svg id=\"m1-a\"><use href=\"#m1-a\"/><rect fill=\"url(#m1-a)\"/> id=\"m1-b\"</svg>")
+    #expect(InteractiveMap.inlined("é id=\"x\" ü", prefix: " id=\"") == "é id=\" id=\"x\" ü")
+  }
+}

@@ -36,6 +36,19 @@ import Testing
     #expect(!text.stdout.contains("invalid features"))
   }
 
+  /// A check GEOS cannot finish (its overlay throws a TopologyException on these valid
+  /// wards) is named with GEOS's message; the layer is still described, exit 0.
+  @Test func aSliverCheckGEOSCannotFinishIsNamedNotFatal() throws {
+    let r = try CLIRunner.run([
+      "info", "Tests/Fixtures/io/synthetic_sliver_check_topology_exception.geojson",
+      "--sliver-tolerance", "0.001",
+    ])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("features:  9"), "\(r.stdout)")
+    #expect(r.stdout.contains("slivers not checked: GEOS could not finish the check"), "\(r.stdout)")
+    #expect(r.stdout.contains("TopologyException"))
+  }
+
   // Case 04: the bow-tie W31 is named with GEOS's reason and the crossing point.
   @Test func case04SelfIntersectionIsNamedWithItsLocation() throws {
     let r = try CLIRunner.run([

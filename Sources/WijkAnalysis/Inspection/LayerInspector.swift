@@ -121,19 +121,36 @@ public enum LayerInspector {
 
   /// Gaps, slivers and the total area: only for valid polygons in a projected CRS (the gate has
   /// projected a geographic layer already and checked the rest).
+  ///
+  /// A check GEOS cannot finish (a TopologyException in its overlay on valid input) is named
+  /// in `attention` with GEOS's message, and the others still run: `wijk info` describes a
+  /// readable layer whatever its checks find, and never leaves a check silently out. (The
+  /// gate of the other commands does not run these two checks, so the layer stays usable.)
   static func addAreaChecks(
     to result: inout LayerInspection, layer: Layer, labels: [String?]
   ) throws {
-    result.gaps = try GeometryChecks.gaps(in: layer, minimumArea: sliverSquareMetres).map {
-      .init(squareMetres: $0.squareMetres, x: $0.location.x, y: $0.location.y)
+    var unfinished: [String] = []
+    func attempt<T>(_ check: String, _ body: () throws -> [T]) -> [T] {
+      do { return try body() } catch {
+        unfinished.append("\(check) not checked: GEOS could not finish the check (\(error))")
+        return []
+      }
     }
-    result.slivers = try GeometryChecks.slivers(in: layer, tolerance: result.sliverTolerance).map {
-      .init(
-        first: $0.first, second: $0.second, firstLabel: labels[$0.first],
-        secondLabel: labels[$0.second], separation: $0.separation, length: $0.length,
-        squareMetres: $0.squareMetres, x: $0.location?.x, y: $0.location?.y)
+    result.gaps = attempt("gaps") {
+      try GeometryChecks.gaps(in: layer, minimumArea: sliverSquareMetres).map {
+        .init(squareMetres: $0.squareMetres, x: $0.location.x, y: $0.location.y)
+      }
     }
-    result.attention = attention(result)
+    let tolerance = result.sliverTolerance
+    result.slivers = attempt("slivers") {
+      try GeometryChecks.slivers(in: layer, tolerance: tolerance).map {
+        .init(
+          first: $0.first, second: $0.second, firstLabel: labels[$0.first],
+          secondLabel: labels[$0.second], separation: $0.separation, length: $0.length,
+          squareMetres: $0.squareMetres, x: $0.location?.x, y: $0.location?.y)
+      }
+    }
+    result.attention = attention(result) + unfinished
     result.totalSquareKilometres = try GeometryChecks.areas(of: layer).reduce(0, +) / 1e6
   }
 

@@ -102,12 +102,13 @@ public enum SummaryReport {
     doc.addSection(t("Wijken die opvallen", "Wards that stand out"))
     var rows: [[ReportCell]] = []
     for i in r.indicators where isLatest(i, r) {
+      let ranked = rankedCount(i)  // once per indicator, not per ward: linear in the wards
       for (w, v) in i.wards.enumerated() where !v.flags.filter({ $0 != "small base" }).isEmpty {
         rows.append([
           .text(r.wards[w].shortName), .text(i.label), wardValue(i, w, p),
           wardNumber(i, w, v.locationQuotient, 2, p),
           v.rank.map { .text("\($0)/\(r.wards.count)") } ?? .empty,
-          .text(why(v, ranked: rankedCount(i), t)),
+          .text(why(v, ranked: ranked, t)),
         ])
       }
     }
@@ -150,12 +151,13 @@ public enum SummaryReport {
     doc.addParagraph(cityParagraph(i, p, t))
     let ranked = i.wards.enumerated().filter { $0.element.rank != nil }
       .sorted { $0.element.rank! < $1.element.rank! }
+    let rankedWards = ranked.count
     let rows: [[ReportCell]] = ranked.prefix(5).map { w, v in
       [
         .text(r.wards[w].shortName), wardValue(i, w, p),
         wardNumber(i, w, v.locationQuotient, 2, p), wardNumber(i, w, v.zScore, 2, p),
-        .text(SpatialWording.lisaLabel(v, rankedWards: rankedCount(i), t.language)),
-        .text(SpatialWording.giLabel(v, rankedWards: rankedCount(i), t.language)),
+        .text(SpatialWording.lisaLabel(v, rankedWards: rankedWards, t.language)),
+        .text(SpatialWording.giLabel(v, rankedWards: rankedWards, t.language)),
       ]
     }
     doc.addTable(

@@ -111,3 +111,8 @@ sed 's/"False_Easting",150000.01256/"False_Easting",150001.01256/' \
 ogr2ogr -f GPKG /tmp/points_case01.gpkg ../cases/01-point-on-shared-boundary/points.csv \
   -oo X_POSSIBLE_NAMES=x -oo Y_POSSIBLE_NAMES=y -a_srs EPSG:31370 -nln adrespunten
 ogr2ogr -f "ESRI Shapefile" synthetic_points_case01.shp /tmp/points_case01.gpkg -lco ENCODING=UTF-8
+
+# Nine synthetic wards of the benchmark's 20,000-ward layer (Benchmarks/commands/generate.py,
+# size M: W19610 and the wards within 50 m) on which GEOS's overlay throws a TopologyException
+# in the sliver check at --sliver-tolerance 0.001 (`wijk info` must still describe them).
+# Made with geopandas: g[g.intersects(g.iloc[16452].geometry.buffer(50))].to_file(...).
