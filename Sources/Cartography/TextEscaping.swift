@@ -4,20 +4,25 @@ extension String {
   /// The text escaped for XML and HTML content and attribute values: `&`, `<`, `>`, `"` and
   /// `'` become entities. Ward names such as `Oud-Sledderlo` or `Winterslag 2 en 4` pass
   /// through; accents stay as UTF-8 characters.
+  ///
+  /// Works on the UTF-8 bytes (the five characters are ASCII, so no multi-byte sequence is
+  /// touched), and returns `self` when there is nothing to escape, as for most names.
   public var xmlEscaped: String {
-    var out = ""
-    out.reserveCapacity(utf8.count)
-    for ch in self {
-      switch ch {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(ch)
+    let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+    guard utf8.contains(where: special) else { return self }
+    var out: [UInt8] = []
+    out.reserveCapacity(utf8.count + 16)
+    for byte in utf8 {
+      switch byte {
+      case 0x26: out += Array("&amp;".utf8)
+      case 0x3C: out += Array("&lt;".utf8)
+      case 0x3E: out += Array("&gt;".utf8)
+      case 0x22: out += Array("&quot;".utf8)
+      case 0x27: out += Array("&#39;".utf8)
+      default: out.append(byte)
       }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// The text escaped for a CommonMark/GitHub Markdown paragraph or table cell, so that it
