@@ -13,10 +13,13 @@ enum DBFNumbers {
   /// Unreadable numeric cells: record number (0-based, which is OGR's FID for a Shapefile)
   /// → field index → the cell's text (trimmed). Empty when the file cannot be read.
   static func unreadable(in dbfPath: String) -> [Int64: [Int: String]] {
-    guard let data = FileManager.default.contents(atPath: dbfPath), data.count >= 32 else {
-      return [:]
-    }
-    let bytes = [UInt8](data)
+    guard let data = FileManager.default.contents(atPath: dbfPath) else { return [:] }
+    return unreadable(bytes: [UInt8](data))
+  }
+
+  /// The same scan over the bytes of a DBF file (the fuzz target's entry, Fuzz/DBFNumbers).
+  static func unreadable(bytes: [UInt8]) -> [Int64: [Int: String]] {
+    guard bytes.count >= 32 else { return [:] }
     let records = Int(le32(bytes, 4))
     let headerLength = Int(le16(bytes, 8))
     let recordLength = Int(le16(bytes, 10))
