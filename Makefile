@@ -8,9 +8,11 @@
 #                Chromium prints the ward plans and the check report to PDF and the page
 #                counts are checked (scripts/check-print); the interactive map in
 #                Chromium over WebDriver (scripts/check-webmap)
+#   make fuzz  - builds the libFuzzer target of each hand-written reader and runs each for
+#                FUZZ_RUNS inputs, 1 000 000 by default (Fuzz/README.md, results in Fuzz/RESULTS.md)
 SWIFT ?= swift
 
-.PHONY: run test build bench references setup check-render check-webmap
+.PHONY: run test build bench references setup check-render check-webmap fuzz
 
 setup:
 	@scripts/setup
@@ -41,3 +43,7 @@ check-render: setup
 # indicator and year, clicks and finds a ward, zooms; no console error, no network request.
 check-webmap: setup
 	scripts/check-webmap
+
+# Not part of `make test`: a sanitized debug build of its own (.build/fuzz) and minutes per target.
+fuzz: setup
+	Fuzz/run

@@ -69,3 +69,19 @@ let package = Package(
     .testTarget(name: "WijkCLITests", dependencies: ["WijkCLI"]),
   ]
 )
+
+// Fuzz targets (Fuzz/README.md): one libFuzzer executable per hand-written reader, declared
+// only when WIJK_FUZZ is set, so the ordinary build and `swift test` never see them. They are
+// built with `-sanitize=fuzzer,address` and reach internal readers by `@testable import`.
+if Context.environment["WIJK_FUZZ"] != nil {
+  let readers: [(name: String, module: Target.Dependency)] = [
+    ("CSVTokeniser", "WijkIO"), ("NumberConvention", "WijkIO"), ("DBFNumbers", "WijkIO"),
+    ("WKB", "WijkCore"), ("Configuration", "WijkAnalysis"),
+  ]
+  for reader in readers {
+    package.products.append(.executable(name: "Fuzz\(reader.name)", targets: ["Fuzz\(reader.name)"]))
+    package.targets.append(
+      .executableTarget(
+        name: "Fuzz\(reader.name)", dependencies: [reader.module], path: "Fuzz/\(reader.name)"))
+  }
+}

@@ -13,11 +13,18 @@ public enum WKB {
   }
 
   /// Decodes WKB (either byte order, ISO or EWKB-style Z/M flags) into a 2D geometry.
-  /// - Throws: ``WKBError`` when the bytes are truncated or hold an unsupported type.
+  /// - Throws: ``WKBError`` when the bytes are truncated (including a count of parts, rings or
+  ///   points that the remaining bytes cannot hold), hold an unsupported type, or nest
+  ///   collections deeper than ``maxNesting``.
   public static func decode(_ bytes: [UInt8]) throws(WKBError) -> Geometry {
     var r = Reader(bytes: bytes)
     return try r.readGeometry()
   }
+
+  /// How many multi-geometries and collections may nest inside one another. Real layers nest
+  /// one or two; the limit keeps a hostile blob from overflowing the stack (found by
+  /// Fuzz/WKB: ten thousand nested collections, 90 kB, crashed the reader).
+  public static let maxNesting = 32
 }
 
 /// Why a WKB blob could not be decoded.
@@ -25,12 +32,16 @@ public enum WKBError: Error, Hashable, Sendable, CustomStringConvertible {
   case truncated(offset: Int)
   case unsupportedType(UInt32)
   case badByteOrder(UInt8)
+  /// Collections nested deeper than ``WKB/maxNesting``; `offset` is the part that is too deep.
+  case nestedTooDeep(offset: Int)
 
   public var description: String {
     switch self {
     case .truncated(let o): "WKB ends early at byte \(o)"
     case .unsupportedType(let t): "WKB geometry type \(t) is not supported"
     case .badByteOrder(let b): "WKB byte-order flag \(b) is neither 0 nor 1"
+    case .nestedTooDeep(let o):
+      "WKB collections nest deeper than \(WKB.maxNesting) levels at byte \(o)"
     }
   }
 }
@@ -99,6 +110,8 @@ private struct Reader {
   var offset = 0
   var littleEndian = true
   var dimensions = 2
+  /// Collections open around the geometry being read.
+  var depth = 0
 
   mutating func take(_ n: Int) throws(WKBError) -> ArraySlice<UInt8> {
     guard offset + n <= bytes.count else { throw .truncated(offset: offset) }
@@ -124,15 +137,21 @@ private struct Reader {
     return Coordinate(x: x, y: y)
   }
   mutating func coordinates() throws(WKBError) -> [Coordinate] {
-    let n = Int(try u32())
-    guard n <= (bytes.count - offset) / 16 else { throw .truncated(offset: offset) }
+    let n = try count(minimumSize: 16)
     var cs: [Coordinate] = []
     cs.reserveCapacity(n)
     for _ in 0..<n { cs.append(try coordinate()) }
     return cs
   }
-  mutating func polygonBody() throws(WKBError) -> Polygon {
+  /// A count of items of at least `minimumSize` bytes each, checked against the bytes left
+  /// before anything is allocated or looped over.
+  mutating func count(minimumSize: Int) throws(WKBError) -> Int {
     let n = Int(try u32())
+    guard n <= (bytes.count - offset) / minimumSize else { throw .truncated(offset: offset) }
+    return n
+  }
+  mutating func polygonBody() throws(WKBError) -> Polygon {
+    let n = try count(minimumSize: 4)  // a ring is at least its point count
     var rings: [Ring] = []
     for _ in 0..<n { rings.append(Ring(try coordinates())) }
     guard let exterior = rings.first else { return Polygon(exterior: Ring([])) }
@@ -162,7 +181,10 @@ private struct Reader {
     case 2: return .lineString(try coordinates())
     case 3: return .polygon(try polygonBody())
     case 4, 5, 6, 7:
-      let n = Int(try u32())
+      guard depth < WKB.maxNesting else { throw .nestedTooDeep(offset: offset) }
+      let n = try count(minimumSize: 9)  // a part is at least byte order, type and a count
+      depth += 1
+      defer { depth -= 1 }
       var parts: [Geometry] = []
       for _ in 0..<n { parts.append(try readGeometry()) }
       return assemble(type: type, parts)

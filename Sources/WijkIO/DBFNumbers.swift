@@ -11,21 +11,31 @@ import Foundation
 /// so that the reader turns it into a missing value instead of a wrong number.
 enum DBFNumbers {
   /// Unreadable numeric cells: record number (0-based, which is OGR's FID for a Shapefile)
-  /// → field index → the cell's text (trimmed). Empty when the file cannot be read.
+  /// → field index → the cell's text (trimmed). Empty when the file cannot be read or its
+  /// header is inconsistent (a zero record length); only the records the file holds and the
+  /// fields that lie within a record are scanned.
   static func unreadable(in dbfPath: String) -> [Int64: [Int: String]] {
-    guard let data = FileManager.default.contents(atPath: dbfPath), data.count >= 32 else {
-      return [:]
-    }
-    let bytes = [UInt8](data)
-    let records = Int(le32(bytes, 4))
+    guard let data = FileManager.default.contents(atPath: dbfPath) else { return [:] }
+    return unreadable(bytes: [UInt8](data))
+  }
+
+  /// The same scan over the bytes of a DBF file (the fuzz target's entry, Fuzz/DBFNumbers).
+  static func unreadable(bytes: [UInt8]) -> [Int64: [Int: String]] {
+    guard bytes.count >= 32 else { return [:] }
     let headerLength = Int(le16(bytes, 8))
     let recordLength = Int(le16(bytes, 10))
+    // A record holds at least its deletion flag: a zero length would make the header's count
+    // (up to 4 billion) of records fit in any file (found by Fuzz/DBFNumbers, a hang).
+    guard recordLength > 0, headerLength <= bytes.count else { return [:] }
+    let records = min(Int(le32(bytes, 4)), (bytes.count - headerLength) / recordLength)
     let fields = descriptors(bytes, headerLength: headerLength)
     var result: [Int64: [Int: String]] = [:]
     for r in 0..<records {
       let start = headerLength + r * recordLength
-      guard start + recordLength <= bytes.count else { break }
-      for (i, field) in fields.enumerated() where field.numeric {
+      // A field reaching past its record would read the next record or past the file's end
+      // (found by Fuzz/DBFNumbers); such a field is not scanned.
+      for (i, field) in fields.enumerated()
+      where field.numeric && field.offset + field.width <= recordLength {
         let text = cellText(bytes[(start + field.offset)..<(start + field.offset + field.width)])
         if !text.isEmpty, !text.hasPrefix("*"), !isNumber(text) {
           result[Int64(r), default: [:]][i] = text

@@ -7,7 +7,7 @@ public enum NumberConvention: String, Hashable, Sendable, CaseIterable {
   /// `1234.5` (and `1.2e3`); no thousands separator.
   case decimalPoint
   /// `1.234,5`: comma decimal mark, dot thousands separator in groups of three (nl-BE,
-  /// Belgian Excel).
+  /// Belgian Excel); `1,5E+20` with an exponent.
   case decimalComma
 
   /// A phrase for messages.
@@ -31,7 +31,8 @@ public enum NumberConvention: String, Hashable, Sendable, CaseIterable {
   }
 
   /// Parses `text` (already trimmed) strictly; `nil` when it is not a number in this
-  /// convention (`22,2,5`, `1.5` with decimal commas, `1,5` with decimal points).
+  /// convention (`22,2,5`, `1.5` with decimal commas, `1,5` with decimal points). Both
+  /// conventions accept an exponent after the number (`1.5e3`, `1,5e3`).
   func parse(_ text: String) -> Parsed? {
     var s = Substring(text)
     var sign = ""
@@ -42,12 +43,26 @@ public enum NumberConvention: String, Hashable, Sendable, CaseIterable {
     switch self {
     case .decimalPoint: return Self.plain(sign, s)
     case .decimalComma:
-      let parts = s.split(separator: ",", omittingEmptySubsequences: false)
+      // An exponent follows the decimal part (`1,5E+20`): Excel writes large and small
+      // numbers so, and so does ``format(_:)`` (found by Fuzz/NumberConvention: 9.2e18
+      // written as `9,223372036854776e+18` did not read back).
+      let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) ?? s.endIndex
+      guard Self.isExponent(s[e...]) else { return nil }
+      let parts = s[..<e].split(separator: ",", omittingEmptySubsequences: false)
       guard parts.count <= 2, let whole = Self.ungrouped(parts[0]) else { return nil }
-      if parts.count == 1 { return Self.plain(sign, Substring(whole)) }
+      if parts.count == 1 { return Self.plain(sign, Substring(whole + s[e...])) }
       guard !parts[1].isEmpty, parts[1].allSatisfy(\.isASCIIDigit) else { return nil }
-      return Self.plain(sign, Substring(whole + "." + parts[1]))
+      return Self.plain(sign, Substring(whole + "." + parts[1] + s[e...]))
     }
+  }
+
+  /// Empty, or `e`/`E`, an optional sign and at least one digit.
+  private static func isExponent(_ s: Substring) -> Bool {
+    guard let mark = s.first else { return true }
+    guard mark == "e" || mark == "E" else { return false }
+    var digits = s.dropFirst()
+    if let c = digits.first, c == "+" || c == "-" { digits = digits.dropFirst() }
+    return !digits.isEmpty && digits.allSatisfy(\.isASCIIDigit)
   }
 
   /// Removes dot thousands separators when the groups are well formed (`12.045`, not

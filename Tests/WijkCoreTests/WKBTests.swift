@@ -36,6 +36,34 @@ import WijkCore
     #expect(throws: WKBError.truncated(offset: 5)) { try WKB.decode([1, 1, 0, 0, 0, 0]) }
   }
 
+  /// Collections nested `depth` deep around an empty collection, little-endian.
+  func nestedCollections(_ depth: Int) -> [UInt8] {
+    var bytes: [UInt8] = []
+    for level in 0...depth { bytes += [1, 7, 0, 0, 0, level < depth ? 1 : 0, 0, 0, 0] }
+    return bytes
+  }
+
+  // Fuzz/WKB: 10 000 nested collections (90 kB) overflowed the stack.
+  @Test func deeplyNestedCollectionsThrowInsteadOfOverflowingTheStack() {
+    #expect(throws: WKBError.nestedTooDeep(offset: 9 * WKB.maxNesting + 5)) {
+      try WKB.decode(nestedCollections(100_000))
+    }
+  }
+
+  @Test func collectionsNestedToTheLimitDecode() throws {
+    var expected = Geometry.collection([])
+    for _ in 0..<WKB.maxNesting - 1 { expected = .collection([expected]) }
+    #expect(try WKB.decode(nestedCollections(WKB.maxNesting - 1)) == expected)
+  }
+
+  // A header's count is checked against the bytes left before any part is read.
+  @Test func countsTheBytesCannotHoldThrowTruncated() {
+    let hugeCollection: [UInt8] = [1, 7, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF]
+    #expect(throws: WKBError.truncated(offset: 9)) { try WKB.decode(hugeCollection) }
+    let hugePolygon: [UInt8] = [1, 3, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF] + [UInt8](repeating: 0, count: 8)
+    #expect(throws: WKBError.truncated(offset: 9)) { try WKB.decode(hugePolygon) }
+  }
+
   @Test func ringClosesAndKnowsOrientation() {
     #expect(square.exterior.coordinates.count == 5)
     #expect(square.exterior.isCounterClockwise)

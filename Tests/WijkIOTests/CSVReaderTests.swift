@@ -181,4 +181,25 @@ struct NumberConventionTests {
     #expect(NumberConvention.decimalPoint.parse("1.5e3") == .real(1500))
     #expect(NumberConvention.decimalPoint.parse("0012") == .integer(12))
   }
+
+  // Fuzz/NumberConvention: 9223372036854775807 formatted with a decimal comma is
+  // `9,223372036854776e+18`, which did not read back.
+  @Test("decimal comma accepts an exponent, so what wijk writes reads back")
+  func commaExponent() {
+    let comma = NumberConvention.decimalComma
+    #expect(comma.parse("9,223372036854776e+18") == .real(9.223372036854776e18))
+    #expect(comma.parse("1,5E+20") == .real(1.5e20))
+    #expect(comma.parse("-1,5e-7") == .real(-1.5e-7))
+    #expect(comma.parse("1.234,5e3") == .real(1_234_500))
+    #expect(comma.parse("2e3") == .real(2000))
+    for value in [9.223372036854776e18, 1e20, 1.5e-7, -2.5e300] {
+      #expect(comma.parse(comma.format(value)) == .real(value))
+    }
+  }
+
+  @Test(
+    "not an exponent with a decimal comma", arguments: ["1,5e", "1,5e+", "1e3e4", "1,e3", "e5", "1,5e3,5"])
+  func commaBadExponent(text: String) {
+    #expect(NumberConvention.decimalComma.parse(text) == nil)
+  }
 }

@@ -148,11 +148,16 @@ public enum SectorYearsError: Error, Equatable, Sendable, CustomStringConvertibl
 
 /// Years as the configuration writes them: `2021`, `2011-2022`, or a list of either.
 enum YearList {
-  /// The years of `text` (`2011-2022` or `2021`), or `nil`.
+  /// The years a configuration may name: four digits. A range is expanded year by year, so
+  /// without a bound `1-9223372036854775807` trapped and `2-2201902` took minutes (found by
+  /// Fuzz/Configuration).
+  static let valid = 1000...9999
+
+  /// The years of `text` (`2011-2022` or `2021`), or `nil` (also for years outside ``valid``).
   static func parse(_ text: String) -> [Int]? {
     let parts = text.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
     guard (1...2).contains(parts.count), let a = Int(parts[0]), let b = Int(parts.last!),
-      a <= b
+      a <= b, valid.contains(a), valid.contains(b)
     else { return nil }
     return Array(a...b)
   }
