@@ -126,8 +126,16 @@ public enum Analysis {
         to: &result, sectorYears, codes: table.codes, weights: weights,
         configuration: configuration)
     }
+    var allSpecs = specs
+    if let index = configuration.index {
+      progress("computing the composite index \(index.id) (\(index.draws) draws per source)")
+      try addIndex(
+        index, to: &result, table: &table, specs: &allSpecs, weights: weights,
+        settings: settings, seed: configuration.seed,
+        file: configurationFile ?? "the configuration")
+    }
     var run = Run(
-      result: result, table: table, weights: weights, specs: specs, settings: settings)
+      result: result, table: table, weights: weights, specs: allSpecs, settings: settings)
     run.sectorYears = sectorYears
     run.configuration = configuration
     return run
@@ -149,6 +157,35 @@ public enum Analysis {
     result.series = try SeriesBuilder.build(
       figures, indicators: result.indicators, codes: codes, weights: weights,
       configuration: configuration, pooled: pooled)
+  }
+
+  /// The composite index: computed from the run's indicators and series, its score added to
+  /// the ward table and analysed as the last indicator (kind `score`: map, classes, local
+  /// Moran, Gi*), the global Moran family corrected again with it.
+  ///
+  /// - Throws: ``ConfigurationError`` for an index naming what the run does not have,
+  ///   ``AnalysisError`` when the index cannot be computed on the figures.
+  static func addIndex(
+    _ spec: IndexSpec, to result: inout AnalysisResult, table: inout WardTable,
+    specs: inout [IndicatorSpec], weights: SpatialWeights, settings: IndicatorSettings,
+    seed: UInt64, file: String
+  ) throws {
+    let input = try IndexAnalysis.input(spec, result: result, file: file)
+    let index = try IndexAnalysis.compute(
+      spec, input: input, seed: seed, language: result.language,
+      labels: IndexAnalysis.labels(spec, result))
+    result.index = index
+    table.columns[IndexAnalysis.column(spec)] = index.wards.map(\.score)
+    let scoreSpec = IndexAnalysis.scoreSpec(spec)
+    result.indicators.append(
+      try IndicatorAnalysis.compute(scoreSpec, table: table, weights: weights, settings: settings))
+    specs.append(scoreSpec)
+    result.multipleTesting = Significance.summarise(&result.indicators, settings)
+    if spec.illustrative {
+      result.illustrativeInputs.append(
+        "The composite index '\(spec.id)' is illustrative: its indicators and weights are an "
+          + "example, not the city's deprivation criteria.")
+    }
   }
 
   /// Reads and joins every table, adding its columns to `table`.

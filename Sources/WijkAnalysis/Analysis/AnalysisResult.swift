@@ -85,6 +85,9 @@ public struct AnalysisResult: Sendable, Codable, Equatable {
   /// The sector indicators over their years (population 2011–2022, …): per ward the change,
   /// trend and emerging-hot-spot category; each year's statistics are in ``indicators``.
   public var series: [IndicatorSeries] = []
+  /// The composite index (`index:`), `nil` when none is configured; its score's statistics
+  /// are the indicator of the same id in ``indicators``.
+  public var index: IndexResult? = nil
 
   /// The indicator with `id`, or `nil`.
   public func indicator(_ id: String) -> IndicatorResult? { indicators.first { $0.id == id } }

@@ -9,7 +9,8 @@ enum CityStatistics {
     _ result: inout IndicatorResult
   ) throws {
     if spec.kind != .mean, let bases { addSegregation(numerators, bases, table, &result) }
-    addInequality(numerators, values, table, &result)
+    // a score's Gini or top share would measure its scale, not an inequality of the wards
+    if spec.kind != .score { addInequality(numerators, values, table, &result) }
     result.city.moran = try moran(values, weights, settings, "Moran's I", &result)
     if spec.kind == .rate, let bases {
       result.city.moranEmpiricalBayes = try moranForRates(

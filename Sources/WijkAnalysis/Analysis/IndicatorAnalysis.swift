@@ -48,6 +48,7 @@ public enum IndicatorAnalysis {
     _ spec: IndicatorSpec, _ numerators: [Double?], _ bases: [Double?]?,
     table: WardTable, _ settings: IndicatorSettings, _ result: inout IndicatorResult
   ) throws -> [Double?] {
+    if spec.kind == .score { return numerators }  // a score has no share, base or LQ
     let shares = try ShareTable(counts: numerators, unitIDs: table.codes)
     for i in table.codes.indices {
       result.wards[i].shareOfCity = shares.shares[i].value

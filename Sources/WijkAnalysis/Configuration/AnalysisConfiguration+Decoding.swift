@@ -21,6 +21,7 @@ extension AnalysisConfiguration: Decodable {
     case sectorTables = "sector_tables"
     case trend
     case emergingHotSpots = "emerging_hot_spots"
+    case index
   }
 
   public init(from decoder: any Decoder) throws {
@@ -66,6 +67,7 @@ extension AnalysisConfiguration: Decodable {
     credits = try c.decodeIfPresent([String].self, forKey: .credits) ?? []
     missingValues = try decodeMarkers(c, .missingValues)
     outDB = try c.decodeIfPresent(DatabaseOutput.self, forKey: .outDB)
+    index = try c.decodeIfPresent(IndexSpec.self, forKey: .index)
   }
 }
 
@@ -135,6 +137,11 @@ extension IndicatorSpec {
     let c = try decoder.strictContainer(CodingKeys.self)
     id = try c.decode(String.self, forKey: .id)
     kind = try c.decode(IndicatorKind.self, forKey: .kind)
+    if kind == .score {
+      throw DecodingError.dataCorruptedError(
+        forKey: .kind, in: c,
+        debugDescription: "'score' is not allowed here; use one of: count, rate, mean")
+    }
     numerator = try c.decode(String.self, forKey: .numerator)
     base = try c.decodeIfPresent(String.self, forKey: .base)
     per = try c.decodeIfPresent(Double.self, forKey: .per)

@@ -68,6 +68,8 @@ public struct AnalysisConfiguration: Sendable, Equatable {
   public var trend = TrendSpec()
   /// Emerging hot spots (`emerging_hot_spots:`).
   public var emergingHotSpots = EmergingHotSpotSpec()
+  /// The composite index of the wards (`index:`), computed from the run's indicators.
+  public var index: IndexSpec? = nil
 }
 
 /// Where the ward polygons come from.
@@ -141,6 +143,9 @@ public enum IndicatorKind: String, Sendable, Equatable, Codable, CaseIterable {
   case rate
   /// A mean: `numerator / base` (e.g. kWh per connection), no `per`.
   case mean
+  /// A score per ward with no base (a composite index, ``IndexSpec``): no share, no location
+  /// quotient; made by wijk, never written as `kind:` in a configuration.
+  case score
 }
 
 /// One indicator of the analysis.

@@ -7,7 +7,7 @@ extension HousingConfiguration: Decodable {
   public init(from decoder: any Decoder) throws {
     analysis = try AnalysisConfiguration(
       decoder, extraKeys: CodingKeys.allCases.map(\.stringValue),
-      excludedKeys: ["tables", "zones", "out_db"], defaultTitle: "wijk housing")
+      excludedKeys: ["tables", "zones", "out_db", "index"], defaultTitle: "wijk housing")
     let c = try decoder.container(keyedBy: CodingKeys.self)
     registers = try c.decode([RegisterFile].self, forKey: .registers)
     layout = try c.decode(RegisterLayout.self, forKey: .register)

@@ -152,6 +152,7 @@ enum SurroundingsValue {
     case .count: return n
     case .rate: return b > 0 ? n / b * (spec.per ?? 100) : nil
     case .mean: return b > 0 ? n / b : nil
+    case .score: return nil  // a score is not carried by area: it is computed over wards
     }
   }
 }

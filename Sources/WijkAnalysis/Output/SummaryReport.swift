@@ -33,7 +33,11 @@ public enum SummaryReport {
     try addStandouts(p, &doc, t)
     try addWardSeries(p, maps, &doc, t)
     for indicator in r.indicators where isLatest(indicator, r) {
-      try addIndicator(indicator, p, maps, &doc, t)
+      if let index = r.index, index.id == indicator.id {
+        try IndexSection.add(index, indicator, p, maps, &doc, t)
+      } else {
+        try addIndicator(indicator, p, maps, &doc, t)
+      }
     }
     for group in r.groups { try addGroup(group, p, &doc, t) }
     for zone in r.zones { try addZone(zone, p, &doc, t) }

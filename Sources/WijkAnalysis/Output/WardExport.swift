@@ -28,7 +28,7 @@ public enum WardExport {
         Field(name: "\(i.id)_hotspot", type: .text), Field(name: "\(i.id)_flags", type: .text),
       ]
     }
-    return fields + seriesFields(result)
+    return fields + indexFields(result) + seriesFields(result)
   }
 
   /// The exact values of ward `w`, aligned with ``fields(_:)``.
@@ -47,7 +47,7 @@ public enum WardExport {
         v.hotspot.map(AttributeValue.text) ?? .missing, .text(v.flags.joined(separator: "; ")),
       ]
     }
-    return row + seriesRow(result, ward: w)
+    return row + indexRow(result, ward: w) + seriesRow(result, ward: w)
   }
 
   /// The exact wards as a layer (geometry in the analysis CRS) for the working GeoPackage.
@@ -104,11 +104,12 @@ public enum WardExport {
         description: t("Oppervlakte in km² (2 decimalen)", "Area in km² (2 decimals)")),
     ]
     for i in r.indicators { columns += indicatorColumns(i, r, t) }
-    columns += seriesColumns(r, t)
+    columns += indexColumns(r, t) + seriesColumns(r, t)
     let rows = r.wards.indices.map { w -> [AttributeValue] in
       let ward = r.wards[w]
       return [.text(ward.code), .text(ward.name), .real(ward.areaSquareKilometres)]
-        + r.indicators.flatMap { cells($0, ward: w, p, t) } + seriesCells(p, ward: w)
+        + r.indicators.flatMap { cells($0, ward: w, p, t) } + indexCells(p, ward: w)
+        + seriesCells(p, ward: w)
     }
     return Published(columns: columns, rows: rows)
   }

@@ -31,6 +31,8 @@ public struct WardPlan: Sendable, Codable, Equatable {
   public var trend: [PlanTrend]
   /// The sector indicators over the years of their tables (empty without sector tables).
   public var series: [PlanSeries] = []
+  /// The ward's place in the composite index, `nil` when the run has none.
+  public var index: PlanIndex? = nil
   /// What stands out, most remarkable first, each with its number.
   public var standouts: [Standout]
   /// Housing figures from the optional housing table, or `nil`.
@@ -159,4 +161,23 @@ public struct HousingFigure: Sendable, Codable, Equatable {
   public var rankedWards: Int
   /// What the figure prints as when it is not published ("<5", "x"); `nil` when published.
   public var withheld: String?
+}
+
+/// A ward's place in the composite index (``IndexResult``), as published.
+public struct PlanIndex: Sendable, Codable, Equatable {
+  /// The index's label, and whether it is illustrative.
+  public var label: String
+  public var illustrative: Bool
+  /// The ward's published score, rank (1 = most deprived), decile (1 = most deprived tenth)
+  /// and 5–95 % rank range; `nil` when it has no published score.
+  public var score: Double?
+  public var rank: Int?
+  public var decile: Int?
+  public var rankRange: [Int]?
+  /// Wards with a published score.
+  public var scoredWards: Int
+  /// The ward's score is withheld (a figure of it may not be published).
+  public var withheld: Bool
+  /// The index's indicators the ward has no figure for (by label).
+  public var lacking: [String]
 }

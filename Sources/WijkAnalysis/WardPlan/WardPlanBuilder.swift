@@ -52,6 +52,15 @@ public enum WardPlanBuilder {
       smallNumberThreshold: r.smallNumberThreshold, publicationNotes: p.notes(language),
       provenance: r.provenance)
     plan.series = series(code, r)
+    plan.index = r.index.map { index in
+      let v = index.wards[ward]
+      let labels = Dictionary(uniqueKeysWithValues: index.indicators.map { ($0.name, $0.label) })
+      return PlanIndex(
+        label: index.label, illustrative: index.illustrative, score: v.score, rank: v.rank,
+        decile: v.decile, rankRange: v.rankRange, scoredWards: index.scoredCount,
+        withheld: p.withheld(index.id, ward: ward) != nil,
+        lacking: v.lacking.map { labels[$0] ?? $0 })
+    }
     // The plan's JSON is published: its sentences' numbers are rounded like the rest.
     plan.standouts = Standouts.pick(plan).map { s in
       var s = s

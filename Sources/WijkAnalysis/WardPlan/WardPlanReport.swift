@@ -31,6 +31,7 @@ public enum WardPlanReport {
     addStandouts(plan, &doc, t)
     addMap(plan, map, &doc, t)
     try addIndicators(plan, &doc, t)
+    addIndex(plan, &doc, t)
     try addHotspots(plan, &doc, t)
     try addHousing(plan, &doc, t)
     try addSeries(plan, files: chartFiles, &doc, t)
@@ -109,6 +110,37 @@ public enum WardPlanReport {
         t(
           "De groep '\(g.name)' is illustratief: het is niet de officiële lijst van de stad.",
           "The group '\(g.name)' is illustrative: it is not the city's official list."))
+    }
+  }
+
+  /// "Samengestelde index: rang 3 (tussen 2 en 6) van 24 wijken met een score, deciel 1."
+  static func addIndex(_ plan: WardPlan, _ doc: inout ReportDocument, _ t: Words) {
+    guard let x = plan.index else { return }
+    let style = NumberStyle(t.language)
+    let text: String
+    if let rank = x.rank, let decile = x.decile {
+      let ranked = x.rankRange.map { style.rank(rank, between: $0[0], and: $0[1]) }
+        ?? style.format(Double(rank))
+      text = t(
+        "\(x.label): \(ranked) van \(x.scoredWards) wijken met een score (rang 1 = meeste achterstand; het bereik is de 5–95 %-marge als gewichten en cijfers variëren), deciel \(decile).",
+        "\(x.label): \(ranked) of \(x.scoredWards) wards with a score (rank 1 = most deprived; the range is the 5–95 % range as weights and figures vary), decile \(decile)."
+      )
+    } else if x.withheld {
+      text = t(
+        "\(x.label): niet gepubliceerd, want een cijfer van de wijk is niet publiceerbaar.",
+        "\(x.label): not published, as a figure of the ward may not be published.")
+    } else {
+      text = t(
+        "\(x.label): geen score, want zonder \(x.lacking.joined(separator: ", ")).",
+        "\(x.label): no score, lacking \(x.lacking.joined(separator: ", ")).")
+    }
+    doc.addParagraph(text)
+    if x.illustrative {
+      doc.addNote(
+        t(
+          "De index is illustratief: zijn indicatoren en gewichten zijn een voorbeeld, niet de kansarmoedecriteria van de stad.",
+          "The index is illustrative: its indicators and weights are an example, not the city's deprivation criteria."
+        ))
     }
   }
 

@@ -118,6 +118,8 @@ def genk_inputs():
     c["without_gas"] = [float(elec[w] - gas[w]) for w in wards]
     c["share_without_gas"] = [None if elec[w] == 0 else float(100 * (elec[w] - gas[w]) / elec[w])
                               for w in wards]
+    c["gas"] = [float(gas[w]) for w in wards]
+    c["gas_share"] = [None if elec[w] == 0 else float(100 * gas[w] / elec[w]) for w in wards]
     assert all(gas[w] <= elec[w] for w in wards)
     return out
 
@@ -145,6 +147,19 @@ GENK_INDICATORS = [
     {"name": "income_mean", "worse": "lower", "weight": 1.0, "domain": "income"},
     {"name": "share_without_gas", "worse": "higher", "weight": 1.0, "domain": "energy",
      "uncertainty": binomial("without_gas", "connections")},
+]
+# The index of the main job (GeoData/wijk-genk.yaml, `index:`): the same test set with the
+# share of households WITH gas, lower = worse, drawn as Binomial(connections, gas share); the
+# names are the run's indicator ids (population change as `population_change`).
+MAIN_JOB_INDICATORS = [
+    {"name": "share_65plus_2021", "column": "share_65plus", "worse": "higher", "weight": 1.0,
+     "domain": "population", "uncertainty": binomial("x65", "census_total")},
+    {"name": "population_change", "column": "population_change", "worse": "lower",
+     "weight": 1.0, "domain": "population"},
+    {"name": "income_mean_2021", "column": "income_mean", "worse": "lower", "weight": 1.0,
+     "domain": "income"},
+    {"name": "gas_share", "column": "gas_share", "worse": "lower", "weight": 1.0,
+     "domain": "energy", "uncertainty": binomial("gas", "connections")},
 ]
 COLUMBUS_INDICATORS = [
     {"name": "CRIME", "worse": "higher", "weight": 2.0, "domain": "crime"},
@@ -179,6 +194,15 @@ SPECS = {
                                              "income_mean": 2.0, "share_without_gas": 1.0}),
         "domains": [], "transformation": "z_score", "combination": "weighted_sum",
         "missing": {"rule": "reweight", "minimum_share": 0.5}},
+    # The main job's own index (read from GeoData/wijk-genk.yaml by `wijk analyse`)
+    "genk_main_job": {
+        "dataset": "genk_main_job", "draws": True, "sensitivity": True,
+        "indicators": [{k: v for k, v in i.items() if k != "column"}
+                       for i in MAIN_JOB_INDICATORS],
+        "domains": [{"name": "population", "weight": 1.0}, {"name": "income", "weight": 2.0},
+                    {"name": "energy", "weight": 1.0}],
+        "transformation": "rank", "combination": "exponential_domain_ranks",
+        "missing": {"rule": "missing_index"}},
     "columbus_domains_z_exponential": {
         "dataset": "columbus", "draws": True, "sensitivity": True,
         "indicators": COLUMBUS_INDICATORS,
@@ -631,7 +655,12 @@ def sensitivity(spec, result):
 # ----------------------------------------------------------------------------------------------
 
 def main():
-    data = {"genk": genk_inputs(), "columbus": columbus_inputs()}
+    genk = genk_inputs()
+    # the main job's names for the same ward figures
+    main_job = {"wards": genk["wards"], "columns": dict(genk["columns"])}
+    for i in MAIN_JOB_INDICATORS:
+        main_job["columns"][i["name"]] = genk["columns"][i["column"]]
+    data = {"genk": genk, "genk_main_job": main_job, "columbus": columbus_inputs()}
     checks, first = check_samplers()
     out = {"versions": {"numpy": np.__version__, "pandas": pd.__version__,
                         "scipy": scipy.__version__},

@@ -139,7 +139,8 @@ public struct Publication: Sendable {
         p.withheldGroups[g.name, default: []].insert(spec.id)
       }
     }
-    try p.publishIndicators(run)
+    let indexed = try PublishedIndex.prepare(&p, run: run)
+    try p.publishIndicators(indexed)
     try PublishedSeries.publish(&p, run: run)
     p.publishGroups()
     p.publishZones()
@@ -292,7 +293,8 @@ extension CellSuppression {
     var indicatorColumns: [String] = []
     var upper: [TableCell: TableCell] = [:]
     for spec in run.specs {
-      if spec.kind != .mean { indicatorColumns.append(spec.numerator) }
+      // a mean's numerator is a sum and a score no count: neither is suppressed as a count
+      if spec.kind != .mean && spec.kind != .score { indicatorColumns.append(spec.numerator) }
       // a density's base (the ward area) is no count: nothing to withhold in it
       if let base = spec.base, spec.baseIsCount {
         indicatorColumns.append(base)

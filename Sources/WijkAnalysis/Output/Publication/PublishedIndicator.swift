@@ -100,7 +100,9 @@ enum PublishedIndicator {
   static func round(_ p: inout IndicatorResult) {
     typealias P = PublishedPrecision
     let d = P.value(p)
-    let numerator = p.kind == "mean" ? P.magnitude(p.city.numeratorTotal ?? 1000) : P.count
+    let numerator =
+      p.kind == "mean"
+      ? P.magnitude(p.city.numeratorTotal ?? 1000) : p.kind == "score" ? d : P.count
     let density = P.magnitude(p.wards.compactMap(\.densityPerSquareKilometre).max() ?? 0)
     for w in p.wards.indices {
       var v = p.wards[w]

@@ -7,7 +7,7 @@
 /// | rates (%, ‰), EB rates | 1 |
 /// | means and densities | 0 from 100, 1 from 10, else 2 (by the indicator's city value) |
 /// | shares of the city (fractions) | 3 (0.1 percentage point) |
-/// | location quotients, z-scores, local I, Gi* z | 2 |
+/// | location quotients, z-scores, local I, Gi* z, composite index scores | 2 |
 /// | pseudo p-values, dissimilarity, isolation, Theil, Gini, Moran's I | 3 |
 /// | significance thresholds after correction (α/30 = 0.0017) | 2 significant digits, at least 3 |
 /// | areas (km²) | 2 |
@@ -28,6 +28,8 @@ public enum PublishedPrecision {
   public static let index = 3
   /// Areas in km².
   public static let area = 2
+  /// Composite index scores (kind `score`).
+  public static let score = 2
 
   /// Decimals of a significance threshold (a family's cut-off after the multiple-testing
   /// correction): two significant digits and at least 3 decimals, so that α/30 prints 0.0017
@@ -47,6 +49,7 @@ public enum PublishedPrecision {
     switch i.kind {
     case "count": count
     case "rate": rate
+    case "score": score
     default: magnitude(i.city.value ?? i.wards.compactMap(\.value).max() ?? 0)
     }
   }
