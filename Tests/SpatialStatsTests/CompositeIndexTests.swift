@@ -169,6 +169,13 @@ struct CompositeIndexTests {
       else { return false }
       return name == "x" && ward == "a"
     }
+    // an unscored ward's counts are never drawn: impossible ones there are no error
+    let unscored = CompositeIndexInput(
+      wards: ["a", "b", "c"], values: ["x": [25, 10, 200], "y": [1, 2, nil]],
+      uncertainty: ["x": .binomialShare(events: [1, 1, 2], trials: [4, 10, 1], per: 100)])
+    let spec = Self.flat([.init(name: "x", worse: .higher), .init(name: "y", worse: .higher)])
+    let computed = try? CompositeIndex.compute(spec, input: unscored)
+    #expect(computed != nil && computed?.wards[2].score == nil)
     #expect(
       CompositeIndexError.invalidWeight(name: "income", weight: 0).description.contains("income"))
   }

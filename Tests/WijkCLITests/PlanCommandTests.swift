@@ -39,8 +39,10 @@ import Testing
     #expect(exact["not_for_publication"] is String)
     let planIndicators = try #require(plan["indicators"] as? [[String: Any]])
     // the last year of residents and of density (the years are in `series`), the 65+ share
-    // and income of 2021, 5 Fluvius
-    #expect(planIndicators.count == 9)
+    // and income of 2021, 5 Fluvius, the composite index's score
+    #expect(planIndicators.count == 10)
+    let index = try #require(plan["index"] as? [String: Any])
+    #expect(index["rank"] as? Int != nil && (index["rankRange"] as? [Int])?.count == 2)
     #expect((plan["series"] as? [[String: Any]])?.map { $0["id"] as? String }.contains("population") == true)
     for pi in planIndicators {
       let id = try #require(pi["id"] as? String)

@@ -39,9 +39,7 @@ struct CompositePlan: Sendable {
     for indicator in spec.indicators {
       let column = try Self.column(indicator.name, input)
       values.append(column)
-      let model = input.uncertainty[indicator.name] ?? .none
-      try Self.check(model, of: indicator.name, values: column, wards: input.wards)
-      uncertainty.append(model)
+      uncertainty.append(input.uncertainty[indicator.name] ?? .none)
     }
     self.values = values
     self.uncertainty = uncertainty
@@ -53,6 +51,12 @@ struct CompositePlan: Sendable {
       spec.missing, values: values, domainWeights: domainWeights, members: members,
       memberWeights: memberWeights)
     guard scored.count >= 2 else { throw .tooFewWards(scored: scored.count) }
+    // only the figures of scored wards are drawn: their counts must be possible
+    let isScored = Set(scored)
+    for (k, indicator) in spec.indicators.enumerated() {
+      let drawn = values[k].indices.map { isScored.contains($0) ? values[k][$0] : nil }
+      try Self.check(uncertainty[k], of: indicator.name, values: drawn, wards: input.wards)
+    }
     try checkVariation()
   }
 
@@ -102,7 +106,8 @@ struct CompositePlan: Sendable {
     return column
   }
 
-  /// The counts behind each present value are possible and give the value (to 1e-9 relative).
+  /// The counts behind each present value are possible and give the value (to 1e-9 relative);
+  /// called with the values of the scored wards only (an unscored ward's are never drawn).
   private static func check(
     _ model: IndicatorUncertainty, of name: String, values: [Double?], wards: [String]
   ) throws(CompositeIndexError) {

@@ -42,6 +42,7 @@ import WijkIO
       path: root.appendingPathComponent("GeoData/wijk-genk.yaml").path)
     config.sectorIndicators = []
     (config.sectorTables, config.sectorVintages) = ([], [])
+    config.index = nil  // the index combines sector indicators
     config.title = "Genk: energie per wijk, 2021"
     return config
   }

@@ -99,21 +99,31 @@ enum PublicationFixtures {
     throws -> Analysis.Run
   {
     var r = run.result
-    r.indicators = try run.specs.map {
+    var table = table
+    // the composite index is computed from the other indicators, last, as Analysis.run does
+    var specs = run.specs.filter { $0.kind != .score }
+    r.indicators = try specs.map {
       try IndicatorAnalysis.compute($0, table: table, weights: run.weights, settings: run.settings)
     }
+    r.multipleTesting = Significance.summarise(&r.indicators, run.settings)
     r.groups = try run.result.groups.map {
       try GroupComparison.compare(
         WardGroup(name: $0.name, wards: $0.wards, illustrative: $0.illustrative), table: table,
-        indicators: run.specs)
+        indicators: specs)
     }
     r.zones = try zones(table)
     if let figures = run.sectorYears, let c = run.configuration {
       try Analysis.addSeries(
         to: &r, figures, codes: table.codes, weights: run.weights, configuration: c)
     }
+    if let c = run.configuration, let index = c.index {
+      r.illustrativeInputs = run.result.illustrativeInputs.filter { !$0.contains(index.id) }
+      try Analysis.addIndex(
+        index, to: &r, table: &table, specs: &specs, weights: run.weights,
+        settings: run.settings, seed: c.seed, file: "the configuration")
+    }
     var out = Analysis.Run(
-      result: r, table: table, weights: run.weights, specs: run.specs, settings: run.settings)
+      result: r, table: table, weights: run.weights, specs: specs, settings: run.settings)
     (out.sectorYears, out.configuration) = (run.sectorYears, run.configuration)
     return out
   }
@@ -123,7 +133,7 @@ enum PublicationFixtures {
     guard let source = c.zones else { return { _ in [] } }
     let layer = try WardLayerLoader.load(c.wards).layer
     // every indicator of the run: the sector indicators' years, then the classic ones
-    let specs = try Analysis.run(c).specs
+    let specs = try Analysis.run(c).specs.filter { $0.kind != .score }
     return { table in
       try ZoneOverlay.carry(source, onto: layer, table: table, indicators: specs)
     }

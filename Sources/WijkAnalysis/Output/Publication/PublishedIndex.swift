@@ -12,7 +12,9 @@ enum PublishedIndex {
   /// - Throws: the errors of ``IndexAnalysis/compute(_:input:seed:language:labels:)`` and of
   ///   ``IndicatorAnalysis/compute(_:table:weights:settings:)``.
   static func prepare(_ publication: inout Publication, run: Analysis.Run) throws -> Analysis.Run {
-    guard let spec = run.configuration?.index, var index = run.result.index else { return run }
+    guard let spec = run.configuration?.index, var index = run.result.index,
+      let k = run.specs.firstIndex(where: { $0.kind == .score && $0.id == spec.id })
+    else { return run }
     let hidden = hiddenWards(spec, publication, run.result)
     var published = run
     if hidden.contains(true) {
@@ -29,7 +31,6 @@ enum PublishedIndex {
         !hidden.indices.contains { hidden[$0] && note.hasPrefix(run.result.wards[$0].code + " ") }
       }
       published.table.columns[IndexAnalysis.column(spec)] = index.wards.map(\.score)
-      let k = run.specs.count - 1
       published.result.indicators[k] = try IndicatorAnalysis.compute(
         run.specs[k], table: published.table, weights: run.weights, settings: run.settings)
       publication.wards[spec.id] = hidden.map {
