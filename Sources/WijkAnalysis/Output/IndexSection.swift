@@ -24,13 +24,7 @@ enum IndexSection {
     doc.addParagraph(intervalText(index, t))
     doc.addTable(try sensitivityTable(index, p.result, t))
     doc.addParagraph(SummaryReport.cityParagraph(i, p, t))
-    for (name, svg) in maps where name == "\(i.id).svg" || name == "\(i.id)-lisa.svg" {
-      let caption =
-        name.hasSuffix("-lisa.svg")
-        ? t("Clusters en uitschieters (lokale Moran)", "Clusters and outliers (local Moran)")
-        : t("Score per wijk", "Score per ward")
-      doc.addFigure(svg: svg, caption: caption, markdownPath: "maps/\(name)")
-    }
+    SummaryReport.addMaps(i, maps, &doc, valueCaption: t("Score per wijk", "Score per ward"), t)
     for note in unscored(index, p, t) { doc.addNote(note) }
   }
 

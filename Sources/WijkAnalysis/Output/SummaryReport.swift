@@ -173,13 +173,7 @@ public enum SummaryReport {
           ReportColumn("LISA"), ReportColumn("Gi*"),
         ],
         rows: rows))
-    for (name, svg) in maps where name == "\(i.id).svg" || name == "\(i.id)-lisa.svg" {
-      let caption =
-        name.hasSuffix("-lisa.svg")
-        ? t("Clusters en uitschieters (lokale Moran)", "Clusters and outliers (local Moran)")
-        : t("Waarde per wijk", "Value per ward")
-      doc.addFigure(svg: svg, caption: caption, markdownPath: "maps/\(name)")
-    }
+    addMaps(i, maps, &doc, valueCaption: t("Waarde per wijk", "Value per ward"), t)
     let missing = i.wards.enumerated().filter {
       $0.element.value == nil && p.withheld(i.id, ward: $0.offset) == nil
     }.map { r.wards[$0.offset].shortName }
@@ -189,6 +183,20 @@ public enum SummaryReport {
           + missing.joined(separator: ", ") + ".")
     }
     for w in i.warnings { doc.addNote(w) }
+  }
+
+  /// The indicator's value map and its LISA cluster map, as figures.
+  static func addMaps(
+    _ i: IndicatorResult, _ maps: [(String, String)], _ doc: inout ReportDocument,
+    valueCaption: String, _ t: Words
+  ) {
+    for (name, svg) in maps where name == "\(i.id).svg" || name == "\(i.id)-lisa.svg" {
+      let caption =
+        name.hasSuffix("-lisa.svg")
+        ? t("Clusters en uitschieters (lokale Moran)", "Clusters and outliers (local Moran)")
+        : valueCaption
+      doc.addFigure(svg: svg, caption: caption, markdownPath: "maps/\(name)")
+    }
   }
 
   static func cityParagraph(_ i: IndicatorResult, _ p: Publication, _ t: Words) -> String {
