@@ -1,7 +1,8 @@
 import SpatialStats
 import SpatialWeights
 
-/// The city-level statistics of one indicator: segregation, inequality, global Moran's I.
+/// The city-level statistics of one indicator: segregation, inequality, global Moran's I,
+/// Geary's C and General G.
 enum CityStatistics {
   static func add(
     _ spec: IndicatorSpec, _ numerators: [Double?], _ bases: [Double?]?, _ values: [Double?],
@@ -12,6 +13,8 @@ enum CityStatistics {
     // a score's Gini or top share would measure its scale, not an inequality of the wards
     if spec.kind != .score { addInequality(numerators, values, table, &result) }
     result.city.moran = try moran(values, weights, settings, "Moran's I", &result)
+    result.city.geary = try geary(values, weights, settings, &result)
+    result.city.generalG = try generalG(values, weights, settings, &result)
     if spec.kind == .rate, let bases {
       result.city.moranEmpiricalBayes = try moranForRates(
         numerators, bases, weights, settings, &result)
@@ -62,6 +65,47 @@ enum CityStatistics {
     let r = try moranI(
       values, weights: weights, permutations: settings.permutations, seed: settings.seed)
     return summary(r, settings, name, &result)
+  }
+
+  /// esda `Geary` (row-standardised weights).
+  static func geary(
+    _ values: [Double?], _ weights: SpatialWeights, _ settings: IndicatorSettings,
+    _ result: inout IndicatorResult
+  ) throws -> GearySummary? {
+    let r = try gearyC(
+      values, weights: weights, permutations: settings.permutations, seed: settings.seed)
+    guard let c = r.value else {
+      result.city.undefined["Geary's C"] = r.estimate.reason?.description
+      return nil
+    }
+    return GearySummary(
+      c: c.c, expectedC: c.expectedC, zRandomisation: c.zRandomisation,
+      pRandomisation: c.pRandomisation, pNormality: c.pNormality,
+      pseudoP: c.permutation?.pseudoP, permutations: settings.permutations,
+      excluded: r.sample.missing + r.sample.islands)
+  }
+
+  /// esda `G` (binary weights); a negative value makes it undefined, not an error.
+  static func generalG(
+    _ values: [Double?], _ weights: SpatialWeights, _ settings: IndicatorSettings,
+    _ result: inout IndicatorResult
+  ) throws -> GeneralGSummary? {
+    let r: AutocorrelationResult<GeneralG>
+    do {
+      r = try SpatialStats.generalG(
+        values, weights: weights, permutations: settings.permutations, seed: settings.seed)
+    } catch AutocorrelationError.negativeValue(let unit, let value, _) {
+      result.city.undefined["General G"] =
+        "needs values of at least 0; ward \(unit) has \(value)"
+      return nil
+    }
+    guard let g = r.value else {
+      result.city.undefined["General G"] = r.estimate.reason?.description
+      return nil
+    }
+    return GeneralGSummary(
+      g: g.g, expectedG: g.expectedG, z: g.z, p: g.p, pseudoP: g.permutation?.pseudoP,
+      permutations: settings.permutations, excluded: r.sample.missing + r.sample.islands)
   }
 
   /// esda `Moran_Rate`; wards with base 0 have no rate and are left out, named.

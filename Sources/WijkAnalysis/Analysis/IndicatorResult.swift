@@ -88,6 +88,40 @@ public struct MoranSummary: Sendable, Codable, Equatable {
   public var excluded: [String]
 }
 
+/// Geary's C of an indicator over the wards, as esda `Geary` reports it: below 1 neighbours
+/// are alike, above 1 they differ.
+public struct GearySummary: Sendable, Codable, Equatable {
+  /// C on row-standardised weights (esda `Geary.C`), its expectation 1 (`EC`).
+  public var c: Double
+  public var expectedC: Double
+  /// z and two-tailed p under randomisation (`z_rand`, `p_rand`), p under normality
+  /// (`p_norm`).
+  public var zRandomisation: Double
+  public var pRandomisation: Double
+  public var pNormality: Double
+  /// Folded permutation pseudo p; `nil` with 0 permutations.
+  public var pseudoP: Double?
+  public var permutations: Int
+  /// Wards left out (missing values, no neighbours).
+  public var excluded: [String]
+}
+
+/// Getis–Ord General G of an indicator over the wards, as esda `G` reports it: above its
+/// expectation high values lie together.
+public struct GeneralGSummary: Sendable, Codable, Equatable {
+  /// G on binary weights (esda `G.G`) and its expectation (`EG`).
+  public var g: Double
+  public var expectedG: Double
+  /// z and two-tailed p under normality (`z_norm`, `p_norm`).
+  public var z: Double
+  public var p: Double
+  /// Folded permutation pseudo p; `nil` with 0 permutations.
+  public var pseudoP: Double?
+  public var permutations: Int
+  /// Wards left out (missing values, no neighbours).
+  public var excluded: [String]
+}
+
 /// City-level statistics of one indicator.
 public struct CityIndicatorStatistics: Sendable, Codable, Equatable {
   /// Σ numerator, in the numerator column's unit: over the wards with a value, or, when the
@@ -117,6 +151,12 @@ public struct CityIndicatorStatistics: Sendable, Codable, Equatable {
   public var moran: MoranSummary?
   /// Moran's I of the empirical Bayes standardised rate (esda `Moran_Rate`), rates only.
   public var moranEmpiricalBayes: MoranSummary?
+  /// Geary's C of the ward values (esda `Geary`, row-standardised weights); `nil` when
+  /// undefined, with the reason in `undefined`. Not part of any multiple-testing family.
+  public var geary: GearySummary? = nil
+  /// Getis–Ord General G of the ward values (esda `G`, binary weights); `nil` when undefined
+  /// (a negative value, constant values), with the reason in `undefined`.
+  public var generalG: GeneralGSummary? = nil
   /// Statistic → why it is undefined for the city.
   public var undefined: [String: String]
 }

@@ -239,6 +239,7 @@ public enum SummaryReport {
                 ? "similar values cluster significantly." : "neighbours differ significantly.")
               : "no significant spatial pattern.")))
     }
+    if let g = i.city.geary { parts.append(gearyText(g, i.city.generalG, style, t)) }
     if let tests = SignificanceWording.families(i.tests, t.language) {
       parts.append(
         t("Lokale toetsen, correctie ", "Local tests, correction ")
@@ -246,6 +247,23 @@ public enum SummaryReport {
           + tests + ".")
     }
     return parts.joined(separator: " ")
+  }
+
+  /// Geary's C (and General G when defined), with their pseudo p and no correction.
+  static func gearyText(
+    _ c: GearySummary, _ g: GeneralGSummary?, _ style: NumberStyle, _ t: Words
+  ) -> String {
+    func p(_ x: Double?) -> String { x.map { style.format($0, decimals: 3) } ?? "–" }
+    let gText = g.map { g in
+      let d = PublishedPrecision.threshold(g.expectedG) + 2
+      return t(
+        " en Getis-Ord General G = \(style.format(g.g, decimals: d)) (verwacht \(style.format(g.expectedG, decimals: d)), pseudo-p = \(p(g.pseudoP)))",
+        " and Getis-Ord General G = \(style.format(g.g, decimals: d)) (expected \(style.format(g.expectedG, decimals: d)), pseudo p = \(p(g.pseudoP)))")
+    } ?? ""
+    return t(
+      "Geary's C = \(style.format(c.c, decimals: 3)) (onder 1 lijken buren op elkaar, boven 1 verschillen ze; pseudo-p = \(p(c.pseudoP)))\(gText), zonder correctie voor meervoudig toetsen.",
+      "Geary's C = \(style.format(c.c, decimals: 3)) (below 1 neighbours are alike, above 1 they differ; pseudo p = \(p(c.pseudoP)))\(gText), without correction for multiple testing."
+    )
   }
 
   static func addGroup(

@@ -69,6 +69,9 @@ for ident, (num, base, per) in INDICATORS.items():
     lm = esda.Moran_Local(y, w, permutations=0)
     wb = libpysal.weights.w_subset(queen, ids)
     gs = esda.G_Local(y, wb, transform="B", star=True, permutations=0)
+    wr = libpysal.weights.w_subset(queen, ids)
+    gc = esda.Geary(y, wr, transformation="r", permutations=0)
+    gg = esda.G(y, libpysal.weights.w_subset(queen, ids), permutations=0)
     entry = {
         "values": [None if np.isnan(v) else float(v) for v in values],
         "analysed": ids,
@@ -77,6 +80,10 @@ for ident, (num, base, per) in INDICATORS.items():
         "local_I": [float(v) for v in lm.Is],
         "quadrant": [["HH", "LH", "LL", "HL"][q - 1] for q in lm.q],
         "gistar_z": [float(v) for v in gs.Zs],
+        "geary": {"C": float(gc.C), "EC": float(gc.EC), "z_rand": float(gc.z_rand),
+                  "p_rand": float(gc.p_rand), "p_norm": float(gc.p_norm)},
+        "general_g": {"G": float(gg.G), "EG": float(gg.EG), "z_norm": float(gg.z_norm),
+                      "p_norm": float(gg.p_norm)},
         "gini": float(inequality.gini.Gini(y).g),
     }
     if base is not None and per == 100.0:

@@ -17,10 +17,14 @@ import WijkIO
 
   struct Reference: Decodable {
     struct Moran: Decodable { var I, EI, z_rand, p_norm, p_rand: Double }
+    struct Geary: Decodable { var C, EC, z_rand, p_rand, p_norm: Double }
+    struct GeneralG: Decodable { var G, EG, z_norm, p_norm: Double }
     struct Indicator: Decodable {
       var values: [Double?]
       var analysed: [String]
       var moran: Moran
+      var geary: Geary
+      var general_g: GeneralG
       var local_I: [Double]
       var quadrant: [String]
       var gistar_z: [Double]
@@ -116,6 +120,17 @@ import WijkIO
       Self.close(m.zRandomisation, r.moran.z_rand, "\(indicator.id) z_rand")
       Self.close(m.pNormality, r.moran.p_norm, "\(indicator.id) p_norm")
       Self.close(m.pRandomisation, r.moran.p_rand, "\(indicator.id) p_rand")
+      let c = try #require(indicator.city.geary)
+      Self.close(c.c, r.geary.C, "\(indicator.id) Geary C")
+      Self.close(c.expectedC, r.geary.EC, "\(indicator.id) Geary EC")
+      Self.close(c.zRandomisation, r.geary.z_rand, "\(indicator.id) Geary z_rand")
+      Self.close(c.pRandomisation, r.geary.p_rand, "\(indicator.id) Geary p_rand")
+      Self.close(c.pNormality, r.geary.p_norm, "\(indicator.id) Geary p_norm")
+      let g = try #require(indicator.city.generalG)
+      Self.close(g.g, r.general_g.G, "\(indicator.id) General G")
+      Self.close(g.expectedG, r.general_g.EG, "\(indicator.id) General EG")
+      Self.close(g.z, r.general_g.z_norm, "\(indicator.id) General G z")
+      Self.close(g.p, r.general_g.p_norm, "\(indicator.id) General G p")
       Self.close(indicator.city.giniInequality, r.gini, "\(indicator.id) Gini")
       Self.close(indicator.city.dissimilarity, r.dissimilarity, "\(indicator.id) D")
       Self.close(indicator.city.isolation, r.isolation, "\(indicator.id) isolation")

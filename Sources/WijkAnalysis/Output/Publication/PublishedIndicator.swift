@@ -132,6 +132,8 @@ enum PublishedIndicator {
     }
     c.moran = c.moran.map(round)
     c.moranEmpiricalBayes = c.moranEmpiricalBayes.map(round)
+    c.geary = c.geary.map(round)
+    c.generalG = c.generalG.map(round)
     p.city = c
     p.tests = p.tests.map(round)
   }
@@ -140,6 +142,28 @@ enum PublishedIndicator {
     var f = f
     f.threshold = PublishedPrecision.round(f.threshold, PublishedPrecision.threshold(f.threshold))
     return f
+  }
+
+  static func round(_ g: GearySummary) -> GearySummary {
+    typealias P = PublishedPrecision
+    var g = g
+    (g.c, g.expectedC) = (P.round(g.c, P.index), P.round(g.expectedC, P.index))
+    g.zRandomisation = P.round(g.zRandomisation, P.standardScore)
+    g.pRandomisation = P.round(g.pRandomisation, P.pValue)
+    g.pNormality = P.round(g.pNormality, P.pValue)
+    g.pseudoP = P.round(g.pseudoP, P.pValue)
+    return g
+  }
+
+  /// General G is a small number (≈ links / n²): four significant digits, as its expectation.
+  static func round(_ g: GeneralGSummary) -> GeneralGSummary {
+    typealias P = PublishedPrecision
+    var g = g
+    let d = P.threshold(g.expectedG) + 2
+    (g.g, g.expectedG) = (P.round(g.g, d), P.round(g.expectedG, d))
+    g.z = P.round(g.z, P.standardScore)
+    (g.p, g.pseudoP) = (P.round(g.p, P.pValue), P.round(g.pseudoP, P.pValue))
+    return g
   }
 
   static func round(_ m: MoranSummary) -> MoranSummary {
