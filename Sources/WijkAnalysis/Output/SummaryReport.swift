@@ -255,7 +255,7 @@ public enum SummaryReport {
   ) -> String {
     func p(_ x: Double?) -> String { x.map { style.format($0, decimals: 3) } ?? "–" }
     let gText = g.map { g in
-      let d = PublishedPrecision.threshold(g.expectedG) + 2
+      let d = PublishedPrecision.threshold(g.expectedG)
       return t(
         " en Getis-Ord General G = \(style.format(g.g, decimals: d)) (verwacht \(style.format(g.expectedG, decimals: d)), pseudo-p = \(p(g.pseudoP)))",
         " and Getis-Ord General G = \(style.format(g.g, decimals: d)) (expected \(style.format(g.expectedG, decimals: d)), pseudo p = \(p(g.pseudoP)))")

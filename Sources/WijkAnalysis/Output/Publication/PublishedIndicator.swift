@@ -155,11 +155,12 @@ enum PublishedIndicator {
     return g
   }
 
-  /// General G is a small number (≈ links / n²): four significant digits, as its expectation.
+  /// General G is a small number (≈ links / n²): as many decimals as its expectation needs
+  /// for two significant digits, at least 3 (0.191 against 0.186 for Genk's wards).
   static func round(_ g: GeneralGSummary) -> GeneralGSummary {
     typealias P = PublishedPrecision
     var g = g
-    let d = P.threshold(g.expectedG) + 2
+    let d = P.threshold(g.expectedG)
     (g.g, g.expectedG) = (P.round(g.g, d), P.round(g.expectedG, d))
     g.z = P.round(g.z, P.standardScore)
     (g.p, g.pseudoP) = (P.round(g.p, P.pValue), P.round(g.pseudoP, P.pValue))
