@@ -39,7 +39,7 @@ let package = Package(
     .target(name: "WijkEngine", dependencies: ["WijkCore", "CGEOS", "CPROJ"]),
     .target(name: "WijkIO", dependencies: ["WijkCore", "CGDAL"]),
     .target(name: "SpatialWeights", dependencies: ["WijkCore"]),
-    .target(name: "SpatialStats", dependencies: ["SpatialWeights"]),
+    .target(name: "SpatialStats", dependencies: ["WijkCore", "SpatialWeights"]),
     .target(name: "Cartography", dependencies: ["WijkCore"]),
     .target(
       name: "WijkAnalysis",
@@ -63,7 +63,7 @@ let package = Package(
     .testTarget(name: "WijkEngineTests", dependencies: ["WijkEngine"]),
     .testTarget(name: "WijkIOTests", dependencies: ["WijkIO"]),
     .testTarget(name: "SpatialWeightsTests", dependencies: ["SpatialWeights"]),
-    .testTarget(name: "SpatialStatsTests", dependencies: ["SpatialStats"]),
+    .testTarget(name: "SpatialStatsTests", dependencies: ["SpatialStats", "WijkCore"]),
     .testTarget(name: "CartographyTests", dependencies: ["Cartography"]),
     .testTarget(name: "WijkAnalysisTests", dependencies: ["WijkAnalysis"]),
     .testTarget(name: "WijkCLITests", dependencies: ["WijkCLI"]),
