@@ -16,6 +16,14 @@ struct SegregationCommand: ParsableCommand {
       MultiInfoTheory, MultiNormExposure, MultiSquaredCoefVar, MultiRelativeDiversity, \
       MultiDiversity). Units with a missing count are left out and named; an index that is \
       undefined (the group absent or everyone) says why.
+
+      --spatial adds, for one group, Morrill's spatial dissimilarity over --weights (queen by \
+      default, used binary: segregation 2.5's SpatialDissim) and White's spatial proximity \
+      index SP with Massey & Denton's decay exp(-d / --proximity-scale) between centroids \
+      and (0.6 a)^0.5 within a unit. SP above 1: the group lives closer to itself than \
+      the population does (clustering); below 1: further apart. segregation 2.5's \
+      SpatialProximity is not matched: its proximity grows with distance and ranks an \
+      alternating pattern above two solid halves. Spatial proximity needs a layer with a CRS.
       """)
 
   @OptionGroup var input: LayerOptions
@@ -33,6 +41,14 @@ struct SegregationCommand: ParsableCommand {
     help: "Several non-overlapping group counts, comma-separated, for the multigroup indices.")
   var groups: String?
 
+  @Flag(help: "Also spatial dissimilarity (over --weights) and spatial proximity (one group).")
+  var spatial = false
+
+  @OptionGroup var weightOptions: WeightsOptions
+
+  @Option(help: "Metres per unit of distance in spatial proximity's decay exp(-d/scale).")
+  var proximityScale = 1000.0
+
   @Flag(help: "Print the result as JSON.")
   var json = false
 
@@ -43,6 +59,10 @@ struct SegregationCommand: ParsableCommand {
     if group != nil && total == nil && otherGroup == nil {
       throw ValidationError("--group needs --total (group against the rest) or --other-group.")
     }
+    if spatial && groups != nil {
+      throw ValidationError("--spatial gives the single-group indices: use --group, not --groups.")
+    }
+    try checkOption("proximity-scale", proximityScale, .distance)
   }
 
   func run() throws {
@@ -57,7 +77,11 @@ struct SegregationCommand: ParsableCommand {
           })
       } else {
         r = try SegregationCommands.singleGroup(
-          units, group: group!, total: total, other: otherGroup)
+          units, group: group!, total: total, other: otherGroup,
+          spatial: spatial
+            ? SpatialSegregationRequest(
+              weights: weightOptions.request, proximityScale: proximityScale)
+            : nil)
       }
       if !r.missing.isEmpty {
         note(

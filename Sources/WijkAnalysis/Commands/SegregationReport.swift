@@ -3,8 +3,9 @@ import SpatialStats
 /// What `wijk segregation` reports. Single group (segregation 2.5 `singlegroup`: `Dissim`,
 /// `GiniSeg`, `Isolation`, `Interaction`, `Entropy`) or multigroup (`multigroup`:
 /// `MultiDissim`, `MultiGini`, `MultiInfoTheory`, `MultiNormExposure`,
-/// `MultiSquaredCoefVar`, `MultiRelativeDiversity`, `MultiDiversity`). Undefined indices are
-/// `nil` with the reason in ``undefined``.
+/// `MultiSquaredCoefVar`, `MultiRelativeDiversity`, `MultiDiversity`); with a
+/// ``SpatialSegregationRequest`` also spatial dissimilarity and spatial proximity. Undefined
+/// indices are `nil` with the reason in ``undefined``.
 public struct SegregationReport: Codable, Sendable, Equatable {
   /// "group against the rest (total)", "group A against group B" or "multigroup".
   public var comparison: String
@@ -25,18 +26,27 @@ public enum SegregationCommands {
   /// One group against the total (`other == nil`, segregation's convention: the second column
   /// is the total) or against another group (total = group + other; segregation#213).
   ///
+  /// With `spatial`, also `spatialDissimilarity` (Morrill's D(adj) over the requested
+  /// contiguity, segregation 2.5 `SpatialDissim`) and `spatialProximity` (White's SP,
+  /// Massey & Denton's decay; see ``spatialProximity(group:total:centroids:areas:decay:unitIDs:)``
+  /// for why segregation's `SpatialProximity` is not matched).
+  ///
   /// - Throws: ``CommandInputError`` (unknown column, non-numeric cell), `ConcentrationError`
-  ///   (negative count, group above total, naming the unit).
+  ///   (negative count, group above total, naming the unit); with `spatial`, the weights'
+  ///   errors and `EngineError.missingCRS` (spatial proximity needs distances in metres).
   public static func singleGroup(
-    _ units: UnitLayer, group: String, total: String?, other: String?
+    _ units: UnitLayer, group: String, total: String?, other: String?,
+    spatial: SpatialSegregationRequest? = nil
   ) throws -> SegregationReport {
     let g = try units.numbers(group)
     let s: SingleGroupSegregation
+    let t: [Double?]
     let comparison: String
     let columns: [String]
     if let other {
-      s = try SingleGroupSegregation(
-        group: g, otherGroup: try units.numbers(other), unitIDs: units.ids)
+      let o = try units.numbers(other)
+      s = try SingleGroupSegregation(group: g, otherGroup: o, unitIDs: units.ids)
+      t = zip(g, o).map { a, b in a.flatMap { a in b.map { a + $0 } } }
       comparison = "\(group) against \(other) (total = \(group) + \(other))"
       columns = [group, other]
     } else {
@@ -44,16 +54,17 @@ public enum SegregationCommands {
         throw CommandInputError.invalidOption(
           name: "total", value: "(none)", expected: "the total column, or --other-group")
       }
-      s = try SingleGroupSegregation(group: g, total: try units.numbers(total), unitIDs: units.ids)
+      t = try units.numbers(total)
+      s = try SingleGroupSegregation(group: g, total: t, unitIDs: units.ids)
       comparison = "\(group) against the rest of \(total)"
       columns = [group, total]
     }
-    return report(
-      comparison, columns, units.ids.count, s.missingUnits,
-      [
-        ("dissimilarity", s.dissimilarity), ("gini", s.gini), ("isolation", s.isolation),
-        ("exposure", s.interaction), ("theilH", s.entropy), ("groupShare", s.groupShare),
-      ])
+    var outcomes: [(String, StatisticOutcome<Double>)] = [
+      ("dissimilarity", s.dissimilarity), ("gini", s.gini), ("isolation", s.isolation),
+      ("exposure", s.interaction), ("theilH", s.entropy), ("groupShare", s.groupShare),
+    ]
+    if let spatial { outcomes += try spatial.indices(units, group: g, total: t) }
+    return report(comparison, columns, units.ids.count, s.missingUnits, outcomes)
   }
 
   /// Multigroup indices over `groups` (non-overlapping count columns).
