@@ -22,4 +22,14 @@ enum RateInterval {
     return ConfidenceIntervals.poisson(count: x, level: level)
       .map { ($0.lower / n * per, $0.upper / n * per) }
   }
+
+  /// The interval of a published ward value, rounded as the value is published: what the
+  /// ward table's `ci95_lower` / `ci95_upper` hold and the ward plan prints (both leave it
+  /// out when the ward's figure is withheld).
+  static func published(_ i: IndicatorResult, _ v: WardIndicatorValue) -> [Double]? {
+    let d = PublishedPrecision.value(i)
+    return of(i, v).map {
+      [PublishedPrecision.round($0.lower, d), PublishedPrecision.round($0.upper, d)]
+    }
+  }
 }

@@ -281,7 +281,10 @@ public enum SummaryReport {
     }
     let names = g.wards.compactMap { code in r.wards.first { $0.code == code }?.shortName }
     doc.addParagraph(t("Wijken: ", "Wards: ") + names.joined(separator: ", ") + ".")
-    let rows: [[ReportCell]] = zip(g.indicators, r.indicators).map { gv, i in
+    // By id, not position: the index and a series' years need not have group values.
+    let byID = Dictionary(g.indicators.map { ($0.indicator, $0) }) { a, _ in a }
+    let rows: [[ReportCell]] = r.indicators.compactMap { i in
+      guard let gv = byID[i.id] else { return nil }
       if hidden.contains(i.id) {
         return [.text(i.label)] + Array(repeating: .text(SmallNumbers.notPublished), count: 4)
       }

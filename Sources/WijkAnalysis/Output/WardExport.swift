@@ -222,10 +222,7 @@ public enum WardExport {
       state.map { .text(p.marker($0)) } ?? real(value)
     }
     let cityHidden = p.withheldCity.contains(i.id)
-    let d = PublishedPrecision.value(i)
-    let interval = RateInterval.of(i, v).map {
-      (lower: PublishedPrecision.round($0.lower, d), upper: PublishedPrecision.round($0.upper, d))
-    }
+    let interval = RateInterval.published(i, v)
     let value: AttributeValue =
       f.map {
         i.kind == "count" && $0.numerator == nil
@@ -235,7 +232,7 @@ public enum WardExport {
     return [
       value, f.map { .text(p.marker($0.reason)) } ?? .text(""),
       count(v.numerator, f?.numerator), count(v.base, f?.base),
-      derived(interval?.lower), derived(interval?.upper),
+      derived(interval?[0]), derived(interval?[1]),
       cityHidden ? x : derived(PublishedPrecision.percent(v.shareOfCity)),
       derived(v.densityPerSquareKilometre), derived(v.smoothedRate),
       cityHidden ? x : derived(v.locationQuotient),

@@ -82,6 +82,11 @@ public struct PlanIndicator: Sendable, Codable, Equatable {
   public var withheld: WithheldFigures?
   /// Whether the city's totals of the indicator are withheld.
   public var cityWithheld: Bool = false
+  /// The 95 % interval [lower, upper] of the ward's rate, as the ward table gives it
+  /// (``RateInterval``: Wilson for a share, exact Poisson for a rate of events, from the
+  /// published numerator and base, rounded as the value); `nil` for counts and means, and
+  /// when the numerator or base is withheld.
+  public var interval: [Double]? = nil
 }
 
 /// A ward group the ward belongs to.
@@ -94,6 +99,13 @@ public struct PlanGroup: Sendable, Codable, Equatable {
   public var indicators: [GroupIndicatorValue]
   /// Indicators whose group figures are withheld.
   public var withheld: [String]
+
+  /// The group's value of indicator `id`, `nil` when the group has none (the composite
+  /// index, a series' earlier years are not in a plan's rows). Looked up by id: the plan's
+  /// rows are a subset of the result's indicators, so positions do not line up.
+  public func value(of id: String) -> Double? {
+    indicators.first { $0.indicator == id }?.value
+  }
 }
 
 /// One indicator over the years.

@@ -27,12 +27,13 @@ public enum WardPlanBuilder {
     // the page of the series (``PlanSeries``).
     let earlier = Set(r.series.flatMap { $0.indicators.compactMap { $0 }.dropLast() })
     let indicators = r.indicators.filter { !earlier.contains($0.id) }.map { i in
-      PlanIndicator(
+      let withheld = p.withheld(i.id, ward: ward)
+      return PlanIndicator(
         id: i.id, label: i.label, unit: i.unit, kind: i.kind, worse: i.worse, ward: i.wards[ward],
         cityValue: i.city.value, cityNumeratorTotal: i.city.numeratorTotal,
         cityBaseTotal: i.city.baseTotal, rankedWards: i.wards.filter { $0.rank != nil }.count,
-        tests: i.tests, withheld: p.withheld(i.id, ward: ward),
-        cityWithheld: p.withheldCity.contains(i.id))
+        tests: i.tests, withheld: withheld, cityWithheld: p.withheldCity.contains(i.id),
+        interval: withheld == nil ? RateInterval.published(i, i.wards[ward]) : nil)
     }
     let groups = r.groups.filter { $0.wards.contains(code) }.map {
       PlanGroup(

@@ -75,20 +75,21 @@ public enum WardPlanReport {
 
   static func addIndicators(_ plan: WardPlan, _ doc: inout ReportDocument, _ t: Words) throws {
     doc.addSection(t("De wijk tegenover de stad", "The ward against the city"))
-    var columns = [
-      ReportColumn("Indicator"), ReportColumn(plan.shortName, alignment: .right),
+    let intervals = plan.indicators.contains { $0.interval != nil }
+    var columns = [ReportColumn("Indicator"), ReportColumn(plan.shortName, alignment: .right)]
+    if intervals { columns.append(ReportColumn(t("95%-marge", "95% interval"), alignment: .right)) }
+    columns += [
       ReportColumn(t("Stad", "City"), alignment: .right),
       ReportColumn(t("t.o.v. stad", "vs city"), alignment: .right),
       ReportColumn(t("Rang", "Rank"), alignment: .right),
     ]
     columns += plan.groups.map { ReportColumn($0.name, alignment: .right) }
-    let rows: [[ReportCell]] = plan.indicators.enumerated().map { k, i in
-      [
-        .text(i.label + (i.unit.map { " (\($0))" } ?? "")), wardCell(i, plan),
-        i.cityWithheld ? x : cell(i.cityValue, i, plan), comparison(i), rank(i),
-      ]
+    let rows: [[ReportCell]] = plan.indicators.map { i in
+      [.text(i.label + (i.unit.map { " (\($0))" } ?? "")), wardCell(i, plan)]
+        + (intervals ? [interval(i, t)] : [])
+        + [i.cityWithheld ? x : cell(i.cityValue, i, plan), comparison(i), rank(i)]
         + plan.groups.map {
-          $0.withheld.contains(i.id) ? x : cell($0.indicators[k].value, i, plan)
+          $0.withheld.contains(i.id) ? x : cell($0.value(of: i.id), i, plan)
         }
     }
     doc.addTable(
@@ -102,6 +103,13 @@ public enum WardPlanReport {
         "\"t.o.v. stad\" is de locatiequotiënt (wijk / stad) bij gemiddelden en percentages, en het aandeel van de wijk in het stadstotaal bij aantallen.",
         "\"vs city\" is the location quotient (ward / city) for means and rates, and the ward's share of the city total for counts."
       ))
+    if intervals {
+      doc.addParagraph(
+        t(
+          "De 95%-marge van een percentage of cijfer is het betrouwbaarheidsinterval uit de gepubliceerde teller en noemer (Wilson voor een aandeel, exact Poisson voor een cijfer), zoals in wards.csv: in een kleine wijk ligt de ware waarde ruim rond het cijfer.",
+          "The 95% interval of a rate is the confidence interval from the published numerator and base (Wilson for a share, exact Poisson for a rate of events), as in wards.csv: in a small ward the true value may lie well away from the figure."
+        ))
+    }
     if plan.groups.isEmpty {
       doc.addParagraph(t("De wijk hoort bij geen wijkgroep.", "The ward belongs to no ward group."))
     }
@@ -267,6 +275,14 @@ public enum WardPlanReport {
       v,
       decimals: i.kind == "rate"
         ? PublishedPrecision.rate : PublishedPrecision.magnitude(i.cityValue ?? v))
+  }
+
+  /// "12,1–15,8": the ward's 95 % interval, empty when it has none.
+  static func interval(_ i: PlanIndicator, _ t: Words) -> ReportCell {
+    guard let v = i.interval else { return .empty }
+    let style = NumberStyle(t.language)
+    let d = PublishedPrecision.rate
+    return .text(style.format(v[0], decimals: d) + "–" + style.format(v[1], decimals: d))
   }
 
   /// A withheld figure: "x".

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Cartography
 
 @testable import WijkAnalysis
 
@@ -37,6 +38,24 @@ import Testing
     #expect(abs(trend.slopePerYear - ref.trend["population"]![k].sen_slope) <= 0.05 + 1e-9)
     #expect(abs(trend.p - ref.trend["population"]![k].p) <= 0.0005 + 1e-12)
     #expect(s.ranks.allSatisfy { $0 != nil } && s.rankedWards.allSatisfy { $0 == 30 })
+  }
+
+  // The group column of a row is that indicator's group value, found by id: the plan's rows
+  // leave out a series' earlier years, so positions in the group's list do not line up
+  // (Kolderbos's page once showed the group's 2011–2019 populations beside its gas share).
+  @Test func groupColumnsAreTheGroupsValueOfTheRowsIndicator() throws {
+    let p = try plan("7101613")
+    let group = try #require(p.groups.first)
+    let page = try WardPlanReport.build(p, map: nil)
+    let style = NumberStyle(.dutch)
+    for (id, decimals) in [("population_2022", 0), ("share_65plus_2021", 1), ("gas_share", 1)] {
+      let i = try #require(p.indicators.first { $0.id == id })
+      let value = try #require(group.value(of: id))
+      let row = try #require(
+        page.markdown().split(separator: "\n").first { $0.hasPrefix("| \(i.label)") }, "\(id)")
+      #expect(row.hasSuffix("| \(style.format(value, decimals: decimals)) |"), "\(row)")
+    }
+    #expect(p.indicators.contains { $0.id == "index_illustrative" } == (p.index != nil))
   }
 
   @Test func kolderbosPageShowsAChartAndTheSentencePerSeries() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Cartography
 
 @testable import WijkAnalysis
 
@@ -215,6 +216,30 @@ private let derived: [String: [String: [String: Double]]] = {
   }
 
   // The page shows the result's numbers as formatted for the report.
+  // The plan prints the ward table's 95 % intervals: statsmodels' Wilson interval of the
+  // published gas connections over households (ward_table_ci.json), to the published 0.1;
+  // counts and means get none.
+  @Test(arguments: ["7101613", "7101616", "710161"])
+  func rateIntervalsAreTheWardTables(code: String) throws {
+    let reference = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: planFixture("reference/ward_table_ci.json"))) as! [String: Any]
+    let r = try #require(
+      (reference["intervals"] as! [[String: Any]]).first {
+        $0["code"] as? String == code && $0["indicator"] as? String == "gas_share"
+      })
+    let p = try plan(code)
+    let gas = try #require(p.indicators.first { $0.id == "gas_share" }?.interval)
+    #expect(published(gas[0], r["lower"] as! Double, decimals: 1), "\(gas)")
+    #expect(published(gas[1], r["upper"] as! Double, decimals: 1), "\(gas)")
+    #expect(p.indicators.filter { $0.kind != "rate" }.allSatisfy { $0.interval == nil })
+    let page = try WardPlans.page(p, publication: genk.publication, table: genk.run.table)
+    let style = NumberStyle(.dutch)
+    #expect(page.markdown.contains("95%-marge"))
+    #expect(
+      page.markdown.contains(
+        style.format(gas[0], decimals: 1) + "–" + style.format(gas[1], decimals: 1)))
+  }
+
   @Test func thePageShowsTheWardsAndTheCitysNumbers() throws {
     let p = try plan("7101613")
     let page = try WardPlans.page(p, publication: genk.publication, table: genk.run.table)
