@@ -48,7 +48,8 @@ enum InteractiveMapPage {
   static func figures(_ i: IndicatorResult, ward w: Int, _ p: Publication, _ t: Words)
     -> [FigureRow]
   {
-    let c = WardExport.cells(i, ward: w, p, t)
+    let cells = WardExport.cells(i, ward: w, p, t)
+    func c(_ cell: WardExport.Cell) -> AttributeValue { cells[cell.rawValue] }
     let unit = i.unit.map { " \($0)" } ?? ""
     func text(_ v: AttributeValue, _ decimals: Int, _ suffix: String = "") -> String? {
       switch v {
@@ -59,13 +60,13 @@ enum InteractiveMapPage {
       }
     }
     let rows: [(String, String?)] = [
-      (t("waarde", "value"), text(c[0], PublishedPrecision.value(i), unit)),
-      (t("status", "status"), text(c[1], 0)),
-      (t("aandeel in de stad", "share of the city"), text(c[4], 1, " %")),
-      (t("locatiequotiënt", "location quotient"), text(c[7], 2)),
-      (t("rang", "rank"), text(c[8], 0)),
-      (t("LISA", "LISA"), text(c[12], 0)),
-      (t("Gi*", "Gi*"), text(c[15], 0)),
+      (t("waarde", "value"), text(c(.value), PublishedPrecision.value(i), unit)),
+      (t("status", "status"), text(c(.status), 0)),
+      (t("aandeel in de stad", "share of the city"), text(c(.shareOfCity), 1, " %")),
+      (t("locatiequotiënt", "location quotient"), text(c(.locationQuotient), 2)),
+      (t("rang", "rank"), text(c(.rank), 0)),
+      (t("LISA", "LISA"), text(c(.lisa), 0)),
+      (t("Gi*", "Gi*"), text(c(.hotspot), 0)),
     ]
     return rows.compactMap { label, value in value.map { FigureRow(label: label, text: $0) } }
   }

@@ -114,6 +114,14 @@ public enum WardExport {
     return Published(columns: columns, rows: rows)
   }
 
+  /// The per-indicator cells of the ward table, in column order: ``indicatorColumns`` and
+  /// ``cells(_:ward:_:_:)`` follow it, and a reader of the cells indexes them by it, never
+  /// by a number (a column added once shifted the map panel's "rank" onto the EB rate).
+  enum Cell: Int, CaseIterable {
+    case value, status, numerator, base, ci95Low, ci95High, shareOfCity, density, smoothed
+    case locationQuotient, rank, z, localMoran, lisaP, lisa, giStarZ, giStarP, hotspot, flags
+  }
+
   static func indicatorColumns(_ i: IndicatorResult, _ r: AnalysisResult, _ t: Words)
     -> [Column]
   {
