@@ -85,12 +85,16 @@ public enum WardPlanBuilder {
       method: configuration.weights.contiguity ?? .boundary)
   }
 
-  /// Each indicator's published value for the ward and the city in each year.
+  /// Each indicator's published value for the ward and the city in each year of the
+  /// period-filtered tables. Sector indicators have their own year (``IndicatorResult/year``:
+  /// population 2022, the census of 2021) that does not follow `--years`, and their series
+  /// have their own page; the composite index mixes them with the period's figures. Both
+  /// are left out, or every year would repeat one year's figure under another year's label.
   static func trend(
     _ code: String, _ r: AnalysisResult, _ years: [(year: String, publication: Publication)]
   ) -> [PlanTrend] {
     guard !years.isEmpty else { return [] }
-    return r.indicators.map { i in
+    return r.indicators.filter { $0.year == nil && $0.kind != "score" }.map { i in
       PlanTrend(
         indicator: i.id,
         points: years.map { y in

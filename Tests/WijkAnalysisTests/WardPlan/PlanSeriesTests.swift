@@ -58,6 +58,32 @@ import Cartography
     #expect(p.indicators.contains { $0.id == "index_illustrative" } == (p.index != nil))
   }
 
+  // The --years trend holds only the period's indicators: a series' year (population_2022)
+  // would repeat 2022's figure under each trend year, and the index mixes the two.
+  @Test func theYearsTrendLeavesOutSeriesAndTheIndex() throws {
+    let (run, publication) = try Self.main.get()
+    let trend = WardPlanBuilder.trend(
+      "7101613", publication.result, [("2021", publication), ("2022", publication)])
+    let ids = Set(trend.map(\.indicator))
+    #expect(ids == ["households", "gas_share", "electricity_per_household",
+      "gas_per_gas_household", "nonresidential_connections"])
+    #expect(run.result.indicators.contains { $0.id == "population_2022" })
+  }
+
+  // An indicator with withheld wards is recomputed for publication; it keeps its year,
+  // origin and "estimate" wording (share_65plus_2021 once lost them and so joined the
+  // --years trend as if it followed the period).
+  @Test func publishedIndicatorsKeepTheirYearAndOrigin() throws {
+    let (run, publication) = try Self.main.get()
+    #expect(publication.wards["share_65plus_2021"]?.contains { $0 != nil } == true)
+    for (exact, published) in zip(run.result.indicators, publication.result.indicators) {
+      #expect(published.id == exact.id)
+      #expect(published.series == exact.series && published.year == exact.year, "\(exact.id)")
+      #expect(published.origin == exact.origin && published.estimate == exact.estimate)
+      #expect(published.aggregation == exact.aggregation)
+    }
+  }
+
   @Test func kolderbosPageShowsAChartAndTheSentencePerSeries() throws {
     let p = try plan("7101613")
     let doc = try WardPlanReport.build(p, map: nil, chartFiles: ["population": "k-population.svg"])

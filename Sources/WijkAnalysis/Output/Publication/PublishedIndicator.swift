@@ -29,6 +29,10 @@ enum PublishedIndicator {
   ) throws -> IndicatorResult {
     let hidden = run.table.codes.indices.map { $0 < withheld.count && withheld[$0] != nil }
     var p = hidden.contains(true) ? try recomputed(spec, hidden: hidden, run: run) : exact
+    // A recomputation knows the spec, not the series: keep the year, rule, origin and the
+    // "estimate" wording every report must carry.
+    (p.series, p.year, p.aggregation) = (exact.series, exact.year, exact.aggregation)
+    (p.origin, p.estimate) = (exact.origin, exact.estimate)
     p.warnings = p.warnings.filter { !$0.hasPrefix("no map classes") }
     p.city.numeratorTotal = exact.city.numeratorTotal
     p.city.baseTotal = exact.city.baseTotal
