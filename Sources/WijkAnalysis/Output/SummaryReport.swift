@@ -328,8 +328,11 @@ public enum SummaryReport {
         "Oppervlakte \(t.number(z.areaSquareKilometres, 2)) km², in de wijken: \(wards.joined(separator: ", ")). De cijfers zijn naar oppervlakte uit de wijken overgedragen (elke wijk gelijk verdeeld over haar oppervlakte); verhoudingen zijn herberekend uit de overgedragen tellers en noemers.",
         "Area \(t.number(z.areaSquareKilometres, 2)) km², in the wards: \(wards.joined(separator: ", ")). Figures are carried from the wards by area (each ward spread evenly over its area); ratios are recomputed from the carried numerators and bases."
       ))
-    let rows: [[ReportCell]] = zip(z.values, r.indicators).map { v, i in
-      [
+    // By id, not position, as the group table: the index has no zone value.
+    let byID = Dictionary(z.values.map { ($0.indicator, $0) }) { a, _ in a }
+    let rows: [[ReportCell]] = r.indicators.compactMap { i in
+      guard let v = byID[i.id] else { return nil }
+      return [
         .text(i.label),
         hidden.contains(i.id)
           ? .text(SmallNumbers.notPublished) : value(v.value, i, r.smallNumberThreshold),

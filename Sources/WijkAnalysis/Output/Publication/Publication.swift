@@ -258,8 +258,10 @@ public struct Publication: Sendable {
       let overlapping = result.wards.indices.filter {
         (zone.wardShares[result.wards[$0].code] ?? 0) > 0
       }
-      for (k, i) in result.indicators.enumerated() where k < zone.values.count {
-        var v = zone.values[k]
+      for (k, v) in zone.values.enumerated() {
+        // By id: the zone's values need not line up with the indicators (the index has none).
+        guard let i = result.indicators.first(where: { $0.id == v.indicator }) else { continue }
+        var v = v
         if overlapping.contains(where: { withheld(i.id, ward: $0) != nil }) {
           (v.numerator, v.base, v.value) = (nil, nil, nil)
           withheldZones[zone.code, default: []].insert(i.id)
