@@ -24,6 +24,14 @@ struct SegregationCommand: ParsableCommand {
       the population does (clustering); below 1: further apart. segregation 2.5's \
       SpatialProximity is not matched: its proximity grows with distance and ranks an \
       alternating pattern above two solid halves. Spatial proximity needs a layer with a CRS.
+
+      --null evenness|systematic tests, for one group, whether D exceeds what random \
+      allocation of the same people gives (segregation 2.5's SingleValueTest): evenness \
+      keeps each unit's population and draws its group members with the city's share; \
+      systematic keeps the city totals of the group and the rest and spreads them in \
+      proportion to the units' populations. It prints the mean D of the simulations (D of \
+      small units is biased upwards: ten units of ten people give about 0.27 at random) and \
+      the one-sided pseudo p (k + 1)/(n + 1). Counts must be whole numbers of people.
       """)
 
   @OptionGroup var input: LayerOptions
@@ -49,6 +57,18 @@ struct SegregationCommand: ParsableCommand {
   @Option(help: "Metres per unit of distance in spatial proximity's decay exp(-d/scale).")
   var proximityScale = 1000.0
 
+  @Option(
+    help: ArgumentHelp(
+      "Test D by simulation under this null: evenness | systematic (one group).",
+      valueName: "null"))
+  var null: SegregationNull?
+
+  @Option(help: "Simulations under --null.")
+  var simulations = 999
+
+  @Option(help: "Seed of the simulations; the same seed gives the same pseudo p.")
+  var seed: UInt64 = 12345
+
   @Flag(help: "Print the result as JSON.")
   var json = false
 
@@ -59,6 +79,11 @@ struct SegregationCommand: ParsableCommand {
     if group != nil && total == nil && otherGroup == nil {
       throw ValidationError("--group needs --total (group against the rest) or --other-group.")
     }
+    if null != nil && groups != nil {
+      throw ValidationError("--null tests the single-group D: use --group, not --groups.")
+    }
+    try checkOption("simulations", Double(simulations), .permutations)
+    if simulations < 1 { throw ValidationError("--simulations must be 1 or more.") }
     if spatial && groups != nil {
       throw ValidationError("--spatial gives the single-group indices: use --group, not --groups.")
     }
@@ -81,7 +106,10 @@ struct SegregationCommand: ParsableCommand {
           spatial: spatial
             ? SpatialSegregationRequest(
               weights: weightOptions.request, proximityScale: proximityScale)
-            : nil)
+            : nil,
+          test: null.map {
+            DissimilarityTestRequest(null: $0, simulations: simulations, seed: seed)
+          })
       }
       if !r.missing.isEmpty {
         note(
@@ -93,6 +121,13 @@ struct SegregationCommand: ParsableCommand {
       for name in r.indices.keys.sorted() {
         print("\(name): " + (r.indices[name]!.map { show($0) } ?? (r.undefined[name] ?? "–")))
       }
+      if let d = r.dissimilarityTest {
+        print(
+          "dissimilarity test (\(d.null.rawValue), \(d.simulations) simulations, seed \(d.seed)): "
+            + "mean D under the null \(show(d.expectedUnderNull)), pseudo p \(show(d.pseudoP))")
+      }
     }
   }
 }
+
+extension SegregationNull: ExpressibleByArgument {}

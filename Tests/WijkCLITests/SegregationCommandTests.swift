@@ -70,6 +70,35 @@ import Testing
     }
   }
 
+  /// `--null`: the seeded simulation test of D, the draws replayed in Python
+  /// (dissimilarity_test_references.py → dissimilarity_test.json).
+  @Test(arguments: ["evenness", "systematic"])
+  func dissimilarityTestReplaysThePythonDraws(_ null: String) throws {
+    let (path, _) = try Self.layer()
+    let cases = try StatisticFixtures.json("reference/dissimilarity_test.json")["cases"]
+      as! [[String: Any]]
+    let ref = try #require(
+      cases.first { ($0["name"] as! String).hasPrefix("fluvius") && $0["null"] as? String == null
+      }?["wijk_replay"] as? [String: Any])
+    let json = try StatisticFixtures.runJSON([
+      "segregation", path, "--id", "sector", "--group", "gas", "--total", "total",
+      "--null", null, "--json",
+    ])
+    let test = try #require(json["dissimilarityTest"] as? [String: Any])
+    #expect(test["pseudoP"] as? Double == ref["pseudo_p"] as? Double)
+    #expect(test["simulations"] as? Int == ref["simulations"] as? Int)
+    let mean = try #require(test["expectedUnderNull"] as? Double)
+    #expect(abs(mean - (ref["expected_under_null"] as! Double)) <= 1e-12)
+  }
+
+  @Test func dissimilarityTestNeedsOneGroup() throws {
+    let r = try CLIRunner.run([
+      "segregation", StatisticFixtures.columbus, "--groups", "CRIME,HOVAL", "--null", "evenness",
+    ])
+    #expect(r.status == 64)
+    #expect(r.stderr.contains("--group"))
+  }
+
   @Test func groupWithoutTotalIsAUsageError() throws {
     let r = try CLIRunner.run(["segregation", StatisticFixtures.columbus, "--group", "CRIME"])
     #expect(r.status == 64)

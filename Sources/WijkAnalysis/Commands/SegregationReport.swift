@@ -19,6 +19,23 @@ public struct SegregationReport: Codable, Sendable, Equatable {
   public var indices: [String: Double?]
   /// Index name → why it is undefined.
   public var undefined: [String: String]
+  /// The simulation test of the dissimilarity index (one group, with `--null`); `nil`
+  /// otherwise or when D is undefined.
+  public var dissimilarityTest: DissimilarityTest? = nil
+}
+
+/// The nulls of `wijk segregation --null` (``DissimilarityNull``), for the command line.
+public typealias SegregationNull = DissimilarityNull
+
+/// What `wijk segregation --null` simulates: the null and the draws.
+public struct DissimilarityTestRequest: Sendable {
+  public var null: DissimilarityNull
+  public var simulations: Int
+  public var seed: UInt64
+
+  public init(null: DissimilarityNull, simulations: Int = 999, seed: UInt64 = 12345) {
+    (self.null, self.simulations, self.seed) = (null, simulations, seed)
+  }
 }
 
 /// The computation behind `wijk segregation`.
@@ -26,6 +43,7 @@ public enum SegregationCommands {
   /// One group against the total (`other == nil`, segregation's convention: the second column
   /// is the total) or against another group (total = group + other; segregation#213).
   ///
+  /// With `test`, also the simulation test of D (``dissimilarityTest(group:total:null:simulations:seed:unitIDs:)``).
   /// With `spatial`, also `spatialDissimilarity` (Morrill's D(adj) over the requested
   /// contiguity, segregation 2.5 `SpatialDissim`) and `spatialProximity` (White's SP,
   /// Massey & Denton's decay; see ``spatialProximity(group:total:centroids:areas:decay:unitIDs:)``
@@ -36,7 +54,7 @@ public enum SegregationCommands {
   ///   errors and `EngineError.missingCRS` (spatial proximity needs distances in metres).
   public static func singleGroup(
     _ units: UnitLayer, group: String, total: String?, other: String?,
-    spatial: SpatialSegregationRequest? = nil
+    spatial: SpatialSegregationRequest? = nil, test: DissimilarityTestRequest? = nil
   ) throws -> SegregationReport {
     let g = try units.numbers(group)
     let s: SingleGroupSegregation
@@ -64,7 +82,14 @@ public enum SegregationCommands {
       ("exposure", s.interaction), ("theilH", s.entropy), ("groupShare", s.groupShare),
     ]
     if let spatial { outcomes += try spatial.indices(units, group: g, total: t) }
-    return report(comparison, columns, units.ids.count, s.missingUnits, outcomes)
+    var r = report(comparison, columns, units.ids.count, s.missingUnits, outcomes)
+    if let test {
+      r.dissimilarityTest = try dissimilarityTest(
+        group: g, total: t, null: test.null, simulations: test.simulations, seed: test.seed,
+        unitIDs: units.ids
+      ).value
+    }
+    return r
   }
 
   /// Multigroup indices over `groups` (non-overlapping count columns).
