@@ -75,19 +75,18 @@ public enum WardPlanReport {
 
   static func addIndicators(_ plan: WardPlan, _ doc: inout ReportDocument, _ t: Words) throws {
     doc.addSection(t("De wijk tegenover de stad", "The ward against the city"))
-    let intervals = plan.indicators.contains { $0.interval != nil }
-    var columns = [ReportColumn("Indicator"), ReportColumn(plan.shortName, alignment: .right)]
-    if intervals { columns.append(ReportColumn(t("95%-marge", "95% interval"), alignment: .right)) }
-    columns += [
+    var columns = [
+      ReportColumn("Indicator"), ReportColumn(plan.shortName, alignment: .right),
       ReportColumn(t("Stad", "City"), alignment: .right),
       ReportColumn(t("t.o.v. stad", "vs city"), alignment: .right),
       ReportColumn(t("Rang", "Rank"), alignment: .right),
     ]
     columns += plan.groups.map { ReportColumn($0.name, alignment: .right) }
     let rows: [[ReportCell]] = plan.indicators.map { i in
-      [.text(i.label + (i.unit.map { " (\($0))" } ?? "")), wardCell(i, plan)]
-        + (intervals ? [interval(i, t)] : [])
-        + [i.cityWithheld ? x : cell(i.cityValue, i, plan), comparison(i), rank(i)]
+      [
+        .text(i.label + (i.unit.map { " (\($0))" } ?? "")), wardCell(i, plan),
+        i.cityWithheld ? x : cell(i.cityValue, i, plan), comparison(i), rank(i),
+      ]
         + plan.groups.map {
           $0.withheld.contains(i.id) ? x : cell($0.value(of: i.id), i, plan)
         }
@@ -103,22 +102,19 @@ public enum WardPlanReport {
         "\"t.o.v. stad\" is de locatiequotiënt (wijk / stad) bij gemiddelden en percentages, en het aandeel van de wijk in het stadstotaal bij aantallen.",
         "\"vs city\" is the location quotient (ward / city) for means and rates, and the ward's share of the city total for counts."
       ))
-    if intervals {
+    // One line, not a column: the fiche must stay one A4 page beside its map.
+    let intervals = plan.indicators.compactMap { i in interval(i, t).map { "\(i.label) \($0)" } }
+    if !intervals.isEmpty {
       doc.addParagraph(
-        t(
-          "De 95%-marge van een percentage of cijfer is het betrouwbaarheidsinterval uit de gepubliceerde teller en noemer (Wilson voor een aandeel, exact Poisson voor een cijfer), zoals in wards.csv: in een kleine wijk ligt de ware waarde ruim rond het cijfer.",
-          "The 95% interval of a rate is the confidence interval from the published numerator and base (Wilson for a share, exact Poisson for a rate of events), as in wards.csv: in a small ward the true value may lie well away from the figure."
-        ))
+        t("95%-marge (Wilson of exact Poisson, uit teller en noemer): ",
+          "95% interval (Wilson or exact Poisson, from numerator and base): ")
+          + intervals.joined(separator: "; ") + ".")
     }
     if plan.groups.isEmpty {
       doc.addParagraph(t("De wijk hoort bij geen wijkgroep.", "The ward belongs to no ward group."))
     }
-    for g in plan.groups where g.illustrative {
-      doc.addNote(
-        t(
-          "De groep '\(g.name)' is illustratief: het is niet de officiële lijst van de stad.",
-          "The group '\(g.name)' is illustrative: it is not the city's official list."))
-    }
+    // An illustrative group is announced once, in the notes at the top of the page
+    // (``WardPlan/illustrativeInputs``), not again here: the fiche must fit one page.
   }
 
   /// "Samengestelde index: rang 3 (tussen 2 en 6) van 24 wijken met een score, deciel 1."
@@ -143,7 +139,8 @@ public enum WardPlanReport {
         "\(x.label): no score, lacking \(x.lacking.joined(separator: ", ")).")
     }
     doc.addParagraph(text)
-    if x.illustrative {
+    // Said once: a label that already says "illustrative" needs no second note.
+    if x.illustrative && !x.label.lowercased().contains("illustrat") {
       doc.addNote(
         t(
           "De index is illustratief: zijn indicatoren en gewichten zijn een voorbeeld, niet de kansarmoedecriteria van de stad.",
@@ -208,21 +205,20 @@ public enum WardPlanReport {
       try ReportTable(
         caption: t("Huisvestingscijfers van de wijk", "Housing figures of the ward"),
         columns: pair + pair, rows: rows))
-    doc.addNote(t("Bron: ", "Source: ") + h.source)
+    // One note (source, synthetic, small numbers): the fiche must fit one A4 page.
+    let file = h.source.split(separator: "/").last.map(String.init) ?? h.source
+    var note = t("Bron: ", "Source: ") + file
+    if file.lowercased().contains("synthetic") || file.lowercased().contains("illustrative") {
+      note += t(
+        ". Deze huisvestingscijfers zijn synthetisch of illustratief, geen echte cijfers",
+        ". These housing figures are synthetic or illustrative, not real figures")
+    }
     if h.figures.contains(where: { $0.withheld != nil }) {
-      doc.addNote(
-        t(
-          "<\(plan.smallNumberThreshold) en x: niet gepubliceerd (kleine aantallen); de rangen tellen enkel de gepubliceerde wijken.",
-          "<\(plan.smallNumberThreshold) and x: not published (small numbers); ranks count the published wards only."
-        ))
+      note += t(
+        ". <\(plan.smallNumberThreshold) en x: niet gepubliceerd (kleine aantallen); de rangen tellen enkel de gepubliceerde wijken",
+        ". <\(plan.smallNumberThreshold) and x: not published (small numbers); ranks count the published wards only")
     }
-    let file = h.source.split(separator: "/").last.map(String.init)?.lowercased() ?? ""
-    if file.contains("synthetic") || file.contains("illustrative") {
-      doc.addNote(
-        t(
-          "Deze huisvestingscijfers zijn synthetisch of illustratief, geen echte cijfers.",
-          "These housing figures are synthetic or illustrative, not real figures."))
-    }
+    doc.addNote(note + ".")
   }
 
   static func addTrend(_ plan: WardPlan, _ doc: inout ReportDocument, _ t: Words) throws {
@@ -277,12 +273,12 @@ public enum WardPlanReport {
         ? PublishedPrecision.rate : PublishedPrecision.magnitude(i.cityValue ?? v))
   }
 
-  /// "12,1–15,8": the ward's 95 % interval, empty when it has none.
-  static func interval(_ i: PlanIndicator, _ t: Words) -> ReportCell {
-    guard let v = i.interval else { return .empty }
+  /// "12,1–15,8": the ward's 95 % interval, `nil` when it has none.
+  static func interval(_ i: PlanIndicator, _ t: Words) -> String? {
+    guard let v = i.interval else { return nil }
     let style = NumberStyle(t.language)
     let d = PublishedPrecision.rate
-    return .text(style.format(v[0], decimals: d) + "–" + style.format(v[1], decimals: d))
+    return style.format(v[0], decimals: d) + "–" + style.format(v[1], decimals: d)
   }
 
   /// A withheld figure: "x".

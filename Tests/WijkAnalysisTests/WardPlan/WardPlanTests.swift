@@ -234,7 +234,7 @@ private let derived: [String: [String: [String: Double]]] = {
     #expect(p.indicators.filter { $0.kind != "rate" }.allSatisfy { $0.interval == nil })
     let page = try WardPlans.page(p, publication: genk.publication, table: genk.run.table)
     let style = NumberStyle(.dutch)
-    #expect(page.markdown.contains("95%-marge"))
+    #expect(page.markdown.contains("95%-marge (Wilson of exact Poisson"))
     #expect(
       page.markdown.contains(
         style.format(gas[0], decimals: 1) + "–" + style.format(gas[1], decimals: 1)))
