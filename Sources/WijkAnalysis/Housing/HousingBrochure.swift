@@ -18,7 +18,7 @@ public enum HousingBrochure {
   public static func table(_ run: HousingAnalysis.Run, _ p: Publication) -> Table {
     let r = p.result
     let h = run.housing
-    let current = Set(r.indicators.prefix(run.currentIndicatorCount).map(\.id))
+    let current = run.currentIndicatorIDs
     let rated = r.indicators.filter { current.contains($0.id) && $0.kind != "count" }
     let counts = h.brochureColumns
     var columns = ["wijkcode", "wijk"] + counts
@@ -102,10 +102,11 @@ public enum HousingBrochure {
 }
 
 extension HousingAnalysis.Run {
-  /// How many of `analysis.result.indicators` are on the current date (the rest are the
-  /// earlier date's copies).
-  public var currentIndicatorCount: Int {
-    housing.dates.count == 2
-      ? analysis.result.indicators.count / 2 : analysis.result.indicators.count
+  /// The ids of `analysis.result.indicators` on the current date: all but the earlier
+  /// date's copies (``IndicatorChange/earlierIndicator``), found by id, not as the first
+  /// half of the list, which an indicator on one date only would shift.
+  public var currentIndicatorIDs: Set<String> {
+    let earlier = Set(housing.changes.map(\.earlierIndicator))
+    return Set(analysis.result.indicators.map(\.id).filter { !earlier.contains($0) })
   }
 }
