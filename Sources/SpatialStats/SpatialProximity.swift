@@ -102,7 +102,7 @@ struct ProximityMatrix {
     var c = [Double](repeating: 0, count: n * n)
     for i in 0..<n {
       c[i * n + i] = decay.selfProximity(squareMetres: areas[i])
-      for j in (i + 1)..<max(i + 1, n) {
+      for j in (i + 1)..<n {
         let d = hypot(points[i].x - points[j].x, points[i].y - points[j].y)
         c[i * n + j] = decay.proximity(metres: d)
         c[j * n + i] = c[i * n + j]

@@ -38,7 +38,7 @@ public struct DissimilarityTest: Sendable, Codable, Equatable {
 ///
 /// Draws `simulations` counterfactual distributions of the group under `null` from the
 /// seeded ``PermutationGenerator`` (exact binomial variates, replayable draw for draw), and
-/// computes D of each as ``SingleGroupSegregation/dissimilarity``. Units with a missing
+/// computes D of each with the formula of ``SingleGroupSegregation/dissimilarity``. Units with a missing
 /// count are left out first.
 ///
 /// - Parameters:
@@ -108,33 +108,32 @@ private func wholeCount(_ value: Double, _ field: String, _ unit: String)
 
 /// The seeded counterfactual distributions of ``dissimilarityTest``, one D* per call.
 struct DissimilarityDraws {
-  let x: [Int]
   let t: [Int]
   let null: DissimilarityNull
+  /// X and T, and t as weights of the multinomial: fixed over the draws.
+  let groupSum, totalSum: Int
+  let weights: [Double]
   var generator: PermutationGenerator
 
   init(x: [Int], t: [Int], null: DissimilarityNull, seed: UInt64) {
-    (self.x, self.t, self.null) = (x, t, null)
+    (self.t, self.null) = (t, null)
+    (groupSum, totalSum) = (x.reduce(0, +), t.reduce(0, +))
+    weights = t.map(Double.init)
     generator = PermutationGenerator(seed: seed)
   }
 
   /// D of the next draw; `nil` when it puts nobody or everybody in the group.
   mutating func next() -> Double? {
-    let (group, total): ([Int], [Int])
     switch null {
     case .evenness:
-      let share = Double(x.reduce(0, +)) / Double(t.reduce(0, +))
-      group = t.map { generator.binomial($0, share) }
-      total = t
+      let share = Double(groupSum) / Double(totalSum)
+      let group = t.map { generator.binomial($0, share) }
+      return SingleGroupSegregation.dissimilarity(x: group, t: t)
     case .systematic:
-      let weights = t.map(Double.init)
-      group = multinomial(x.reduce(0, +), weights)
-      let rest = multinomial(t.reduce(0, +) - x.reduce(0, +), weights)
-      total = zip(group, rest).map { $0 + $1 }
+      let group = multinomial(groupSum, weights)
+      let rest = multinomial(totalSum - groupSum, weights)
+      return SingleGroupSegregation.dissimilarity(x: group, t: zip(group, rest).map { $0 + $1 })
     }
-    let s = try? SingleGroupSegregation(
-      group: group.map { Double($0) }, total: total.map { Double($0) })
-    return s?.dissimilarity.value
   }
 
   /// `n` people over the units with probabilities ∝ `weights`: unit by unit, a binomial of

@@ -139,13 +139,33 @@ public struct SingleGroupSegregation: Hashable, Sendable {
       return
     }
     let scale = totalSum * share * (1 - share)
-    dissimilarity = .defined(
-      zip(t, p).reduce(0) { $0 + $1.0 * abs($1.1 - share) } / (2 * scale))
+    dissimilarity = .defined(Self.dissimilarity(t: t, p: p, share: share, totalSum: totalSum))
     gini = .defined(Self.pairSum(t: t, p: p) / (2 * totalSum * scale))
     let cityEntropy = Self.binaryEntropy(share)
     entropy = .defined(
       zip(t, p).reduce(0) { $0 + $1.0 * (cityEntropy - Self.binaryEntropy($1.1)) }
         / (cityEntropy * totalSum))
+  }
+
+  /// D = Σ tᵢ|pᵢ − P| / (2TP(1 − P)) for shares `p` of totals `t`, city share P = `share`
+  /// in (0, 1) and T = `totalSum` > 0; shared with ``dissimilarityTest``'s draws.
+  static func dissimilarity(t: [Double], p: [Double], share: Double, totalSum: Double)
+    -> Double
+  {
+    zip(t, p).reduce(0) { $0 + $1.0 * abs($1.1 - share) }
+      / (2 * (totalSum * share * (1 - share)))
+  }
+
+  /// D of whole counts `x` within `t`; `nil` when T is 0 or the group is nobody or
+  /// everybody (as ``dissimilarity`` is undefined then).
+  static func dissimilarity(x: [Int], t: [Int]) -> Double? {
+    let (groupSum, totalSum) = (Double(x.reduce(0, +)), Double(t.reduce(0, +)))
+    guard totalSum > 0 else { return nil }
+    let share = groupSum / totalSum
+    guard share > 0, share < 1 else { return nil }
+    let td = t.map(Double.init)
+    let p = zip(x, t).map { $1 == 0 ? 0 : Double($0) / Double($1) }
+    return dissimilarity(t: td, p: p, share: share, totalSum: totalSum)
   }
 
   /// Σᵢ Σⱼ tᵢtⱼ|pᵢ − pⱼ| in O(n log n): sort by p, then each unit meets the ones below it.
