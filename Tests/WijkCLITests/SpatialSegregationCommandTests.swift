@@ -11,8 +11,8 @@ import Testing
     return try #require((cases as! [[String: Any]]).first { $0["name"] as? String == name })
   }
 
-  /// The case's squares as polygons 1 km wide, offset into Genk, with or without a CRS.
-  static func layer(_ c: [String: Any], crs: Bool = true) throws -> String {
+  /// The case's squares as polygons 1 km wide, offset into Genk, in Lambert 72.
+  static func layer(_ c: [String: Any]) throws -> String {
     let (x, y) = (c["x"] as! [Double], c["y"] as! [Double])
     let (group, total) = (c["group_values"] as! [Double], c["total_values"] as! [Double])
     let features = x.indices.map { k -> [String: Any] in
@@ -24,10 +24,10 @@ import Testing
         "geometry": ["type": "Polygon", "coordinates": [ring]],
       ]
     }
-    var collection: [String: Any] = ["type": "FeatureCollection", "features": features]
-    if crs {
-      collection["crs"] = ["type": "name", "properties": ["name": "urn:ogc:def:crs:EPSG::31370"]]
-    }
+    let collection: [String: Any] = [
+      "type": "FeatureCollection", "features": features,
+      "crs": ["type": "name", "properties": ["name": "urn:ogc:def:crs:EPSG::31370"]],
+    ]
     let path = try StatisticFixtures.temporaryFolder().appendingPathComponent("squares.geojson")
     try JSONSerialization.data(withJSONObject: collection).write(to: path)
     return path.path
@@ -47,27 +47,14 @@ import Testing
     #expect(abs(sd - (c["SD_queen"] as! Double)) <= 1e-12, "\(name): \(sd)")
   }
 
-  /// Clustered halves score above 1 and above the alternating row; segregation 2.5.4's
-  /// SpatialProximity, recorded in the fixture, orders them the other way.
-  @Test func clusteringRanksAboveMixing() throws {
-    func sp(_ name: String) throws -> Double {
-      let json = try StatisticFixtures.runJSON([
-        "segregation", try Self.layer(try Self.reference(name)), "--group", "x", "--total", "t",
-        "--spatial", "--json",
-      ])
-      return try #require((json["indices"] as? [String: Any])?["spatialProximity"] as? Double)
-    }
-    let (halves, alternating) = (try sp("halves"), try sp("alternating"))
-    #expect(halves > 1 && alternating < 1)
-  }
-
+  /// A Shapefile without .prj passes the gate in its own units (Columbus), and the plain
+  /// indices run on it; spatial proximity, in metres, refuses it and says how to mend it.
   @Test func aLayerWithoutCRSIsRefusedForProximity() throws {
-    let path = try Self.layer(try Self.reference("halves"), crs: false)
-    let r = try CLIRunner.run([
-      "segregation", path, "--group", "x", "--total", "t", "--spatial",
-    ])
-    #expect(r.status != 0)
-    #expect(r.stderr.contains("CRS"), "\(r.stderr)")
+    let args = ["segregation", StatisticFixtures.columbus, "--group", "NSA", "--total", "THOUS"]
+    #expect(try CLIRunner.run(args).status == 0)
+    let r = try CLIRunner.run(args + ["--spatial"])
+    #expect(r.status == 64)
+    #expect(r.stderr.contains("--spatial") && r.stderr.contains("--crs"), "\(r.stderr)")
     #expect(r.stdout.isEmpty)
   }
 

@@ -27,12 +27,19 @@ public struct SegregationReport: Codable, Sendable, Equatable {
 /// The nulls of `wijk segregation --null` (``DissimilarityNull``), for the command line.
 public typealias SegregationNull = DissimilarityNull
 
-/// What `wijk segregation --null` simulates: the null and the draws.
+/// What `wijk segregation --null` simulates: the null and the draws, passed on to
+/// ``dissimilarityTest(group:total:null:simulations:seed:unitIDs:)`` (segregation 2.5
+/// `SingleValueTest`).
 public struct DissimilarityTestRequest: Sendable {
+  /// How the group is redistributed under the null.
   public var null: DissimilarityNull
+  /// Draws under the null, 1 or more; fewer are refused by the test with
+  /// `ConcentrationError.invalidParameter`.
   public var simulations: Int
+  /// Seed of the draws: the same seed, the same pseudo p.
   public var seed: UInt64
 
+  /// A request; 999 draws with seed 12345 by default, as the permutation tests.
   public init(null: DissimilarityNull, simulations: Int = 999, seed: UInt64 = 12345) {
     (self.null, self.simulations, self.seed) = (null, simulations, seed)
   }
