@@ -52,13 +52,20 @@ public enum SummaryReport {
     illustrativeNotes(r, Words(language: Language(rawValue: r.language) ?? .dutch))
   }
 
-  /// The announcements of illustrative and synthetic inputs, in the report's language.
+  /// The announcements of illustrative and synthetic inputs, in the report's language:
+  /// illustrative groups, an illustrative composite index, illustrative and synthetic files.
   static func illustrativeNotes(_ r: AnalysisResult, _ t: Words) -> [String] {
     r.groups.filter(\.illustrative).map { g in
       t(
         "De wijkgroep '\(g.name)' is illustratief, niet de officiële lijst van de stad.",
         "The ward group '\(g.name)' is illustrative, not the city's official list.")
     }
+      + (r.index.map { [$0] } ?? []).filter(\.illustrative).map { _ in
+        t(
+          "De samengestelde index is illustratief: een voorbeeld van indicatoren en gewichten, niet de kansarmoedecriteria van de stad.",
+          "The composite index is illustrative: an example of indicators and weights, not the city's deprivation criteria."
+        )
+      }
       + r.illustrativeFiles.map { f in
         f.lowercased().contains("synthetic")
           ? t("\(f) bevat synthetische gegevens.", "\(f) holds synthetic data.")

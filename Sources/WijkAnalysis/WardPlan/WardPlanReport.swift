@@ -27,7 +27,10 @@ public enum WardPlanReport {
         + t("gemaakt op ", "made on ") + t.date(plan.provenance.createdAt),
       language: t.language)
     doc.isFiche = true
-    for line in plan.illustrativeInputs { doc.addNote(line) }
+    // One note for all illustrative inputs: the fiche must fit one A4 page.
+    if !plan.illustrativeInputs.isEmpty {
+      doc.addNote(plan.illustrativeInputs.joined(separator: " "))
+    }
     addStandouts(plan, &doc, t)
     addMap(plan, map, &doc, t)
     try addIndicators(plan, &doc, t)
@@ -139,14 +142,8 @@ public enum WardPlanReport {
         "\(x.label): no score, lacking \(x.lacking.joined(separator: ", ")).")
     }
     doc.addParagraph(text)
-    // Said once: a label that already says "illustrative" needs no second note.
-    if x.illustrative && !x.label.lowercased().contains("illustrat") {
-      doc.addNote(
-        t(
-          "De index is illustratief: zijn indicatoren en gewichten zijn een voorbeeld, niet de kansarmoedecriteria van de stad.",
-          "The index is illustrative: its indicators and weights are an example, not the city's deprivation criteria."
-        ))
-    }
+    // An illustrative index is announced once, at the top of the page with the other
+    // illustrative inputs (``SummaryReport/illustrativeNotes(_:)``).
   }
 
   static func addHotspots(_ plan: WardPlan, _ doc: inout ReportDocument, _ t: Words) throws {
