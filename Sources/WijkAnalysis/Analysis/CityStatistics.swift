@@ -9,7 +9,10 @@ enum CityStatistics {
     _ table: WardTable, _ weights: SpatialWeights, _ settings: IndicatorSettings,
     _ result: inout IndicatorResult
   ) throws {
-    if spec.kind != .mean, let bases { addSegregation(numerators, bases, table, &result) }
+    if spec.kind != .mean, let bases {
+      addSegregation(numerators, bases, table, &result)
+      addSegregationInference(numerators, bases, weights, table, settings, &result)
+    }
     // a score's Gini or top share would measure its scale, not an inequality of the wards
     if spec.kind != .score { addInequality(numerators, values, table, &result) }
     result.city.moran = try moran(values, weights, settings, "Moran's I", &result)
@@ -33,6 +36,60 @@ enum CityStatistics {
       result.city.giniSegregation = record(s.gini, "Gini segregation", &result)
     } catch {
       result.city.undefined["segregation"] = "\(error)"
+    }
+  }
+
+  /// Spatial D over `weights`, spatial proximity and the evenness test of D, when D is
+  /// defined: a D of small wards is high by chance, and the test says how high.
+  static func addSegregationInference(
+    _ group: [Double?], _ total: [Double?], _ weights: SpatialWeights,
+    _ table: WardTable, _ settings: IndicatorSettings, _ result: inout IndicatorResult
+  ) {
+    guard result.city.dissimilarity != nil else { return }
+    // A ward without residents has no share: out, with its links (segregation would count
+    // it as a share of 0 beside its neighbours).
+    let populated = total.map { t in t.flatMap { $0 > 0 ? $0 : nil } }
+    let group = zip(group, populated).map { x, t in t == nil ? nil : x }
+    let total = populated
+    do {
+      result.city.spatialDissimilarity = record(
+        try spatialDissimilarity(group: group, total: total, weights: weights),
+        "spatial dissimilarity", &result)
+    } catch {
+      result.city.undefined["spatial dissimilarity"] = "\(error)"
+    }
+    addProximity(group, total, table, &result)
+    guard settings.permutations > 0 else { return }
+    do {
+      let test = try dissimilarityTest(
+        group: group, total: total, null: .evenness, simulations: settings.permutations,
+        seed: settings.seed, unitIDs: weights.ids)
+      if let reason = test.reason { result.city.undefined["dissimilarity test"] = "\(reason)" }
+      result.city.dissimilarityTest = test.value
+    } catch {
+      result.city.undefined["dissimilarity test"] = "\(error)"
+    }
+  }
+
+  /// Spatial proximity between the ward centroids, in the table's metres; not computed for
+  /// a table without centroids or with a ward without geometry.
+  static func addProximity(
+    _ group: [Double?], _ total: [Double?], _ table: WardTable, _ result: inout IndicatorResult
+  ) {
+    guard table.centroids.count == table.count else { return }
+    let centroids = table.centroids.compactMap { $0 }
+    guard centroids.count == table.count else {
+      result.city.undefined["spatial proximity"] = "a ward without geometry has no centroid"
+      return
+    }
+    do {
+      result.city.spatialProximity = record(
+        try spatialProximity(
+          group: group, total: total, centroids: centroids, areas: table.areaSquareMetres,
+          unitIDs: table.codes),
+        "spatial proximity", &result)
+    } catch {
+      result.city.undefined["spatial proximity"] = "\(error)"
     }
   }
 

@@ -1,3 +1,5 @@
+import SpatialStats
+
 /// One indicator's numbers for one ward. Every statistic that is undefined is `nil`, with
 /// its reason in `undefined` (statistic name → reason); nothing is NaN and nothing missing
 /// is 0.
@@ -142,6 +144,19 @@ public struct CityIndicatorStatistics: Sendable, Codable, Equatable {
   public var theilH: Double?
   /// Gini segregation index (0–1; segregation `GiniSeg`); `nil` when undefined.
   public var giniSegregation: Double?
+  /// Morrill's spatially adjusted D over the run's weights, used binary (segregation 2.5
+  /// `SpatialDissim`): D less the mean share difference across neighbouring wards; `nil`
+  /// when undefined (reason under "spatial dissimilarity" in `undefined`).
+  public var spatialDissimilarity: Double? = nil
+  /// White's spatial proximity index SP with Massey & Denton's decay exp(−d / 1 km) between
+  /// ward centroids (d_ii = (0.6 area)^0.5): 1 when the group lives as close to the others as
+  /// to itself, above 1 when its members cluster (``spatialProximity(group:total:centroids:areas:decay:unitIDs:)``).
+  public var spatialProximity: Double? = nil
+  /// Whether D exceeds what random allocation of the same people gives: the evenness null
+  /// (each resident in the group with the city's share), the run's permutations as draws and
+  /// its seed, one-sided pseudo p (segregation 2.5 `SingleValueTest`, p as esda's). `nil`
+  /// for counts that are not whole numbers of people or without permutations.
+  public var dissimilarityTest: DissimilarityTest? = nil
   /// Gini inequality of the ward values (inequality 1.1 `Gini`).
   public var giniInequality: Double?
   /// Share of the city numerator held by the top 20 % of wards (by numerator).

@@ -23,6 +23,9 @@ public struct WardTable: Sendable {
   public var areaSquareMetres: [Double]
   /// A point inside each ward (GEOS point on surface), for labels.
   public var labelPoints: [Coordinate]
+  /// The centroid of each ward in `crs` (GEOS), `nil` without geometry; empty when the
+  /// table was built without them (spatial proximity is then not computed).
+  public var centroids: [Coordinate?] = []
   /// Numeric columns by name, each with one value per ward.
   public var columns: [String: [Double?]]
 

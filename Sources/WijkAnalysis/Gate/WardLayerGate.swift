@@ -85,11 +85,12 @@ public enum WardLayerGate {
   ) throws -> (table: WardTable, layer: Layer, report: WardLoadingReport) {
     let wards = try open(WardLayerRequest(source), options: options)
     let layer = wards.layer
-    let table = WardTable(
+    var table = WardTable(
       source: wards.report.file, crs: layer.crs!, codes: wards.codes, names: wards.names,
       geometries: layer.features.map { $0.geometry ?? .collection([]) },
       areaSquareMetres: try GeometryChecks.areas(of: layer),
       labelPoints: try GeometryChecks.labelPoints(of: layer).map { $0 ?? Coordinate(x: 0, y: 0) })
+    table.centroids = try GeometryChecks.centroids(of: layer)
     return (table, layer, wards.report)
   }
 

@@ -1,4 +1,5 @@
 import Cartography
+import SpatialStats
 import WijkIO
 
 /// The summary report of a run (`summary.md`, `summary.html`): the city figures, the wards
@@ -224,6 +225,23 @@ public enum SummaryReport {
           "Dissimilarity index D = \(style.format(d, decimals: 3)): the share of the group that would have to move for an even spread over the wards."
         ))
     }
+    if let d = i.city.spatialDissimilarity {
+      parts.append(
+        t(
+          "Ruimtelijk aangepast (Morrill; verschillen tussen buurwijken tellen minder): ",
+          "Spatially adjusted (Morrill; differences between neighbouring wards count less): ")
+          + "D = \(style.format(d, decimals: 3)).")
+    }
+    if let sp = i.city.spatialProximity {
+      parts.append(
+        t(
+          "Ruimtelijke nabijheid (White, afstandsverval per km): SP = \(style.format(sp, decimals: 3)); boven 1 wonen leden van de groep dichter bij elkaar dan bij de anderen.",
+          "Spatial proximity (White, distance decay per km): SP = \(style.format(sp, decimals: 3)); above 1 the group's members live closer to each other than to the others."
+        ))
+    }
+    if let test = i.city.dissimilarityTest {
+      parts.append(dissimilarityTestText(test, alpha: r.significance, style, t))
+    }
     if let h = i.city.theilH { parts.append("Theil H = \(style.format(h, decimals: 3)).") }
     if let g = i.city.giniInequality {
       parts.append(
@@ -254,6 +272,20 @@ public enum SummaryReport {
           + tests + ".")
     }
     return parts.joined(separator: " ")
+  }
+
+  /// The evenness test of D: what random allocation gives, and whether D exceeds it.
+  static func dissimilarityTestText(
+    _ d: DissimilarityTest, alpha: Double, _ style: NumberStyle, _ t: Words
+  ) -> String {
+    let (mean, p) = (style.format(d.expectedUnderNull, decimals: 3), style.format(d.pseudoP, decimals: 3))
+    return d.pseudoP <= alpha
+      ? t(
+        "Bij toevallige verdeling van de groep over de wijken (elke wijk houdt haar totaal) is D gemiddeld \(mean) (\(d.simulations) trekkingen, pseudo-p = \(p)): de groep is ongelijker gespreid dan toeval geeft.",
+        "Random allocation of the group over the wards (each keeping its total) gives D = \(mean) on average (\(d.simulations) draws, pseudo p = \(p)): the group is spread more unevenly than chance gives.")
+      : t(
+        "Bij toevallige verdeling van de groep over de wijken (elke wijk houdt haar totaal) is D gemiddeld \(mean) (\(d.simulations) trekkingen, pseudo-p = \(p)): D is niet hoger dan toeval geeft bij wijken van deze grootte.",
+        "Random allocation of the group over the wards (each keeping its total) gives D = \(mean) on average (\(d.simulations) draws, pseudo p = \(p)): D is no higher than chance gives with wards this size.")
   }
 
   /// Geary's C (and General G when defined), with their pseudo p and no correction.

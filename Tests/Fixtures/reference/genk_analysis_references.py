@@ -3,9 +3,12 @@
 
 pandas sums the Fluvius 2021 sector figures per 2020-2024 ward through the lookup; libpysal
 builds queen contiguity from the ward polygons; esda, segregation and inequality compute the
-analytic statistics on the same ward values. The Swift end-to-end test runs the real
-pipeline and compares every value to 1e-9 relative (permutation p-values are not compared:
-they follow each implementation's generator).
+analytic statistics on the same ward values; segregation's `SpatialDissim` (binary queen) the
+spatial D, the Massey & Denton formula in numpy (spatial_proximity_references.py) the spatial
+proximity between shapely centroids, and segregation's `SingleValueTest` (evenness, 4,000 numpy draws) the distribution of D under
+random allocation, which the test compares in distribution (mean within 5 standard errors).
+The Swift end-to-end test runs the real pipeline and compares every value to 1e-9 relative
+(permutation p-values are not compared: they follow each implementation's generator).
 
 Versions are pinned in requirements.txt. Writes genk_analysis.json beside this script.
 """
@@ -20,6 +23,9 @@ import libpysal
 import numpy as np
 import pandas as pd
 import segregation
+import segregation.inference
+
+from spatial_proximity_references import massey_denton
 
 warnings.filterwarnings("ignore")
 here = os.path.dirname(os.path.abspath(__file__))
@@ -91,6 +97,22 @@ for ident, (num, base, per) in INDICATORS.items():
         entry["dissimilarity"] = float(segregation.singlegroup.Dissim(df, "group", "total").statistic)
         entry["isolation"] = float(segregation.singlegroup.Isolation(df, "group", "total").statistic)
         entry["theil_h"] = float(segregation.singlegroup.Entropy(df, "group", "total").statistic)
+        # wards with a base above 0 only (as wijk: a ward without residents has no share)
+        gdf = gpd.GeoDataFrame(df.assign(geometry=table.geometry[keep].to_numpy()), crs=wards.crs)
+        wq = libpysal.weights.w_subset(queen, ids)
+        entry["spatial_dissimilarity"] = float(
+            segregation.singlegroup.SpatialDissim(gdf, "group", "total", w=wq).statistic)
+        cen = gdf.geometry.centroid
+        entry["spatial_proximity"] = massey_denton(
+            gdf.group, gdf.total, cen.x, cen.y, gdf.geometry.area)
+        np.random.seed(20251)
+        test = segregation.inference.SingleValueTest(
+            segregation.singlegroup.Dissim(gdf, "group", "total"), iterations_under_null=4000,
+            null_approach="evenness", two_tailed=False, n_jobs=1)
+        sims = np.asarray(test.est_sim, float)
+        entry["dissimilarity_evenness"] = {
+            "draws": int(len(sims)), "mean": float(sims.mean()), "sd": float(sims.std(ddof=1)),
+            "p_value": float(test.p_value)}
     out["indicators"][ident] = entry
 
 with open(os.path.join(here, "genk_analysis.json"), "w") as f:

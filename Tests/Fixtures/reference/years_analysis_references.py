@@ -14,6 +14,9 @@ For every Genk 2020-2024 ward of the layer and every year 2011-2022, recomputed 
   years, and Gi* z (esda.G_Local, binary, star) of population every year (the emerging hot
   spots' input), on the queen neighbours libpysal found (genk_analysis.json) restricted to
   the wards with a value (a ward left without a neighbour among them is left out, as wijk does).
+- segregation of residents aged 65+ (Census 2021): segregation 2.5.4's Dissim, SpatialDissim
+  (binary queen), SingleValueTest (evenness, 4,000 numpy draws: mean and sd of D*), and spatial
+  proximity by the Massey & Denton formula in numpy (spatial_proximity_references.py).
 share_65plus and the income figures of 2021 are in years_aggregation.json (its own script).
 The Swift test (GenkYearsTests) compares counts exactly and the rest to 1e-9 relative.
 Writes years_analysis.json beside this script.
@@ -135,6 +138,45 @@ out["moran"] = {
                                  else aggregation["income_mean_2021"][c]["value"]
                                  for c in codes]),
 }
+
+
+def segregation_65plus():
+    """D, spatial D (binary queen) and the evenness null of D of residents aged 65+ within all
+    residents, Census 2021 per ward (a sector without a Census row counts 0, as the
+    configuration's absent_rows: zero); wards without residents are left out."""
+    import geopandas as gpd
+    import segregation
+    import segregation.inference
+    census = pd.read_csv(os.path.join(geo, "genk_census2021_age65_statsec.csv"),
+                         dtype={"cd_sector": str})
+    m = lookup.merge(census, left_on="statsec2024", right_on="cd_sector", how="left")
+    m[["x65", "rest"]] = m[["x65", "rest"]].fillna(0)
+    sums = m.groupby("ggw72024")[["x65", "rest"]].sum()
+    ids = [c for c in codes if sums.x65[c] + sums.rest[c] > 0]
+    shapes = gpd.read_file(os.path.join(geo, "genk_wijken_2020_2024_31370.geojson"))
+    shapes = shapes.set_index("geoitem").loc[ids]
+    df = gpd.GeoDataFrame({"x": [float(sums.x65[c]) for c in ids],
+                           "t": [float(sums.x65[c] + sums.rest[c]) for c in ids]},
+                          geometry=shapes.geometry.to_numpy(), crs=shapes.crs)
+    w = libpysal.weights.w_subset(queen, ids)
+    from spatial_proximity_references import massey_denton
+    cen = df.geometry.centroid
+    proximity = massey_denton(df.x, df.t, cen.x, cen.y, df.geometry.area)
+    np.random.seed(20252)
+    test = segregation.inference.SingleValueTest(
+        segregation.singlegroup.Dissim(df, "x", "t"), iterations_under_null=4000,
+        null_approach="evenness", two_tailed=False, n_jobs=1)
+    sims = np.asarray(test.est_sim, float)
+    return {"version": segregation.__version__, "analysed": ids,
+            "dissimilarity": float(segregation.singlegroup.Dissim(df, "x", "t").statistic),
+            "spatial_proximity": proximity,
+            "spatial_dissimilarity": float(
+                segregation.singlegroup.SpatialDissim(df, "x", "t", w=w).statistic),
+            "evenness": {"draws": int(len(sims)), "mean": float(sims.mean()),
+                         "sd": float(sims.std(ddof=1)), "p_value": float(test.p_value)}}
+
+
+out["segregation_65plus_2021"] = segregation_65plus()
 wb = libpysal.weights.W(neighbours, id_order=codes)
 out["gistar_z_population"] = {
     str(y): [float(z) for z in esda.G_Local(np.array(out["population"][str(y)], float), wb,

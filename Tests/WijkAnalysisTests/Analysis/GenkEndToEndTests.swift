@@ -32,7 +32,11 @@ import WijkIO
       var dissimilarity: Double?
       var isolation: Double?
       var theil_h: Double?
+      var spatial_dissimilarity: Double?
+      var spatial_proximity: Double?
+      var dissimilarity_evenness: NullDistribution?
     }
+    struct NullDistribution: Decodable { var draws: Int, mean, sd: Double }
     var codes: [String]
     var queen_neighbours: [String: [String]]
     var indicators: [String: Indicator]
@@ -135,6 +139,22 @@ import WijkIO
       Self.close(indicator.city.dissimilarity, r.dissimilarity, "\(indicator.id) D")
       Self.close(indicator.city.isolation, r.isolation, "\(indicator.id) isolation")
       Self.close(indicator.city.theilH, r.theil_h, "\(indicator.id) Theil H")
+      Self.close(
+        indicator.city.spatialDissimilarity, r.spatial_dissimilarity,
+        "\(indicator.id) spatial D")
+      Self.close(
+        indicator.city.spatialProximity, r.spatial_proximity, "\(indicator.id) spatial proximity")
+      if let null = r.dissimilarity_evenness {
+        // In distribution: wijk's mean D* over its draws within 5 standard errors of
+        // segregation's mean over 4,000 numpy draws.
+        let test = try #require(indicator.city.dissimilarityTest)
+        let se = null.sd * (1 / Double(test.simulations) + 1 / Double(null.draws)).squareRoot()
+        #expect(abs(test.expectedUnderNull - null.mean) < 5 * se, "\(indicator.id) mean D*")
+        #expect(test.simulations == run.settings.permutations)
+        #expect(test.pseudoP == 1 / Double(test.simulations + 1), "no draw reaches D")
+      } else {
+        #expect(indicator.city.dissimilarityTest == nil, "\(indicator.id) D test")
+      }
       for (k, code) in r.analysed.enumerated() {
         let v = indicator.wards[run.table.index(ofCode: code)!]
         Self.close(v.localMoranI, r.local_I[k], "\(indicator.id) local I \(code)")

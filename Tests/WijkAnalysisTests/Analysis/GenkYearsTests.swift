@@ -42,6 +42,12 @@ import Testing
     var trend: [String: [Trend]]
     var moran: [String: Spatial]
     var gistar_z_population: [String: [Double]]
+    var segregation_65plus_2021: Segregation
+  }
+  struct Segregation: Decodable {
+    struct Null: Decodable { var draws: Int, mean, sd: Double }
+    var dissimilarity, spatial_dissimilarity, spatial_proximity: Double
+    var evenness: Null
   }
 
   static func reference() throws -> Reference {
@@ -54,6 +60,24 @@ import Testing
     var c = try ConfigurationLoader.load(path: geoData("wijk-genk.yaml").path)
     c.permutations = 99
     return try Analysis.run(c)
+  }
+
+  /// Residents aged 65+ within all residents: D and spatial D as segregation's Dissim and
+  /// SpatialDissim to 1e-9, spatial proximity as the Massey & Denton formula in numpy, and the evenness null's mean D* within 5 standard errors of
+  /// segregation's SingleValueTest (4,000 numpy draws against the run's 99). D = 0.157, and
+  /// random allocation gives 0.020: the 65-plussers are concentrated beyond chance.
+  @Test func segregationOfResidentsAged65PlusMatchesSegregation() throws {
+    let run = try Self.run.get()
+    let want = try Self.reference().segregation_65plus_2021
+    let city = try #require(run.result.indicator("share_65plus_2021")).city
+    #expect(Self.close(city.dissimilarity, want.dissimilarity))
+    #expect(Self.close(city.spatialDissimilarity, want.spatial_dissimilarity))
+    #expect(Self.close(city.spatialProximity, want.spatial_proximity))
+    let test = try #require(city.dissimilarityTest)
+    let null = want.evenness
+    let se = null.sd * (1 / Double(test.simulations) + 1 / Double(null.draws)).squareRoot()
+    #expect(abs(test.expectedUnderNull - null.mean) < 5 * se, "\(test.expectedUnderNull)")
+    #expect((test.simulations, test.null, test.pseudoP) == (99, .evenness, 0.01))
   }
 
   static func close(_ a: Double?, _ b: Double?, _ tolerance: Double = 1e-9) -> Bool {

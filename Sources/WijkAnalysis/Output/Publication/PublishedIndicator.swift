@@ -1,3 +1,5 @@
+import SpatialStats
+
 /// One indicator as it may be published (the recomputation and rounding of ``Publication``).
 enum PublishedIndicator {
   /// What a withheld ward's LISA category reads.
@@ -130,13 +132,15 @@ enum PublishedIndicator {
     c.value = P.round(c.value, d)
     for key in [
       \CityIndicatorStatistics.dissimilarity, \.isolation, \.theilH, \.giniSegregation,
-      \.giniInequality, \.topFifthShare,
+      \.giniInequality, \.topFifthShare, \.spatialDissimilarity,
+      \.spatialProximity,
     ] {
       c[keyPath: key] = P.round(c[keyPath: key], P.index)
     }
     c.moran = c.moran.map(round)
     c.moranEmpiricalBayes = c.moranEmpiricalBayes.map(round)
     c.geary = c.geary.map(round)
+    c.dissimilarityTest = c.dissimilarityTest.map(round)
     c.generalG = c.generalG.map(round)
     p.city = c
     p.tests = p.tests.map(round)
@@ -146,6 +150,15 @@ enum PublishedIndicator {
     var f = f
     f.threshold = PublishedPrecision.round(f.threshold, PublishedPrecision.threshold(f.threshold))
     return f
+  }
+
+  static func round(_ d: DissimilarityTest) -> DissimilarityTest {
+    typealias P = PublishedPrecision
+    var d = d
+    d.observed = P.round(d.observed, P.index)
+    d.expectedUnderNull = P.round(d.expectedUnderNull, P.index)
+    d.pseudoP = P.round(d.pseudoP, P.pValue)
+    return d
   }
 
   static func round(_ g: GearySummary) -> GearySummary {
