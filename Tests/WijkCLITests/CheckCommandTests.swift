@@ -58,6 +58,20 @@ import Testing
       abs((rule(0, "share_65plus_ward")["after"] as! Double)
         - (234 - 40 * 0.37) / (1963 - 40 * 3.09) * 100) < 1e-9)
     #expect(rule(0, "share_65plus_ward")["verdict"] as? String == "pass")
+    // Income position (issue 12): Nieuw Sledderlo is one sector, so its 2021 estimate is that
+    // sector's Statbel mean, EUR 23 002 (genk_fiscal_income_statsec_2021.csv, 71016A734),
+    // below the attention limit before the project. The profile's assumed 3.09 residents at
+    // the ward's mean per rental dwelling (71 076) and at the city's estimated mean per
+    // owner-occupied one (100 867) raise it: the rule passes, saying it was beyond already.
+    let (sum1, residents1) = (45_152_926.0 - 120 * 71_076 + 80 * 100_867, 1963 - 40 * 3.09)
+    #expect(rule(0, "income_ward")["before"] as? Double == 23_002)
+    #expect(abs((rule(0, "income_ward")["after"] as! Double) - sum1 / residents1) < 1e-6)
+    #expect(
+      abs((rule(1, "income_ward")["after"] as! Double)
+        - (sum1 + 60 * 100_867 + 40 * 71_076) / (residents1 + 100 * 3.09)) < 1e-6)
+    #expect(rule(0, "income_ward")["verdict"] as? String == "pass")
+    #expect(lines.contains { $0.hasPrefix("  pass: income_ward [7101616] - De waarde lag al buiten de grens") })
+    #expect(!lines.contains { $0.contains("24.297,7") }, "a mean in EUR prints without decimals")
 
     let html = try String(contentsOf: out.appendingPathComponent("check.html"), encoding: .utf8)
     #expect(html.contains("<svg") && html.contains("facilities_synthetic.csv bevat synthetische gegevens"))

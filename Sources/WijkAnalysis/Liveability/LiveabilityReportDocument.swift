@@ -223,10 +223,15 @@ public enum LiveabilityReportDocument {
     )
   }
 
-  /// No decimals for counts, distances and numbers of wards; one otherwise.
+  /// No decimals for counts, distances and numbers of wards; means by magnitude (as
+  /// ``PublishedPrecision/magnitude(_:)``: EUR 24 298, not 24 297,7); one otherwise.
   static func decimals(for o: RuleOutcome, _ p: PhaseCheck) -> Int {
     if ["max_distance", "no_hotspot", "no_new_concentration"].contains(o.kind) { return 0 }
-    return p.indicators.first { $0.indicator == o.subject }?.kind == "count" ? 0 : 1
+    switch p.indicators.first(where: { $0.indicator == o.subject })?.kind {
+    case "count": return 0
+    case "mean": return PublishedPrecision.magnitude(o.before ?? o.after ?? 0)
+    default: return 1
+    }
   }
 
   static let x = ReportCell.text(SmallNumbers.notPublished)

@@ -22,8 +22,10 @@ struct PhaseContext {
     for spec in specs {
       guard let b = before[spec.id], let a = after[spec.id] else { continue }
       for code in siteWards {
-        guard let i = tableBefore.index(ofCode: code) else { continue }
-        let (wb, wa) = (b.wards[i], a.wards[i])
+        // each table by its own index: a programme's table need not keep the wards' order
+        guard let i = tableBefore.index(ofCode: code), let k = tableAfter.index(ofCode: code)
+        else { continue }
+        let (wb, wa) = (b.wards[i], a.wards[k])
         out.append(
           IndicatorComparison(
             indicator: spec.id, label: b.label, unit: b.unit, kind: spec.kind.rawValue,
@@ -99,7 +101,8 @@ struct PhaseContext {
           ))
       ]
     }
-    let decimals = spec.kind == .count ? 0 : 1
+    // as published: EUR and kWh means by magnitude, rates with one decimal
+    let decimals = before[spec.id].map(PublishedPrecision.value) ?? (spec.kind == .count ? 0 : 1)
     let scopeWards = rule.scope == .ward ? siteWards : bufferWards
     let pick = { (r: IndicatorResult) in r.wards.filter { scopeWards.contains($0.code) } }
     if rule.kind == .noHotspot || rule.kind == .noNewConcentration {
@@ -120,10 +123,11 @@ struct PhaseContext {
       return [outcome(nil, input, id)]
     }
     return siteWards.compactMap { code in
-      guard let i = tableBefore.index(ofCode: code) else { return nil }
+      guard let i = tableBefore.index(ofCode: code), let k = tableAfter.index(ofCode: code)
+      else { return nil }
       let input = RuleInput(
-        before: b.wards[i].value, after: a.wards[i].value, wardsBefore: [b.wards[i]],
-        wardsAfter: [a.wards[i]], unit: b.unit, decimals: decimals)
+        before: b.wards[i].value, after: a.wards[k].value, wardsBefore: [b.wards[i]],
+        wardsAfter: [a.wards[k]], unit: b.unit, decimals: decimals)
       return outcome(code, input, id)
     }
   }
