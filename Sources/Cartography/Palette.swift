@@ -59,6 +59,24 @@ public struct Palette: Hashable, Sendable {
     return Palette(name: entry.name, kind: entry.kind, colours: colours)
   }
 
+  /// A diverging scheme around a centre with `below` classes under it and `above` over it:
+  /// the colours either side of the middle of the scheme of 2 × max(below, above) classes,
+  /// so that the centre (0 for a change) falls where the hues meet, however many classes
+  /// each side has (RdBu, 2 and 1: the two reds, then the lightest blue).
+  ///
+  /// - Throws: as ``named(_:classes:reversed:)``; ``CartographyError/unknownPalette(name:known:)``
+  ///   for a sequential scheme.
+  public static func diverging(_ name: String, below: Int, above: Int) throws -> Palette {
+    let half = max(below, above, 1)
+    let full = try named(name, classes: 2 * half)
+    guard full.kind == .diverging else {
+      throw CartographyError.unknownPalette(
+        name: name, known: Palette.names.filter { (try? named($0, classes: 3).kind) == .diverging })
+    }
+    let colours = Array(full.colours[(half - below)..<(half + above)])
+    return Palette(name: full.name, kind: .diverging, colours: colours)
+  }
+
   /// The names `named(_:classes:reversed:)` accepts, in a stable order.
   public static var names: [String] { ColorBrewerSchemes.table.map(\.name) }
 

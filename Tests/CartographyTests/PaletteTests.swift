@@ -46,6 +46,17 @@ import Testing
     #expect(p.colours.last == "#ca0020")
   }
 
+  /// colorbrewer2.org RdBu with 4 classes is #ca0020 #f4a582 #92c5de #0571b0: the centre lies
+  /// between the second and third, whatever the classes each side.
+  @Test func divergingAroundACentreKeepsTheColoursNextToTheMiddle() throws {
+    #expect(
+      try Palette.diverging("RdBu", below: 2, above: 2).colours
+        == ["#ca0020", "#f4a582", "#92c5de", "#0571b0"])
+    #expect(try Palette.diverging("RdBu", below: 1, above: 2).colours == ["#f4a582", "#92c5de", "#0571b0"])
+    #expect(try Palette.diverging("RdBu", below: 2, above: 1).colours == ["#ca0020", "#f4a582", "#92c5de"])
+    #expect(throws: CartographyError.self) { try Palette.diverging("Blues", below: 1, above: 1) }
+  }
+
   @Test func fewerThanThreeClassesComeFromTheThreeClassScheme() throws {
     #expect(try Palette.named("Blues", classes: 1).colours == ["#9ecae1"])
     #expect(try Palette.named("Blues", classes: 2).colours == ["#deebf7", "#3182bd"])

@@ -57,6 +57,13 @@ public struct WardSeries: Sendable, Codable, Equatable {
   public var changePercent: Double?
   /// The first and last year of ``change``.
   public var changeYears: [Int]?
+  /// Local Moran of ``changePercent`` among the wards with a change (``ChangeLISA``): I,
+  /// quadrant, pseudo p and category (HH, LH, LL, HL, `not significant`, `no data`,
+  /// `no neighbours`); `nil` where the series has no change.
+  public var changeLocalMoranI: Double? = nil
+  public var changeLisaQuadrant: String? = nil
+  public var changeLisaPseudoP: Double? = nil
+  public var changeLisaCategory: String? = nil
   /// The trend; `nil` with the reason in ``trendNote``.
   public var trend: WardTrend?
   /// Why there is no trend, or what limits it (e.g. the definition changed).
@@ -113,6 +120,9 @@ public struct IndicatorSeries: Sendable, Codable, Equatable {
   public var pooledUpperBounds: [Double]?
   /// How the emerging hot spots were found; `nil` when not classified (``notes`` says why).
   public var hotSpots: HotSpotMethod?
+  /// The multiple-testing family of the LISA of the change; `nil` without permutations or
+  /// without a change.
+  public var changeTests: TestFamily? = nil
   /// What a reader must know (too few years for a trend, no hot spots and why).
   public var notes: [String]
 }

@@ -35,19 +35,24 @@ enum LocalStatistics {
           p, indicator: result.id, statistic: "local Moran", over: "wards", settings)
         result.tests.append(family)
         for (k, i) in lisa.sample.indices.enumerated() {
-          // a cluster (HH, LL) has a large I, an outlier (HL, LH) a small one; a significant
-          // tail against the quadrant would need a lag between the mean of all wards and
-          // that of the others, which no p < 0.5 allows: such a ward is not named
-          let cluster = [.highHigh, .lowLow].contains(l.quadrants[k])
-          let agrees = permutation.tails[k] == (cluster ? .upper : .lower)
-          result.wards[i].lisaCategory =
-            significant[i] && agrees ? l.quadrants[k].rawValue : "not significant"
+          result.wards[i].lisaCategory = category(
+            l.quadrants[k], tail: permutation.tails[k], significant: significant[i])
         }
       } else {
         result.warnings.append("0 permutations: local clusters were not tested for significance")
       }
     }
     try addGiStar(values, table, weights, settings, &result)
+  }
+
+  /// A ward's LISA category: its quadrant when significant in the tail its quadrant
+  /// implies, else `not significant`. A cluster (HH, LL) has a large I, an outlier (HL, LH)
+  /// a small one; a significant tail against the quadrant would need a lag between the mean
+  /// of all wards and that of the others, which no p < 0.5 allows: such a ward is not named.
+  static func category(_ quadrant: Quadrant, tail: PermutationTail, significant: Bool) -> String {
+    let cluster = [.highHigh, .lowLow].contains(quadrant)
+    let agrees = tail == (cluster ? .upper : .lower)
+    return significant && agrees ? quadrant.rawValue : "not significant"
   }
 
   /// Classic Gi* (Getis & Ord 1992): binary weights, the ward itself included.

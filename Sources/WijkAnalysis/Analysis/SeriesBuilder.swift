@@ -156,6 +156,7 @@ enum SeriesBuilder {
       try addHotSpots(
         &series, spec: spec, panel: panel, weights: weights, c.emergingHotSpots,
         language: c.language)
+      try ChangeLISA.add(&series, weights: weights, settings: IndicatorSettings(configuration: c))
       if !series.wards.contains(where: { $0.trend != nil }), results.contains(where: { $0 != nil })
       {
         series.notes.append(

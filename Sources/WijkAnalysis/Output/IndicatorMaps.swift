@@ -33,18 +33,21 @@ public enum IndicatorMaps {
 
   /// The choropleth of an indicator before it is drawn: its classes (the indicator's own),
   /// palette and legend labels, for whatever else must look the same.
-  /// - Parameter withheldWardIDs: wards drawn grey, "not published": ``withheldIDs(_:_:)`` for
-  ///   a published indicator (``choropleth(_:publication:table:credits:language:options:)``),
-  ///   none for the exact figures of a working file (the QGIS styles of ``WardGeoPackage``).
+  /// - Parameters:
+  ///   - withheldWardIDs: wards drawn grey, "not published": ``withheldIDs(_:_:)`` for a
+  ///     published indicator (``choropleth(_:publication:table:credits:language:options:)``),
+  ///     none for the exact figures of a working file (the QGIS styles of ``WardGeoPackage``).
+  ///   - palette: one colour per class; by default Blues, or YlOrRd when a direction is worse.
   /// - Returns: `nil` when the indicator has no classes.
   /// - Throws: `CartographyError` when the classes do not fit the values (a bug).
   public static func choroplethMap(
     _ indicator: IndicatorResult, withheldWardIDs: Set<String>, table: WardTable,
-    credits: [String], language: Language, options: MapOptions = MapOptions()
+    credits: [String], language: Language, options: MapOptions = MapOptions(),
+    palette chosen: Palette? = nil
   ) throws -> ChoroplethMap? {
     guard let classes = indicator.classes else { return nil }
     let values = indicator.wards.map(\.value)
-    let palette = try Palette.named(
+    let palette = try chosen ?? Palette.named(
       indicator.worse == "neither" ? "Blues" : "YlOrRd", classes: classes.upperBounds.count,
       reversed: indicator.worse == "lower")
     var opts = options
@@ -121,7 +124,8 @@ public enum IndicatorMaps {
   /// The classification's name in the map's language ("kwantielen (5 klassen)").
   static func methodName(_ method: String, _ language: Language) -> String {
     guard language == .dutch else { return method }
-    return method.replacingOccurrences(of: "quantiles", with: "kwantielen")
+    return method.replacingOccurrences(of: "below and above 0", with: "onder en boven 0")
+      .replacingOccurrences(of: "quantiles", with: "kwantielen")
       .replacingOccurrences(of: "equal interval", with: "gelijke intervallen")
       .replacingOccurrences(
         of: "Fisher-Jenks natural breaks", with: "Fisher-Jenks (natuurlijke grenzen)"

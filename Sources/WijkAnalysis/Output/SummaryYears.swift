@@ -148,6 +148,14 @@ extension SummaryReport {
           svg: svg, caption: t("Verandering \(first)–\(last) in %", "Change \(first)–\(last) in %"),
           markdownPath: "maps/\(name)")
       }
+      if let (name, svg) = maps.first(where: { $0.0 == "\(s.id)-change-lisa.svg" }) {
+        doc.addFigure(
+          svg: svg,
+          caption: t(
+            "Clusters van de verandering \(first)–\(last) (lokale Moran op de verandering in %): waar groei of krimp samen voorkomt",
+            "Clusters of the change \(first)–\(last) (local Moran of the change in %): where growth or decline clusters"),
+          markdownPath: "maps/\(name)")
+      }
     }
   }
 

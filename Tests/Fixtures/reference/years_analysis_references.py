@@ -14,6 +14,8 @@ For every Genk 2020-2024 ward of the layer and every year 2011-2022, recomputed 
   years, and Gi* z (esda.G_Local, binary, star) of population every year (the emerging hot
   spots' input), on the queen neighbours libpysal found (genk_analysis.json) restricted to
   the wards with a value (a ward left without a neighbour among them is left out, as wijk does).
+- the LISA of the change: esda.Moran_Local of each ward's change 2011-2022 in % (population,
+  density), as the local Moran above;
 - segregation of residents aged 65+ (Census 2021): segregation 2.5.4's Dissim, SpatialDissim
   (binary queen), SingleValueTest (evenness, 4,000 numpy draws: mean and sd of D*), and spatial
   proximity by the Massey & Denton formula in numpy (spatial_proximity_references.py).
@@ -177,6 +179,11 @@ def segregation_65plus():
 
 
 out["segregation_65plus_2021"] = segregation_65plus()
+# the LISA of the change: local Moran of each ward's change 2011-2022 in % of 2011
+out["change_lisa"] = {
+    name: spatial([np.nan if t["change_percent"] is None else t["change_percent"]
+                   for t in out["trend"][name]])
+    for name in ("population", "density")}
 wb = libpysal.weights.W(neighbours, id_order=codes)
 out["gistar_z_population"] = {
     str(y): [float(z) for z in esda.G_Local(np.array(out["population"][str(y)], float), wb,

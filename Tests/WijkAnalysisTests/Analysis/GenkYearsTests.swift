@@ -43,6 +43,7 @@ import Testing
     var moran: [String: Spatial]
     var gistar_z_population: [String: [Double]]
     var segregation_65plus_2021: Segregation
+    var change_lisa: [String: Spatial]
   }
   struct Segregation: Decodable {
     struct Null: Decodable { var draws: Int, mean, sd: Double }
@@ -201,6 +202,39 @@ import Testing
         #expect(Self.close(w.giStarZ, z), "Gi* \(year) \(w.code)")
       }
     }
+  }
+
+  @Test("The LISA of the change 2011-2022 in % equals esda's Moran_Local, and its map is drawn")
+  func changeLISA() throws {
+    let run = try Self.run.get()
+    for (id, want) in try Self.reference().change_lisa {
+      let s = try Self.series(id)
+      for (k, code) in want.analysed.enumerated() {
+        let w = try #require(s.wards.first { $0.code == code })
+        #expect(Self.close(w.changeLocalMoranI, want.local_I[k]), "\(id) \(code)")
+        #expect(w.changeLisaQuadrant == want.quadrant[k], "\(id) \(code)")
+        #expect(w.changeLisaPseudoP != nil, "\(id) \(code)")
+      }
+      #expect(s.wards.filter { $0.changeLocalMoranI != nil }.count == want.analysed.count)
+      let family = try #require(s.changeTests)
+      #expect(family.tests == want.analysed.count && family.statistic == "local Moran")
+      #expect(
+        s.wards.allSatisfy {
+          ["HH", "LH", "LL", "HL", "not significant"].contains($0.changeLisaCategory ?? "")
+        }, "\(id): every ward has a change and a neighbour")
+    }
+    let maps = try ChangeMaps.draw(
+      try Publication.make(run), table: run.table, credits: ["test"], language: .dutch)
+    let lisa = try #require(maps.first { $0.0 == "population-change-lisa.svg" }?.1)
+    #expect(lisa.contains("Clusters (lokale Moran)"))
+    // Genk's wards both lost (13 wards, down to −13.5 %) and gained residents 2011-2022: the
+    // change map is diverging around 0, declines red and growth blue (RdBu).
+    let change = try #require(maps.first { $0.0 == "population-change.svg" }?.1)
+    #expect(["#ca0020", "#f4a582", "#92c5de", "#0571b0"].allSatisfy(change.contains))
+    let values = try Self.series("population").wards.map(\.changePercent)
+    let (classes, _) = try #require(try ChangeMaps.classes(values))
+    #expect(classes.bins.contains(0) && classes.bins.count == 4)
+    #expect(classes.counts[0] + classes.counts[1] == values.filter { ($0 ?? 1) <= 0 }.count)
   }
 
   @Test("The maps of every year share one pooled set of classes")

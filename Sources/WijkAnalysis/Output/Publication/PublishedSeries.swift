@@ -19,6 +19,7 @@ enum PublishedSeries {
       series[s].city = published.map { $0?.city.value }
       let digits = published.compactMap { $0 }.last.map(PublishedPrecision.value) ?? 0
       series[s].wards = series[s].wards.map { round($0, digits) }
+      series[s].changeTests = series[s].changeTests.map(PublishedIndicator.round)
     }
     p.result.series = series
   }
@@ -32,6 +33,8 @@ enum PublishedSeries {
     w.ranges = w.ranges.map { $0?.map { P.round($0, d) } }
     w.change = P.round(w.change, d)
     w.changePercent = P.round(w.changePercent, P.rate)
+    w.changeLocalMoranI = P.round(w.changeLocalMoranI, P.standardScore)
+    w.changeLisaPseudoP = P.round(w.changeLisaPseudoP, P.pValue)
     if var t = w.trend {
       t.slopePerYear = P.round(t.slopePerYear, d + 1)
       t.z = P.round(t.z, P.standardScore)
