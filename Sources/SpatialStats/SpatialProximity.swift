@@ -84,41 +84,37 @@ public func spatialProximity(
   let x = present.map { group[$0]! }
   let t = present.map { total[$0]! }
   let y = zip(t, x).map { $0 - $1 }
-  let c = ProximityMatrix(present.map { centroids[$0] }, present.map { areas[$0] }, decay)
+  let q = ProximitySums(
+    x: x, y: y, t: t, points: present.map { centroids[$0] }, areas: present.map { areas[$0] },
+    decay: decay)
   let (sx, sy, st) = (x.reduce(0, +), y.reduce(0, +), t.reduce(0, +))
-  let pxx = c.quadratic(x) / (sx * sx)
-  let pyy = c.quadratic(y) / (sy * sy)
-  let ptt = c.quadratic(t) / (st * st)
+  let pxx = q.xx / (sx * sx)
+  let pyy = q.yy / (sy * sy)
+  let ptt = q.tt / (st * st)
   return .defined((sx * pxx + sy * pyy) / (st * ptt))
 }
 
-/// The dense proximity matrix c of a few hundred or thousand units (n² doubles).
-struct ProximityMatrix {
-  let n: Int
-  let c: [Double]
+/// The quadratic forms Σ_ij v_i v_j c_ij of the group x, the rest y and the total t, in one
+/// pass over the unit pairs: n²/2 proximities computed once each, none stored (a matrix of
+/// 20,000 units would be 3.2 GB).
+struct ProximitySums {
+  var xx = 0.0, yy = 0.0, tt = 0.0
 
-  init(_ points: [Coordinate], _ areas: [Double], _ decay: ProximityDecay) {
-    n = points.count
-    var c = [Double](repeating: 0, count: n * n)
-    for i in 0..<n {
-      c[i * n + i] = decay.selfProximity(squareMetres: areas[i])
-      for j in (i + 1)..<n {
-        let d = hypot(points[i].x - points[j].x, points[i].y - points[j].y)
-        c[i * n + j] = decay.proximity(metres: d)
-        c[j * n + i] = c[i * n + j]
+  init(
+    x: [Double], y: [Double], t: [Double], points: [Coordinate], areas: [Double],
+    decay: ProximityDecay
+  ) {
+    for i in points.indices {
+      let own = decay.selfProximity(squareMetres: areas[i])
+      var (rx, ry, rt) = (0.0, 0.0, 0.0)  // Σ_{j>i} c_ij v_j
+      for j in (i + 1)..<points.count {
+        let c = decay.proximity(
+          metres: hypot(points[i].x - points[j].x, points[i].y - points[j].y))
+        (rx, ry, rt) = (rx + c * x[j], ry + c * y[j], rt + c * t[j])
       }
+      xx += x[i] * (own * x[i] + 2 * rx)
+      yy += y[i] * (own * y[i] + 2 * ry)
+      tt += t[i] * (own * t[i] + 2 * rt)
     }
-    self.c = c
-  }
-
-  /// Σ_ij v_i v_j c_ij.
-  func quadratic(_ v: [Double]) -> Double {
-    var sum = 0.0
-    for i in 0..<n where v[i] != 0 {
-      var row = 0.0
-      for j in 0..<n { row += c[i * n + j] * v[j] }
-      sum += v[i] * row
-    }
-    return sum
   }
 }

@@ -71,12 +71,24 @@ enum CityStatistics {
     }
   }
 
+  /// Spatial proximity needs every pair of wards (n²/2 distances and exponentials, about
+  /// 3 s for 20,000 wards): `analyse` computes it up to this many wards, and says so above;
+  /// `wijk segregation --spatial` computes it for any layer.
+  static let proximityWardLimit = 5_000
+
   /// Spatial proximity between the ward centroids, in the table's metres; not computed for
-  /// a table without centroids or with a ward without geometry.
+  /// a table without centroids, with a ward without geometry, or of more than
+  /// ``proximityWardLimit`` wards.
   static func addProximity(
     _ group: [Double?], _ total: [Double?], _ table: WardTable, _ result: inout IndicatorResult
   ) {
     guard table.centroids.count == table.count else { return }
+    guard table.count <= proximityWardLimit else {
+      result.city.undefined["spatial proximity"] =
+        "not computed for more than \(proximityWardLimit) wards (every pair is needed); "
+        + "run wijk segregation --spatial"
+      return
+    }
     let centroids = table.centroids.compactMap { $0 }
     guard centroids.count == table.count else {
       result.city.undefined["spatial proximity"] = "a ward without geometry has no centroid"
