@@ -61,8 +61,11 @@ public struct WardSeries: Sendable, Codable, Equatable {
   /// quadrant, pseudo p and category (HH, LH, LL, HL, `not significant`, `no data`,
   /// `no neighbours`); `nil` where the series has no change.
   public var changeLocalMoranI: Double? = nil
+  /// The quadrant of the change's local Moran (HH, LH, LL, HL); `nil` outside the sample.
   public var changeLisaQuadrant: String? = nil
+  /// Its pseudo p (conditional permutations, the run's seed); `nil` outside the sample.
   public var changeLisaPseudoP: Double? = nil
+  /// Its category after the run's correction (``LISAWards/category``).
   public var changeLisaCategory: String? = nil
   /// The trend; `nil` with the reason in ``trendNote``.
   public var trend: WardTrend?

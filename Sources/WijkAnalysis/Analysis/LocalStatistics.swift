@@ -18,41 +18,19 @@ enum LocalStatistics {
     _ values: [Double?], _ table: WardTable, _ weights: SpatialWeights,
     _ settings: IndicatorSettings, _ result: inout IndicatorResult
   ) throws {
-    let lisa = try localMoran(
-      values, weights: weights, permutations: settings.permutations, seed: settings.seed)
-    note(lisa.sample, lisa.estimate.reason, "local Moran", table, &result)
-    if let l = lisa.value {
-      var p = [Double?](repeating: nil, count: table.count)
-      for (k, i) in lisa.sample.indices.enumerated() {
-        result.wards[i].localMoranI = l.i[k]
-        result.wards[i].lisaQuadrant = l.quadrants[k].rawValue
-        result.wards[i].lisaPseudoP = l.permutation?.pseudoP[k]
-        result.wards[i].lisaCategory = "not tested"
-        p[i] = l.permutation?.pseudoP[k]
-      }
-      if let permutation = l.permutation {
-        let (family, significant) = Significance.decide(
-          p, indicator: result.id, statistic: "local Moran", over: "wards", settings)
-        result.tests.append(family)
-        for (k, i) in lisa.sample.indices.enumerated() {
-          result.wards[i].lisaCategory = category(
-            l.quadrants[k], tail: permutation.tails[k], significant: significant[i])
-        }
-      } else {
-        result.warnings.append("0 permutations: local clusters were not tested for significance")
-      }
+    let lisa = try LISAWards(values, weights: weights, settings: settings, family: result.id)
+    note(lisa.run.sample, lisa.run.estimate.reason, "local Moran", table, &result)
+    for w in result.wards.indices {
+      result.wards[w].localMoranI = lisa.i[w]
+      result.wards[w].lisaQuadrant = lisa.quadrant[w]
+      result.wards[w].lisaPseudoP = lisa.pseudoP[w]
+      result.wards[w].lisaCategory = lisa.category[w]
+    }
+    if let family = lisa.family { result.tests.append(family) }
+    if let l = lisa.run.value, l.permutation == nil {
+      result.warnings.append("0 permutations: local clusters were not tested for significance")
     }
     try addGiStar(values, table, weights, settings, &result)
-  }
-
-  /// A ward's LISA category: its quadrant when significant in the tail its quadrant
-  /// implies, else `not significant`. A cluster (HH, LL) has a large I, an outlier (HL, LH)
-  /// a small one; a significant tail against the quadrant would need a lag between the mean
-  /// of all wards and that of the others, which no p < 0.5 allows: such a ward is not named.
-  static func category(_ quadrant: Quadrant, tail: PermutationTail, significant: Bool) -> String {
-    let cluster = [.highHigh, .lowLow].contains(quadrant)
-    let agrees = tail == (cluster ? .upper : .lower)
-    return significant && agrees ? quadrant.rawValue : "not significant"
   }
 
   /// Classic Gi* (Getis & Ord 1992): binary weights, the ward itself included.
@@ -96,13 +74,11 @@ enum LocalStatistics {
     for id in sample.islands {
       guard let i = table.index(ofCode: id) else { continue }
       result.wards[i].undefined[statistic] = "no neighbours"
-      if statistic == "local Moran" { result.wards[i].lisaCategory = "no neighbours" }
     }
     guard let reason else { return }
     result.warnings.append("\(statistic): \(reason)")
     for i in sample.indices {
       result.wards[i].undefined[statistic] = reason.description
-      if statistic == "local Moran" { result.wards[i].lisaCategory = "undefined" }
     }
   }
 }

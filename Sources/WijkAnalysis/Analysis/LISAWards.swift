@@ -1,0 +1,66 @@
+import SpatialStats
+import SpatialWeights
+
+/// Local Moran of one vector of ward values with the run's permutations, seed and
+/// multiple-testing correction, per ward in the order of the values: what the LISA of an
+/// indicator (``LocalStatistics``) and the LISA of a series' change (``ChangeLISA``) store.
+/// esda `Moran_Local` with conditional permutations, row-standardised weights.
+struct LISAWards {
+  /// The statistic as computed: the sample (missing values, islands) and, when undefined
+  /// (constant values), the reason.
+  var run: AutocorrelationResult<LocalMoran>
+  /// Per ward: local I, quadrant (HH, LH, LL, HL) and pseudo p; `nil` outside the sample.
+  var i: [Double?]
+  var quadrant: [String?]
+  var pseudoP: [Double?]
+  /// Per ward: HH, LH, LL, HL when significant in the tail its quadrant implies (after the
+  /// correction), else `not significant`; `not tested` without permutations; `no data`,
+  /// `no neighbours` or `undefined` outside the sample.
+  var category: [String]
+  /// The wards' tests as one family; `nil` without permutations or without a statistic.
+  var family: TestFamily?
+
+  /// - Parameters:
+  ///   - values: one per ward of `weights`, `nil` when missing.
+  ///   - family: the id the test family is recorded under (an indicator, `<series>-change`).
+  /// - Throws: the errors of `localMoran` (values and weights that do not line up).
+  init(
+    _ values: [Double?], weights: SpatialWeights, settings: IndicatorSettings, family id: String
+  ) throws {
+    run = try localMoran(
+      values, weights: weights, permutations: settings.permutations, seed: settings.seed)
+    let n = values.count
+    (i, quadrant, pseudoP) = (Array(repeating: nil, count: n), Array(repeating: nil, count: n),
+      Array(repeating: nil, count: n))
+    category = Array(repeating: "no data", count: n)
+    let position = Dictionary(uniqueKeysWithValues: weights.ids.enumerated().map { ($1, $0) })
+    for id in run.sample.islands { position[id].map { category[$0] = "no neighbours" } }
+    guard let l = run.value else {
+      for w in run.sample.indices { category[w] = "undefined" }
+      return
+    }
+    for (k, w) in run.sample.indices.enumerated() {
+      (i[w], quadrant[w]) = (l.i[k], l.quadrants[k].rawValue)
+      pseudoP[w] = l.permutation?.pseudoP[k]
+      category[w] = "not tested"
+    }
+    guard let permutation = l.permutation else { return }
+    let (tests, significant) = Significance.decide(
+      pseudoP, indicator: id, statistic: "local Moran", over: "wards", settings)
+    family = tests
+    for (k, w) in run.sample.indices.enumerated() {
+      category[w] = Self.category(
+        l.quadrants[k], tail: permutation.tails[k], significant: significant[w])
+    }
+  }
+
+  /// A ward's category: its quadrant when significant in the tail its quadrant implies,
+  /// else `not significant`. A cluster (HH, LL) has a large I, an outlier (HL, LH) a small
+  /// one; a significant tail against the quadrant would need a lag between the mean of all
+  /// wards and that of the others, which no p < 0.5 allows: such a ward is not named.
+  static func category(_ quadrant: Quadrant, tail: PermutationTail, significant: Bool) -> String {
+    let cluster = [.highHigh, .lowLow].contains(quadrant)
+    let agrees = tail == (cluster ? .upper : .lower)
+    return significant && agrees ? quadrant.rawValue : "not significant"
+  }
+}
