@@ -123,7 +123,7 @@ enum InfoText {
           "\(fmt($0.squareMetres)) m² near (\(fmt($0.x)), \(fmt($0.y)))"
         })
       lines += section(
-        "slivers (wards closer than \(fmt(i.sliverTolerance)) m without touching)",
+        "slivers (wards closer than \(small(i.sliverTolerance)) m without touching)",
         i.slivers.map(describe))
     }
     lines += i.skipped.map { "not checked: \($0)" }

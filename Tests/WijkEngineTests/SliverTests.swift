@@ -76,4 +76,61 @@ import WijkCore
     let s = try #require(try GeometryChecks.slivers(in: corners, tolerance: 1).first)
     #expect(abs(s.separation - 0.5) < 1e-9)
   }
+
+  /// An 8 × 8 grid of 100 m wards whose right and top edges are pulled in by 0 to 1.5 m in a
+  /// fixed pattern, some only at one corner (wedges): strips open and closed at their ends,
+  /// wider and narrower than the tolerance, T-junctions and corners.
+  func flawedGrid() -> Layer {
+    let pulls = [0, 0, 0.05, 0.3, 0, 0.8, 1.5, 0, 0.02]
+    var rings: [[(Double, Double)]] = []
+    for i in 0..<8 {
+      for j in 0..<8 {
+        let (x0, y0) = (Double(i) * 100, Double(j) * 100)
+        let right = pulls[(3 * i + 5 * j) % pulls.count]
+        let top = pulls[(7 * i + 2 * j + 1) % pulls.count]
+        let wedge = (i + j) % 3 == 0
+        rings.append([
+          (x0, y0), (x0 + 100 - (wedge ? 0 : right), y0), (x0 + 100 - right, y0 + 100 - top),
+          (x0, y0 + 100 - (wedge ? 0 : top)),
+        ])
+      }
+    }
+    return layer(rings)
+  }
+
+  /// The search passes over wards far from any strip the coverage's closing can hold
+  /// (`SliverCandidates`); it must find what the search over every pair finds, to the digit.
+  @Test func theFastSearchFindsWhatTheExhaustiveOneFinds() throws {
+    let layers = [
+      flawedGrid(),
+      try TestGeoJSON.layer(
+        Fixtures.caseFile("29-contiguity-t-junctions-and-slivers", "wards_sliver.geojson")),
+      try TestGeoJSON.layer(
+        Fixtures.caseFile("29-contiguity-t-junctions-and-slivers", "wards_tjunction.geojson")),
+      try TestGeoJSON.layer(Fixtures.geoData("genk_wijken_2025_31370.geojson")),
+    ]
+    for (n, layer) in layers.enumerated() {
+      for tolerance in [0.04, 1, 2] {
+        let fast = try GeometryChecks.slivers(in: layer, tolerance: tolerance)
+        let all = try GeometryChecks.slivers(in: layer, tolerance: tolerance, exhaustive: true)
+        #expect(fast == all, "layer \(n), tolerance \(tolerance)")
+      }
+    }
+    // the grid has slivers of every kind to find
+    let found = try GeometryChecks.slivers(in: flawedGrid(), tolerance: 1)
+    #expect(found.count > 20)
+    #expect(found.contains { $0.separation == 0 } && found.contains { $0.separation > 0.5 })
+  }
+
+  /// Nine valid wards on which GEOS's overlay of one pair throws a TopologyException at a
+  /// 1 mm tolerance: the exhaustive search fails; the fast one has no strip candidate near
+  /// that pair, so it never overlays it, and finds nothing.
+  @Test func theFastSearchPassesOverAPairGEOSCannotOverlay() throws {
+    let layer = try TestGeoJSON.layer(
+      Fixtures.tests.appendingPathComponent("Fixtures/io/synthetic_sliver_check_topology_exception.geojson"))
+    #expect(throws: EngineError.self) {
+      try GeometryChecks.slivers(in: layer, tolerance: 0.001, exhaustive: true)
+    }
+    #expect(try GeometryChecks.slivers(in: layer, tolerance: 0.001).isEmpty)
+  }
 }

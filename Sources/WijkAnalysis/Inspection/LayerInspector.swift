@@ -131,10 +131,7 @@ public enum LayerInspector {
   ) throws {
     var unfinished: [String] = []
     func attempt<T>(_ check: String, _ body: () throws -> [T]) -> [T] {
-      do { return try body() } catch {
-        unfinished.append("\(check) not checked: GEOS could not finish the check (\(error))")
-        return []
-      }
+      attempting(check, body, unfinished: &unfinished)
     }
     result.gaps = attempt("gaps") {
       try GeometryChecks.gaps(in: layer, minimumArea: sliverSquareMetres).map {
@@ -152,6 +149,17 @@ public enum LayerInspector {
     }
     result.attention = attention(result) + unfinished
     result.totalSquareKilometres = try GeometryChecks.areas(of: layer).reduce(0, +) / 1e6
+  }
+
+  /// What `body` finds, or nothing and a sentence in `unfinished` that names the check and
+  /// GEOS's message when it throws (a TopologyException on valid wards): `wijk info` goes on.
+  static func attempting<T>(
+    _ check: String, _ body: () throws -> [T], unfinished: inout [String]
+  ) -> [T] {
+    do { return try body() } catch {
+      unfinished.append("\(check) not checked: GEOS could not finish the check (\(error))")
+      return []
+    }
   }
 
   /// What needs a look in a layer that can be used: gaps, and slivers with the snap tolerance
