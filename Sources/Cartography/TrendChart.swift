@@ -1,19 +1,36 @@
-// A small line chart of one indicator over the years, the ward beside the city, for the
-// ward plans: small multiples in the sense of Tufte, one per indicator, same size each.
+// A small line chart of one indicator over the years, the ward beside its groups and the
+// city, for the ward plans: small multiples in the sense of Tufte, one per indicator, same
+// size each.
 
 /// One line of a ``TrendChart``: a value per year, `nil` where the year has none (the line
 /// breaks there rather than bridging the gap).
 public struct TrendLine: Hashable, Sendable {
-  /// The legend text ("Kolderbos", "Stad").
+  /// What the line stands for, which sets its stroke: the ward solid and dark blue, a ward
+  /// group dotted and orange, the city (the reference) dashed and grey. The three differ in
+  /// their dashes too, so they stay apart on a grey-scale print.
+  public enum Role: String, Hashable, Sendable {
+    case ward, group, reference
+  }
+
+  /// The legend text ("Kolderbos", "impulswijken (illustratief)", "Stad").
   public var label: String
   /// One value per year of the chart, in its order.
   public var values: [Double?]
-  /// Drawn dashed and grey (the reference), else solid and dark (the ward).
-  public var isReference: Bool
+  /// The line's role.
+  public var role: Role
 
   /// A line; see the properties.
-  public init(label: String, values: [Double?], isReference: Bool = false) {
-    (self.label, self.values, self.isReference) = (label, values, isReference)
+  public init(label: String, values: [Double?], role: Role = .ward) {
+    (self.label, self.values, self.role) = (label, values, role)
+  }
+
+  /// Stroke colour and SVG dash attribute of the role.
+  var stroke: (colour: String, dash: String) {
+    switch role {
+    case .ward: ("#08306b", "")
+    case .group: ("#b35806", " stroke-dasharray=\"1.5 2\"")
+    case .reference: ("#888888", " stroke-dasharray=\"4 3\"")
+    }
   }
 }
 
@@ -31,9 +48,14 @@ public struct TrendChart: Sendable {
   public let decimals: Int
   /// The number style of the axis labels (decimal comma in Dutch).
   public let style: NumberStyle
-  /// Width and height of the whole SVG in px.
+  /// Width in px, and the height with a legend of one row (each further row adds
+  /// ``legendRowHeight``).
   public let width: Double
   public let height: Double
+  /// Height of a legend row in px.
+  static let legendRowHeight = 12.0
+  /// Where a legend row starts and how far it may run, in px.
+  static let (legendLeft, legendRight) = (52.0, 10.0)
 
   /// - Throws: ``CartographyError/nonFiniteValue(ward:what:)`` for a value that is not
   ///   finite, naming the line; ``CartographyError/lengthMismatch(input:count:wards:)`` when a
@@ -63,9 +85,11 @@ public struct TrendChart: Sendable {
     return (low - pad, high + pad)
   }
 
-  /// The chart as an SVG document.
+  /// The chart as an SVG document; taller than ``height`` when the legend wraps.
   public func svg() -> String {
-    let (left, right, top, bottom) = (52.0, 10.0, 26.0, 36.0)
+    let (left, right, top, bottom) = (52.0, 16.0, 26.0, 36.0)  // room for the last year's label
+    let rows = legendRows()
+    let fullHeight = height + Double(rows.count - 1) * Self.legendRowHeight
     let (plotW, plotH) = (width - left - right, height - top - bottom)
     let (low, high) = range
     func x(_ k: Int) -> Double {
@@ -73,8 +97,8 @@ public struct TrendChart: Sendable {
     }
     func y(_ v: Double) -> Double { top + (high - v) / (high - low) * plotH }
     var out = """
-      <svg xmlns="http://www.w3.org/2000/svg" width="\(width.svg)" height="\(height.svg)" \
-      viewBox="0 0 \(width.svg) \(height.svg)" font-family="sans-serif" font-size="10">
+      <svg xmlns="http://www.w3.org/2000/svg" width="\(width.svg)" height="\(fullHeight.svg)" \
+      viewBox="0 0 \(width.svg) \(fullHeight.svg)" font-family="sans-serif" font-size="10">
       <title>\(title.xmlEscaped)</title>
       <text x="\(left.svg)" y="14" font-size="11" font-weight="bold">\(title.xmlEscaped)</text>
       <rect x="\(left.svg)" y="\(top.svg)" width="\(plotW.svg)" height="\(plotH.svg)" fill="none" stroke="#cccccc"/>
@@ -92,14 +116,15 @@ public struct TrendChart: Sendable {
       }
     }
     for line in lines { out += path(line, x: x, y: y) }
-    out += legend(y: height - 6)
+    for (k, row) in rows.enumerated() {
+      out += legend(row, y: height - 6 + Double(k) * Self.legendRowHeight)
+    }
     return out + "</svg>\n"
   }
 
   /// The line's segments between years with values, and a dot on each such year.
   func path(_ line: TrendLine, x: (Int) -> Double, y: (Double) -> Double) -> String {
-    let colour = line.isReference ? "#888888" : "#08306b"
-    let dash = line.isReference ? " stroke-dasharray=\"4 3\"" : ""
+    let (colour, dash) = line.stroke
     var segments: [[String]] = [[]]
     for (k, v) in line.values.enumerated() {
       if let v { segments[segments.count - 1].append("\(x(k).svg),\(y(v).svg)") }
@@ -116,16 +141,37 @@ public struct TrendChart: Sendable {
     return out
   }
 
-  /// One legend entry per line, side by side under the axis.
-  func legend(y: Double) -> String {
-    var out = ""
-    var at = 52.0
+  /// The width a legend entry takes: its 16 px stroke, a gap and the label (about 5.5 px a
+  /// character at 10 px sans-serif).
+  static func legendWidth(_ line: TrendLine) -> Double {
+    28 + Double(line.label.count) * 5.5
+  }
+
+  /// The lines in legend rows, side by side under the axis while they fit the width.
+  func legendRows() -> [[TrendLine]] {
+    var rows: [[TrendLine]] = [[]]
+    var at = Self.legendLeft
     for line in lines {
-      let colour = line.isReference ? "#888888" : "#08306b"
-      let dash = line.isReference ? " stroke-dasharray=\"4 3\"" : ""
+      let w = Self.legendWidth(line)
+      if !rows[rows.count - 1].isEmpty && at + w - 8 > width - Self.legendRight {
+        rows.append([])
+        at = Self.legendLeft
+      }
+      rows[rows.count - 1].append(line)
+      at += w
+    }
+    return rows
+  }
+
+  /// One row of legend entries at baseline `y`.
+  func legend(_ row: [TrendLine], y: Double) -> String {
+    var out = ""
+    var at = Self.legendLeft
+    for line in row {
+      let (colour, dash) = line.stroke
       out += "<line x1=\"\(at.svg)\" y1=\"\((y - 3).svg)\" x2=\"\((at + 16).svg)\" y2=\"\((y - 3).svg)\" stroke=\"\(colour)\" stroke-width=\"1.5\"\(dash)/>"
       out += "<text x=\"\((at + 20).svg)\" y=\"\(y.svg)\">\(line.label.xmlEscaped)</text>\n"
-      at += 28 + Double(line.label.count) * 5.5
+      at += Self.legendWidth(line)
     }
     return out
   }

@@ -52,7 +52,7 @@ public enum WardPlanBuilder {
       significance: r.significance, multipleTesting: r.multipleTesting,
       smallNumberThreshold: r.smallNumberThreshold, publicationNotes: p.notes(language),
       provenance: r.provenance)
-    plan.series = series(code, r)
+    plan.series = series(code, p)
     plan.index = r.index.map { index in
       let v = index.wards[ward]
       let labels = Dictionary(uniqueKeysWithValues: index.indicators.map { ($0.name, $0.label) })

@@ -2,8 +2,8 @@ import Cartography
 
 extension WardPlanReport {
   /// The ward over the years of the sector tables (Statbel population 2011–2022): per
-  /// indicator a small chart of the ward beside the city (counts as an index, first year =
-  /// 100, since a ward's total and the city's are not on one scale) and one sentence with its
+  /// indicator a small chart of the ward beside its groups and the city (counts as an index, first year =
+  /// 100, since a ward's total, its group's and the city's are not on one scale) and one sentence with its
   /// change, trend (Sen's slope, Mann–Kendall, the years it rests on), rank over time and
   /// emerging-hot-spot category. On a page of its own.
   ///
@@ -38,23 +38,25 @@ extension WardPlanReport {
     return try charted(plan).map { ("\(stem)-\($0.id).svg", try chart($0, plan, t).svg()) }
   }
 
-  /// The chart of one series: the ward's published values and the city's.
+  /// The chart of one series: the ward's published values, its groups' and the city's.
   static func chart(_ s: PlanSeries, _ plan: WardPlan, _ t: Words) throws -> TrendChart {
     let decimals = s.isCount ? 0 : decimalsOf(s)
-    var ward = s.ward.values
-    var city = s.city
+    func scale(_ values: [Double?]) -> [Double?] { s.isCount ? indexed(values) : values }
     var title = s.label + (s.unit.map { " (\($0))" } ?? "")
     if s.isCount {
-      ward = indexed(ward)
-      city = indexed(city)
       title = s.label + t(" (index \(s.years[0]) = 100)", " (index \(s.years[0]) = 100)")
+    }
+    let groups = s.groups.map { g in
+      // a chart file travels alone: an illustrative group says so in its own legend
+      let says = g.name.lowercased().contains("illustrati")
+      return TrendLine(
+        label: g.name + (g.illustrative && !says ? t(" (illustratief)", " (illustrative)") : ""),
+        values: scale(g.values), role: .group)
     }
     return try TrendChart(
       years: s.years,
-      lines: [
-        TrendLine(label: plan.shortName, values: ward),
-        TrendLine(label: t("Stad", "City"), values: city, isReference: true),
-      ],
+      lines: [TrendLine(label: plan.shortName, values: scale(s.ward.values))] + groups
+        + [TrendLine(label: t("Stad", "City"), values: scale(s.city), role: .reference)],
       title: title, decimals: decimals, style: NumberStyle(t.language))
   }
 

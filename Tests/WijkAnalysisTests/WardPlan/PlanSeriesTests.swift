@@ -101,6 +101,30 @@ import Cartography
     #expect(md.contains("k-population.svg"), "the Markdown links to the chart file")
     let svg = try #require(try WardPlanReport.charts(p, stem: "k").first { $0.file == "k-population.svg" }).svg
     #expect(svg.contains("Inwoners (index 2011 = 100)"), "counts are drawn as an index")
-    #expect(svg.components(separatedBy: "<circle").count - 1 == 24, "12 years, ward and city")
+    #expect(
+      svg.components(separatedBy: "<circle").count - 1 == 36, "12 years, ward, group and city")
+    #expect(svg.components(separatedBy: ">impulswijken (illustratief)</text>").count == 2)
+  }
+
+  // The group beside the ward in each series (issue 12, item 5): its value every year is the
+  // sum of its member wards' in the pandas recomputation, drawn as an index like the ward.
+  @Test func theGroupsSeriesIsTheSumOfItsWardsEveryYear() throws {
+    let p = try plan("7101613")
+    let s = try #require(p.series.first { $0.id == "population" })
+    let g = try #require(s.groups.first)
+    #expect(g.name == "impulswijken (illustratief)" && g.illustrative)
+    let ref = try GenkYearsTests.reference()
+    let (run, _) = try Self.main.get()
+    let members = try #require(run.result.groups.first { $0.name == g.name }).wards
+    let sums = s.years.map { y in
+      Double(members.map { ref.population[String(y)]![ref.codes.firstIndex(of: $0)!] }.reduce(0, +))
+    }
+    #expect(g.values == sums)
+    let chart = try WardPlanReport.chart(s, p, Words(language: .dutch))
+    let line = try #require(chart.lines.first { $0.role == .group })
+    #expect(line.values.last! == sums.last! / sums.first! * 100)
+    // a ward in no group draws no group line
+    let alone = try plan("7101611")
+    #expect(alone.groups.isEmpty && alone.series.allSatisfy { $0.groups.isEmpty })
   }
 }
