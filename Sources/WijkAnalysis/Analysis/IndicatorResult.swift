@@ -51,6 +51,20 @@ public struct WardIndicatorValue: Sendable, Codable, Equatable {
   /// (neighbours high) or lower (neighbours low) tail of its conditional permutations; `nil`
   /// otherwise. A statement about the ward's surroundings, not its own value.
   public var hotspot: String?
+  /// Local Geary c (Anselin 2019; esda `Geary_Local`: row-standardised weights, the values
+  /// standardised with the population standard deviation): the weighted mean squared
+  /// difference from the neighbours, small when the ward is like them. `nil` when the ward is
+  /// not in the sample or the statistic is undefined (the reason is in `undefined`).
+  public var localGearyC: Double? = nil
+  /// Folded conditional-permutation pseudo p of local Geary (esda `Geary_Local.p_sim`, ties
+  /// on both tails); `nil` with 0 permutations or without a statistic.
+  public var localGearyPseudoP: Double? = nil
+  /// esda's `labels` for a ward significant after the run's correction, in the tail the label
+  /// implies: `HH` or `LL` (like its neighbours, c below the mean of c and in the lower tail of
+  /// its permutations; high or low value), `other positive` (likewise, the value at the mean),
+  /// `negative` (unlike its neighbours: c above the mean, upper tail); otherwise
+  /// `not significant`, `not tested` (0 permutations); `nil` without a statistic.
+  public var localGearyCategory: String? = nil
   /// Statistic → why it is undefined for this ward.
   public var undefined: [String: String]
   /// Short tags: `concentration ward` (its own value: LQ at or above the configured quotient,
@@ -216,7 +230,7 @@ public struct IndicatorResult: Sendable, Codable, Equatable {
   public var classes: ClassesSummary?
   /// What a reader must know (excluded wards, merged classes…).
   public var warnings: [String]
-  /// The multiple-testing families of the indicator's local statistics: local Moran and Gi*,
+  /// The multiple-testing families of the indicator's local statistics: local Moran, Gi* and local Geary,
   /// each over the wards with a pseudo p; empty with 0 permutations or an undefined statistic.
   public var tests: [TestFamily] = []
   /// For one year of a sector indicator: the series' id (`population`), else `nil`.

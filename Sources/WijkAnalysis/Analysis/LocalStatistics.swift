@@ -1,7 +1,8 @@
 import SpatialStats
 import SpatialWeights
 
-/// Local Moran (LISA) and Getis-Ord Gi* per ward, with the run's multiple-testing correction.
+/// Local Moran (LISA), Getis-Ord Gi* and local Geary (``LocalGearyWards``) per ward, with the
+/// run's multiple-testing correction.
 ///
 /// Each statistic of an indicator is one family: the pseudo p-values of the wards that have
 /// one are corrected together (``Significance``). A ward without a statistic (no value, no
@@ -31,6 +32,7 @@ enum LocalStatistics {
       result.warnings.append("0 permutations: local clusters were not tested for significance")
     }
     try addGiStar(values, table, weights, settings, &result)
+    try LocalGearyWards.add(values, table, weights, settings, &result)
   }
 
   /// Classic Gi* (Getis & Ord 1992): binary weights, the ward itself included.

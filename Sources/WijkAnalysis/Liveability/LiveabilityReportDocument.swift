@@ -218,8 +218,8 @@ public enum LiveabilityReportDocument {
     }
     let alpha = NumberStyle(t.language).format(r.significance, decimals: 2)
     return t(
-      "Lokale toetsen na deze fase: \(count) (lokale Moran en Gi*, per indicator elk over de wijken), gecorrigeerd met \(name) bij α = \(alpha); drempels: \(thresholds.joined(separator: "; ")). Een concentratiewijk volgt uit haar eigen locatiequotiënt en rang, zonder toets.",
-      "Local tests after this phase: \(count) (local Moran and Gi*, per indicator each over the wards), corrected with \(name) at α = \(alpha); thresholds: \(thresholds.joined(separator: "; ")). A concentration ward follows from its own location quotient and rank, without a test."
+      "Lokale toetsen na deze fase: \(count) (lokale Moran, Gi* en lokale Geary, per indicator elk over de wijken), gecorrigeerd met \(name) bij α = \(alpha); drempels: \(thresholds.joined(separator: "; ")). Een concentratiewijk volgt uit haar eigen locatiequotiënt en rang, zonder toets.",
+      "Local tests after this phase: \(count) (local Moran, Gi* and local Geary, per indicator each over the wards), corrected with \(name) at α = \(alpha); thresholds: \(thresholds.joined(separator: "; ")). A concentration ward follows from its own location quotient and rank, without a test."
     )
   }
 

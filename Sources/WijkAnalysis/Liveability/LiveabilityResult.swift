@@ -122,7 +122,7 @@ public struct PhaseCheck: Sendable, Equatable, Codable {
   public var facilities: [FacilityComparison]
   /// Every rule's outcome: one per site ward for a ward-scope value rule, else one.
   public var rules: [RuleOutcome]
-  /// The local tests after the phase: per indicator, local Moran and Gi* over the wards,
+  /// The local tests after the phase: per indicator, local Moran, Gi* and local Geary over the wards,
   /// with the threshold of the run's correction.
   public var tests: [TestFamily] = []
   /// The worst verdict of ``rules`` (``Verdict/overall(_:)``).

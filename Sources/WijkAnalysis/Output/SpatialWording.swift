@@ -139,6 +139,8 @@ enum SpatialWording {
     case "no neighbours": return dutch ? "geen buren" : "no neighbours"
     case "no data": return dutch ? "geen gegevens" : "no data"
     case "undefined": return dutch ? "niet bepaald (geen spreiding)" : "undefined (no variance)"
+    case "other positive": return dutch ? "ander positief" : "other positive"
+    case "negative": return dutch ? "negatief" : "negative"
     case PublishedIndicator.notPublished: return dutch ? "niet gepubliceerd" : "not published"
     default: return c
     }
@@ -175,7 +177,9 @@ enum SignificanceWording {
     let dutch = language == .dutch
     return tests.map { f in
       let name =
-        f.statistic == "local Moran" ? (dutch ? "lokale Moran" : "local Moran") : f.statistic
+        f.statistic == "local Moran"
+        ? (dutch ? "lokale Moran" : "local Moran")
+        : f.statistic == "local Geary" ? (dutch ? "lokale Geary" : "local Geary") : f.statistic
       return
         "\(name): \(f.tests) "
         + (dutch ? "toetsen, significant bij " : "tests, significant at ")
@@ -215,8 +219,8 @@ enum SignificanceWording {
         : "without a multiple-testing correction (p < \(alpha)): with many wards some 'significant' wards are chance"
     }
     return language == .dutch
-      ? "Meervoudig toetsen: \(s.localTests) lokale toetsen (lokale Moran en Gi*, per indicator elk één familie over de wijken met een waarde en een buur)\(global), \(rule). Een toets is significant als zijn pseudo-p onder de drempel van zijn familie ligt; de drempels staan bij elke indicator."
-      : "Multiple testing: \(s.localTests) local tests (local Moran and Gi*, per indicator each one family over the wards with a value and a neighbour)\(global), \(rule). A test is significant when its pseudo p is below its family's threshold; the thresholds are given with each indicator."
+      ? "Meervoudig toetsen: \(s.localTests) lokale toetsen (lokale Moran, Gi* en lokale Geary, per indicator elk één familie over de wijken met een waarde en een buur)\(global), \(rule). Een toets is significant als zijn pseudo-p onder de drempel van zijn familie ligt; de drempels staan bij elke indicator."
+      : "Multiple testing: \(s.localTests) local tests (local Moran, Gi* and local Geary, per indicator each one family over the wards with a value and a neighbour)\(global), \(rule). A test is significant when its pseudo p is below its family's threshold; the thresholds are given with each indicator."
   }
 }
 

@@ -6,7 +6,7 @@ import WijkCore
 /// Two versions: the exact layer of the working GeoPackage (``WorkingFiles/wards``: English
 /// column names `<indicator>_num`, `_base`, `_share` (0–1), `_density_km2`, `_eb`, `_lq`,
 /// `_rank`, `_z`, `_lisa_i`, `_lisa_p`, `_lisa`, `_gistar_z`, `_gistar_p`, `_hotspot`,
-/// `_flags`), and the published table of `wards.csv` and `wards.xlsx` (``published(_:)``),
+/// `_geary_c`, `_geary_p`, `_geary`, `_flags`), and the published table of `wards.csv` and `wards.xlsx` (``published(_:)``),
 /// read from a ``Publication``: headers in the run's language, the share in percent, a
 /// `_status` column per indicator, withheld cells as "<5" or "x", every number rounded.
 public enum WardExport {
@@ -25,7 +25,9 @@ public enum WardExport {
         Field(name: "\(i.id)_z", type: .real), Field(name: "\(i.id)_lisa_i", type: .real),
         Field(name: "\(i.id)_lisa_p", type: .real), Field(name: "\(i.id)_lisa", type: .text),
         Field(name: "\(i.id)_gistar_z", type: .real), Field(name: "\(i.id)_gistar_p", type: .real),
-        Field(name: "\(i.id)_hotspot", type: .text), Field(name: "\(i.id)_flags", type: .text),
+        Field(name: "\(i.id)_hotspot", type: .text), Field(name: "\(i.id)_geary_c", type: .real),
+        Field(name: "\(i.id)_geary_p", type: .real), Field(name: "\(i.id)_geary", type: .text),
+        Field(name: "\(i.id)_flags", type: .text),
       ]
     }
     return fields + indexFields(result) + seriesFields(result)
@@ -44,7 +46,9 @@ public enum WardExport {
         real(v.densityPerSquareKilometre), real(v.smoothedRate), real(v.locationQuotient),
         v.rank.map { .integer(Int64($0)) } ?? .missing, real(v.zScore), real(v.localMoranI),
         real(v.lisaPseudoP), .text(v.lisaCategory), real(v.giStarZ), real(v.giStarPseudoP),
-        v.hotspot.map(AttributeValue.text) ?? .missing, .text(v.flags.joined(separator: "; ")),
+        v.hotspot.map(AttributeValue.text) ?? .missing, real(v.localGearyC),
+        real(v.localGearyPseudoP), v.localGearyCategory.map(AttributeValue.text) ?? .missing,
+        .text(v.flags.joined(separator: "; ")),
       ]
     }
     return row + indexRow(result, ward: w) + seriesRow(result, ward: w)
@@ -119,7 +123,8 @@ public enum WardExport {
   /// by a number (a column added once shifted the map panel's "rank" onto the EB rate).
   enum Cell: Int, CaseIterable {
     case value, status, numerator, base, ci95Low, ci95High, shareOfCity, density, smoothed
-    case locationQuotient, rank, z, localMoran, lisaP, lisa, giStarZ, giStarP, hotspot, flags
+    case locationQuotient, rank, z, localMoran, lisaP, lisa, giStarZ, giStarP, hotspot
+    case gearyC, gearyP, geary, flags
   }
 
   static func indicatorColumns(_ i: IndicatorResult, _ r: AnalysisResult, _ t: Words)
@@ -136,7 +141,9 @@ public enum WardExport {
         "significant after correction (\(name)) at \(at), \(f?.tests ?? 0) tests over the published wards"
       )
     }
-    let (lisa, gi) = (significant("local Moran"), significant("Gi*"))
+    let (lisa, gi, geary) = (
+      significant("local Moran"), significant("Gi*"), significant("local Geary")
+    )
     let lq = t.number(r.concentrationQuotient, 2)
     func c(_ suffix: (String, String), _ type: FieldType, _ text: (String, String)) -> Column {
       Column(
@@ -211,6 +218,19 @@ public enum WardExport {
           "Gi* hotspot or coldspot (the neighbours together high or low), \(gi.1)"
         )),
       c(
+        ("_geary_c", "_geary_c"), .real,
+        (
+          "lokale Geary c (Anselin 2019): klein als de wijk op haar buren lijkt",
+          "local Geary c (Anselin 2019): small when the ward is like its neighbours"
+        )),
+      c(("_geary_p", "_geary_p"), .real, ("pseudo-p van lokale Geary", "pseudo p of local Geary")),
+      c(
+        ("_geary", "_geary"), .text,
+        (
+          "lokale Geary-categorie (HH, LL, ander positief: lijkt op de buren; negatief: verschilt ervan), \(geary.0)",
+          "local Geary category (HH, LL, other positive: like its neighbours; negative: unlike them), \(geary.1)"
+        )),
+      c(
         ("_kenmerken", "_flags"), .text,
         (
           "kenmerken van de wijk: concentratiewijk (haar eigen LQ ≥ \(lq) en een rang in het hoogste vijfde, zonder toets), kleine basis; de clusters, uitschieters en hotspots zeggen iets over haar buren",
@@ -249,6 +269,9 @@ public enum WardExport {
       f != nil ? x : .text(SpatialWording.category(v.lisaCategory, t.language)), derived(v.giStarZ),
       derived(v.giStarPseudoP),
       f != nil ? x : v.hotspot.map { .text(t.flag($0)) } ?? .missing,
+      derived(v.localGearyC), derived(v.localGearyPseudoP),
+      f != nil
+        ? x : v.localGearyCategory.map { .text(SpatialWording.category($0, t.language)) } ?? .missing,
       f != nil ? x : .text(v.flags.map { t.flag($0) }.joined(separator: "; ")),
     ]
   }

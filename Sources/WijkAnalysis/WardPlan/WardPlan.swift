@@ -76,7 +76,7 @@ public struct PlanIndicator: Sendable, Codable, Equatable {
   public var cityBaseTotal: Double?
   /// Wards with a rank (the denominator of "rank 3 of 30").
   public var rankedWards: Int
-  /// ``IndicatorResult/tests``: the local Moran and Gi* families (tests, threshold).
+  /// ``IndicatorResult/tests``: the local Moran, Gi* and local Geary families (tests, threshold).
   public var tests: [TestFamily] = []
   /// The ward's withheld figures of the indicator; `nil` when all are published.
   public var withheld: WithheldFigures?

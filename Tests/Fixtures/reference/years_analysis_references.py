@@ -10,7 +10,8 @@ For every Genk 2020-2024 ward of the layer and every year 2011-2022, recomputed 
 - per ward: the change 2011-2022 (absolute and %), Sen's slope (scipy.stats.theilslopes) and
   the Mann-Kendall test (S, Var(S) with the tie correction, z with continuity correction,
   two-sided p; pymannkendall's original_test) of population and density;
-- Moran's I (esda.Moran) and local Moran (esda.Moran_Local: Is, quadrant) of a few indicator
+- Moran's I (esda.Moran), local Moran (esda.Moran_Local: Is, quadrant) and local Geary
+  (esda.Geary_Local: localG, analytic) of a few indicator
   years, and Gi* z (esda.G_Local, binary, star) of population every year (the emerging hot
   spots' input), on the queen neighbours libpysal found (genk_analysis.json) restricted to
   the wards with a value (a ward left without a neighbour among them is left out, as wijk does).
@@ -122,9 +123,11 @@ def spatial(values):
     y = np.array([values[codes.index(c)] for c in ids])
     mi = esda.Moran(y, w, permutations=0)
     lm = esda.Moran_Local(y, w, permutations=0)
+    lg = esda.Geary_Local(connectivity=w, permutations=0).fit(y)
     return {"analysed": ids, "I": float(mi.I), "EI": float(mi.EI), "z_rand": float(mi.z_rand),
             "p_norm": float(mi.p_norm), "local_I": [float(v) for v in lm.Is],
-            "quadrant": [["HH", "LH", "LL", "HL"][q - 1] for q in lm.q]}
+            "quadrant": [["HH", "LH", "LL", "HL"][q - 1] for q in lm.q],
+            "local_G": [float(v) for v in lg.localG]}
 
 
 with open(os.path.join(here, "years_aggregation.json")) as f:

@@ -32,6 +32,7 @@ import Testing
       var p_norm: Double
       var local_I: [Double]
       var quadrant: [String]
+      var local_G: [Double]
     }
     var codes: [String]
     var area_km2: [Double]
@@ -179,7 +180,7 @@ import Testing
     #expect(try Self.series("share_65plus").wards.allSatisfy { $0.trend == nil })
   }
 
-  @Test("Moran's I and local Moran of five indicator-years, Gi* of every year, equal esda")
+  @Test("Moran's I, local Moran and local Geary of five indicator-years, Gi* of every year, equal esda")
   func spatialStatistics() throws {
     let run = try Self.run.get()
     let ref = try Self.reference()
@@ -193,8 +194,10 @@ import Testing
         let w = try #require(i.wards.first { $0.code == code })
         #expect(Self.close(w.localMoranI, want.local_I[k]), "\(id) \(code)")
         #expect(w.lisaQuadrant == want.quadrant[k], "\(id) \(code)")
+        #expect(Self.close(w.localGearyC, want.local_G[k]), "local Geary \(id) \(code)")
       }
       #expect(i.wards.filter { $0.localMoranI != nil }.count == want.analysed.count, "\(id)")
+      #expect(i.wards.filter { $0.localGearyC != nil }.count == want.analysed.count, "\(id)")
     }
     for year in 2011...2022 {
       let i = try #require(run.result.indicator("population_\(year)"))

@@ -55,7 +55,7 @@ import WijkCore
     #expect(Self.flagged(fdr) <= 1, "FDR: \(Self.flagged(fdr))")
     #expect(Self.flagged(try Self.randomIndicators(.bonferroni)) <= Self.flagged(fdr))
     for i in fdr {
-      #expect(i.tests.map(\.statistic) == ["local Moran", "Gi*"])
+      #expect(i.tests.map(\.statistic) == ["local Moran", "Gi*", "local Geary"])
       #expect(i.tests.allSatisfy { $0.tests == 30 && $0.threshold <= 0.05 })
     }
   }
@@ -67,12 +67,12 @@ import WijkCore
     #expect(r.multipleTesting.correction == .fdr)
     #expect(
       r.multipleTesting.localTests == r.indicators.flatMap(\.tests).reduce(0) { $0 + $1.tests })
-    #expect(r.multipleTesting.localTests == 294)  // 2 × (30 + 29 + 29 + 29 + 30) wards with a p
+    #expect(r.multipleTesting.localTests == 441)  // 3 × (30 + 29 + 29 + 29 + 30) wards with a p
     #expect(r.multipleTesting.globalMoran?.tests == 5)
     let published = try Publication.make(run)
     #expect(published.result.multipleTesting == r.multipleTesting)  // nothing withheld
     let summary = try SummaryReport.build(published, table: run.table, maps: []).markdown()
-    #expect(summary.contains("Meervoudig toetsen: 294 lokale toetsen"))
+    #expect(summary.contains("Meervoudig toetsen: 441 lokale toetsen"))
     #expect(summary.contains("gecorrigeerd volgens Benjamini–Hochberg"))
     #expect(summary.contains("lokale Moran: 29 toetsen, significant bij p \\< 0,017"))
     let neighbours = try WardPlanBuilder.queenNeighbours(
@@ -82,7 +82,7 @@ import WijkCore
     let plan = WardPlanBuilder.build(
       ward: 0, publication: published, table: run.table, neighbours: neighbours)
     let page = try WardPlanReport.build(plan, map: nil).markdown()
-    #expect(page.contains("294 lokale toetsen in de hele analyse"))
+    #expect(page.contains("441 lokale toetsen in de hele analyse"))
     #expect(page.contains("Drempels: Woonaansluitingen elektriciteit (huishoudens) p \\< 0,0017"))
     let map = try IndicatorMaps.clusters(
       r.indicators[2], table: run.table, credits: [], language: .dutch,
@@ -95,7 +95,7 @@ import WijkCore
   @Test func theGenkMainJobBeforeAndAfterTheCorrection() throws {
     let r = try GenkEndToEndTests.run.get().result
     let significant = r.indicators.map { i in i.tests.map(\.significant) }
-    #expect(significant == [[0, 0], [0, 0], [10, 10], [0, 0], [0, 0]], "\(significant)")
+    #expect(significant == [[0, 0, 0], [0, 0, 2], [10, 10, 0], [0, 0, 0], [0, 0, 0]], "\(significant)")
   }
 
   // MARK: - Case 16
@@ -144,7 +144,9 @@ import WijkCore
     #expect(w03.code == "W03" && w03.value == nil)
     #expect(w03.lisaCategory == "no data" && w03.lisaPseudoP == nil && w03.giStarPseudoP == nil)
     #expect(w03.undefined["local Moran"] == "no value" && w03.undefined["Gi*"] == "no value")
-    #expect(i.tests.map(\.tests) == [5, 5])
+    #expect(i.tests.map(\.tests) == [5, 5, 5])
+    #expect(w03.localGearyC == nil && w03.localGearyCategory == nil)
+    #expect(w03.undefined["local Geary"] == "no value")
     let p = i.wards.compactMap(\.lisaPseudoP)
     #expect(p.count == 5 && !p.contains(1.0 / 1000))
     if weights == "queen" {

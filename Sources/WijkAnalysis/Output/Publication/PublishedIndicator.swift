@@ -22,7 +22,7 @@ enum PublishedIndicator {
   }
 
   /// The published figures of ``publish(_:spec:withheld:cityWithheld:run:)`` before rounding
-  /// and map classes. The local Moran and Gi* families are those of the recomputation: the
+  /// and map classes. The local Moran, Gi* and local Geary families are those of the recomputation: the
   /// published wards with a pseudo p, decided on the exact p-values (the withheld ward is out
   /// of the sample, so neither its p nor the threshold it would move is published).
   static func figures(
@@ -124,6 +124,8 @@ enum PublishedIndicator {
       v.lisaPseudoP = P.round(v.lisaPseudoP, P.pValue)
       v.giStarZ = P.round(v.giStarZ, P.standardScore)
       v.giStarPseudoP = P.round(v.giStarPseudoP, P.pValue)
+      v.localGearyC = P.round(v.localGearyC, P.standardScore)
+      v.localGearyPseudoP = P.round(v.localGearyPseudoP, P.pValue)
       p.wards[w] = v
     }
     var c = p.city
