@@ -119,13 +119,7 @@ public enum CSVReader {
     guard let header = records.first else { throw .emptyTable(path: path) }
     let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
     try checkColumns(columns, options: options, path: path)
-    var options = options
-    if options.textColumnPrefixes.isEmpty && options.numericColumnPrefixes.isEmpty
-      && StatbelReader.recognises(header: columns, separator: separator)
-    {
-      options.textColumnPrefixes = StatbelReader.options().textColumnPrefixes
-      options.numericColumnPrefixes = StatbelReader.options().numericColumnPrefixes
-    }
+    let options = withStatbelColumns(options, header: columns, separator: separator)
     let body = Array(records.dropFirst())
     for r in body where r.fields.count != columns.count {
       throw .raggedRow(path: path, line: r.line, expected: columns.count, found: r.fields.count)
@@ -134,6 +128,21 @@ public enum CSVReader {
       columns: columns, cells: body.map(\.fields), lines: body.map(\.line), path: path,
       options: options, convention: convention)
     return TableReading(table: table, report: report)
+  }
+
+  /// `options`, with Statbel's text and numeric column prefixes when the header is Statbel's
+  /// and no prefixes were given.
+  static func withStatbelColumns(_ options: CSVOptions, header: [String], separator: Character)
+    -> CSVOptions
+  {
+    var options = options
+    if options.textColumnPrefixes.isEmpty && options.numericColumnPrefixes.isEmpty
+      && StatbelReader.recognises(header: header, separator: separator)
+    {
+      options.textColumnPrefixes = StatbelReader.options().textColumnPrefixes
+      options.numericColumnPrefixes = StatbelReader.options().numericColumnPrefixes
+    }
+    return options
   }
 
   /// The table of cells read as text, each column typed by the ``ColumnTyper`` under one
@@ -192,7 +201,7 @@ public enum CSVReader {
     return TextEncoding.windows1252.decode(body) ?? TextEncoding.latin1.decode(body)!
   }
 
-  private static func checkColumns(_ columns: [String], options: CSVOptions, path: String)
+  static func checkColumns(_ columns: [String], options: CSVOptions, path: String)
     throws(IOError)
   {
     var seen = Set<String>()
