@@ -56,6 +56,9 @@ public struct MissingValues: Hashable, Sendable {
   public private(set) var markers: [String: MissingKind]
   /// Whether `<N` is a suppressed small count.
   public var smallCounts: Bool
+  /// The longest marker in UTF-8 bytes: an ASCII cell longer than it (a coordinate, most
+  /// numbers) is no marker, and is not lower-cased to be looked up (millions of point cells).
+  private var longestMarker = 0
 
   /// The default list above.
   public static let standard = MissingValues(
@@ -78,6 +81,7 @@ public struct MissingValues: Hashable, Sendable {
     self.markers = [:]
     for (m, k) in markers { self.markers[m.lowercased()] = k }
     self.smallCounts = smallCounts
+    longestMarker = self.markers.keys.map(\.utf8.count).max() ?? 0
   }
 
   /// This list with further markers (e.g. `geheim`), each of kind ``MissingKind/declared``
@@ -89,13 +93,15 @@ public struct MissingValues: Hashable, Sendable {
       let key = CellPolicy.trimmed(m).lowercased()
       if !key.isEmpty && out.markers[key] == nil { out.markers[key] = .declared }
     }
+    out.longestMarker = out.markers.keys.map(\.utf8.count).max() ?? 0
     return out
   }
 
   /// The kind of missing value `text` (already trimmed) marks; `nil` when it is no marker.
   public func kind(of text: String) -> MissingKind? {
     if text.isEmpty { return .empty }
-    if let k = markers[text.lowercased()] { return k }
+    let mayBeMarker = text.utf8.count <= longestMarker || text.utf8.contains { $0 >= 0x80 }
+    if mayBeMarker, let k = markers[text.lowercased()] { return k }
     if smallCounts && Self.isSmallCount(text) { return .smallCount }
     return nil
   }
