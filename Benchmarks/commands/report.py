@@ -166,10 +166,12 @@ def memory_model(rows):
             "and 20,000 at M, so the slope slightly overstates the per-point cost).",
             "",
             "The floor is the coordinates (2 x 8 B), the ward index per point (4 B) and the summed "
-            "column (8 B): 28 B per point. Above that is the CSV path: the points are read as a whole "
-            "table first (typed cells for x, y and the summed column, a line number per row, "
-            "`JoinSources.pointJoin` through `readTable`), then the coordinates copied out, so a "
-            f"point costs about {b / 28:.0f} times the floor. At the fitted rate, 24 GiB of RAM is exceeded at about "
+            "column (8 B): 28 B per point. A plain CSV is read by `CSVColumns` straight from its "
+            "bytes into one array per column, so at the peak the file's bytes (about 30 B a point "
+            "in this file) are held beside the columns (x, y and the summed column, 24 B, and a "
+            "line number, 4 B); the bytes go before the join. Before this reader (2026-12-03) the points were read as "
+            "a whole table of typed cells first (353 B per point). A point now costs about "
+            f"{b / 28:.1f} times the floor. At the fitted rate, 24 GiB of RAM is exceeded at about "
             f"**{limit / 1e6:.0f} M points**; with the floor alone it would be "
             f"{(24 * GIB - a) / 28 / 1e6:.0f} M."]
 

@@ -116,51 +116,41 @@ extension JoinCommand {
         name: "sum", value: sums.joined(separator: ","),
         expected: "--boundary assign, where every point is summed in one ward")
     }
-    let textColumns: Set<String> = id.map { [$0] } ?? []
-    let table = try request.readTable(
-      file,
-      options: request.csvOptions(
-        textColumns: textColumns,
-        numericColumns: Set([x, y] + sums).subtracting(textColumns))
-    ).table
+    let file = try PointFile.read(file, x: x, y: y, sums: sums, id: id, request)
     request.clock?.enter("prepare")
-    let points = try coordinates(table, x: x, y: y)
-    let pointIDs = try labels(table, id: id)
-    let projected = try transformed(
-      points, from: crs, to: layer, file: file, ids: pointIDs, lines: table.lineNumbers)
+    let projected = try transformed(file, from: crs, to: layer)
     let index = try WardPointIndex(wards: layer, codeField: request.code)
     request.clock?.enter("compute")
     let result = index.join(projected, mode: mode)
     report.kind = "points (\(mode.rawValue))"
     report.matched = result.counts.filter { $0 > 0 }.count
     report.unmatchedWards = codes.indices.filter { result.counts[$0] == 0 }.map { codes[$0] }
-    report.onBoundary = result.boundaryPoints.map { pointIDs[$0] }
+    report.onBoundary = result.boundaryPoints.map(file.label)
     // `within` drops boundary points on purpose: they are not outside the wards
     let onBoundary = Set(result.boundaryPoints)
-    report.outside = result.outsidePoints.filter { !onBoundary.contains($0) }.map { pointIDs[$0] }
+    report.outside = result.outsidePoints.filter { !onBoundary.contains($0) }.map(file.label)
     report.notes.append(
-      "\(points.count) points; the ward counts add up to \(result.countedTotal); "
+      "\(projected.count) points; the ward counts add up to \(result.countedTotal); "
         + pointRule(mode))
     report.notes += result.warnings(codes: codes)
     if !report.outside.isEmpty && !request.allowUnmatched {
       throw JoinCommandError.unmatched(
         what: "point(s) outside every ward", items: report.outside, report: report.text)
     }
-    let summed = try sums.map { column in (column, try pointSums(table, column, result, &report)) }
+    let summed = try sums.indices.map { k in
+      (sums[k], try pointSums(file, k, column: sums[k], result, &report))
+    }
     return [("n_points", result.counts.map { .integer(Int64($0)) })] + summed
   }
 
-  /// The column `column` of the points summed per ward; a point without a value makes its
-  /// ward's sum missing (never a silent zero), and the report counts them.
+  /// Summed column `k` of the points per ward; a point without a value makes its ward's sum
+  /// missing (never a silent zero), and the report counts them.
   static func pointSums(
-    _ table: Table, _ column: String, _ result: PointJoinResult, _ report: inout JoinCommandReport
+    _ file: PointFile, _ k: Int, column: String, _ result: PointJoinResult,
+    _ report: inout JoinCommandReport
   ) throws -> [AttributeValue] {
-    guard let c = table.columnIndex(column) else {
-      throw JoinError.missingColumn(column, source: table.source)
-    }
-    let values = table.rows.map { $0[c].number }
-    let missing = values.filter { $0 == nil }.count
-    let sums = try result.sums(of: values)
+    let missing = file.sumMissing[k]
+    let sums = try result.sums(of: file.sum(k))
     report.notes.append(
       "\(column) summed per ward over the points counted in it"
         + (missing > 0 ? "; \(missing) point(s) without a value leave their ward's sum missing" : ""))
@@ -195,22 +185,13 @@ extension JoinCommand {
     }
   }
 
-  /// The id of each point: the `id` column, or "line N".
-  static func labels(_ table: Table, id: String?) throws -> [String] {
-    guard let id else { return table.lineNumbers.map { "line \($0)" } }
-    guard let c = table.columnIndex(id) else {
-      throw JoinError.missingColumn(id, source: table.source)
-    }
-    return table.rows.enumerated().map { r, row in row[c].text ?? "line \(table.lineNumbers[r])" }
-  }
-
   /// The points in the ward layer's CRS. Geographic input is checked first against the ward
   /// CRS's area of use (in degrees): PROJ does not fail on swapped latitude and longitude.
   /// Points in a stated CRS cannot be placed on wards whose CRS is unknown.
-  static func transformed(
-    _ points: [Coordinate], from crs: String?, to layer: Layer, file: String, ids: [String],
-    lines: [Int]
-  ) throws -> [Coordinate] {
+  static func transformed(_ file: PointFile, from crs: String?, to layer: Layer) throws
+    -> [Coordinate]
+  {
+    let points = file.points
     guard let crs else { return points }
     guard let target = layer.crs else { throw AnalysisError.missingCRS(file: layer.source) }
     let source = try CoordinateReferenceSystem(CRSDefinition(authorityCode: crs))
@@ -220,7 +201,8 @@ extension JoinCommand {
       for (k, p) in points.enumerated()
       where p.x < area.minX || p.x > area.maxX || p.y < area.minY || p.y > area.maxY {
         throw CommandInputError.pointOutsideAreaOfUse(
-          file: file, line: lines[k], point: ids[k], lon: p.x, lat: p.y, crs: "\(target)")
+          file: file.source, line: Int(file.lines[k]), point: file.label(k), lon: p.x, lat: p.y,
+          crs: "\(target)")
       }
     }
     let transformer = try Transformer(from: CRSDefinition(authorityCode: crs), to: target)

@@ -15,9 +15,9 @@ extension PointJoinResult {
   ///   points lacked a value.
   /// - Throws: ``JoinError/lengthMismatch(what:expected:got:)`` when `values` does not have one
   ///   value per point, or when the result is not from `assign` mode (expected points: 0).
-  public func sums(of values: [Double?], missing: MissingPolicy = .propagate) throws(JoinError)
-    -> [AttributeValue]
-  {
+  public func sums<Values: Collection<Double?>>(
+    of values: Values, missing: MissingPolicy = .propagate
+  ) throws(JoinError) -> [AttributeValue] {
     guard mode == .assign, values.count == wardOfPoint.count else {
       throw .lengthMismatch(
         what: "point values", expected: mode == .assign ? wardOfPoint.count : 0,
