@@ -39,6 +39,23 @@ import Testing
     }
   }
 
+  /// The evenness null's inversion tables hold the binomial distribution: scipy's cdf at
+  /// every k of the table to 1e-13, and less than 1e-16 left out below and above it.
+  @Test func inversionTablesAreTheBinomialDistribution() throws {
+    let tables = try AutocorrelationFixtures.json("reference/dissimilarity_test.json")["tables"]
+      as! [[String: Any]]
+    #expect(tables.count == 6)
+    for t in tables {
+      let (n, p) = (t["n"] as! Int, t["p"] as! Double)
+      let (first, cdf) = BinomialInversion(p: p, sizes: [n]).distribution(unit: 0)
+      let want = t["cdf"] as! [Double]
+      #expect(first == t["first_k"] as! Int && cdf.count == want.count, "n \(n) p \(p)")
+      let worst = zip(cdf, want).map { abs($0 - $1) }.max() ?? .infinity
+      #expect(worst <= 1e-13, "n \(n) p \(p): \(worst)")
+      #expect((t["below"] as! Double) < 1e-16 && (t["above"] as! Double) < 1e-16)
+    }
+  }
+
   @Test func agreesWithSegregationInDistribution() throws {
     for c in try Self.cases() {
       let r = try Self.run(c)

@@ -37,7 +37,9 @@ public struct DissimilarityTest: Sendable, Codable, Equatable {
 /// Tests whether the dissimilarity index exceeds what random allocation gives.
 ///
 /// Draws `simulations` counterfactual distributions of the group under `null` from the
-/// seeded ``PermutationGenerator`` (exact binomial variates, replayable draw for draw), and
+/// seeded ``PermutationGenerator``, replayable draw for draw: the evenness null by inversion
+/// of each unit's Binomial(tᵢ, X/T), one uniform per unit (``BinomialInversion``), the
+/// systematic null by the exact order-statistic binomials of the composite index; and
 /// computes D of each with the formula of ``SingleGroupSegregation/dissimilarity``. Units with a missing
 /// count are left out first.
 ///
@@ -114,26 +116,51 @@ struct DissimilarityDraws {
   let groupSum, totalSum: Int
   let weights: [Double]
   var generator: PermutationGenerator
+  /// The evenness null's Binomial(tᵢ, X/T) tables, and the draw's counts (reused).
+  let evenness: BinomialInversion?
+  var drawn: [Int]
 
   init(x: [Int], t: [Int], null: DissimilarityNull, seed: UInt64) {
     (self.t, self.null) = (t, null)
     (groupSum, totalSum) = (x.reduce(0, +), t.reduce(0, +))
     weights = t.map(Double.init)
     generator = PermutationGenerator(seed: seed)
+    evenness =
+      null == .evenness && groupSum > 0 && groupSum < totalSum
+      ? BinomialInversion(p: Double(groupSum) / Double(totalSum), sizes: t) : nil
+    drawn = [Int](repeating: 0, count: t.count)
   }
 
   /// D of the next draw; `nil` when it puts nobody or everybody in the group.
   mutating func next() -> Double? {
     switch null {
     case .evenness:
-      let share = Double(groupSum) / Double(totalSum)
-      let group = t.map { generator.binomial($0, share) }
-      return SingleGroupSegregation.dissimilarity(x: group, t: t)
+      guard let evenness else { return nil }
+      var sum = 0
+      for i in t.indices {
+        drawn[i] = evenness.draw(unit: i, &generator)
+        sum += drawn[i]
+      }
+      return dissimilarity(groupSum: sum)
     case .systematic:
       let group = multinomial(groupSum, weights)
       let rest = multinomial(totalSum - groupSum, weights)
       return SingleGroupSegregation.dissimilarity(x: group, t: zip(group, rest).map { $0 + $1 })
     }
+  }
+
+  /// D of `drawn` within `t`, as ``SingleGroupSegregation/dissimilarity(t:p:share:totalSum:)``
+  /// computes it, without arrays.
+  func dissimilarity(groupSum: Int) -> Double? {
+    let total = Double(totalSum)
+    let share = Double(groupSum) / total
+    guard share > 0, share < 1 else { return nil }
+    var sum = 0.0
+    for (i, n) in t.enumerated() {
+      let ti = weights[i]
+      sum += ti * abs((n == 0 ? 0 : Double(drawn[i]) / ti) - share)
+    }
+    return sum / (2 * (total * share * (1 - share)))
   }
 
   /// `n` people over the units with probabilities ∝ `weights`: unit by unit, a binomial of

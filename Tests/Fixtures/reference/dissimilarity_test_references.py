@@ -4,9 +4,11 @@ Two oracles, run from the repository root:
 
     python3 Tests/Fixtures/reference/dissimilarity_test_references.py
 
-(1) Draw for draw: the seeded xoshiro256** stream and exact binomial variates of
-    PermutationGenerator.swift / RandomVariates.swift, replayed in plain Python (the
-    Generator of composite_index_references.py), with D of every draw by numpy. The Swift
+(1) Draw for draw: the seeded xoshiro256** stream of PermutationGenerator.swift replayed in
+    plain Python (the Generator of composite_index_references.py): the evenness null by
+    inversion of tabulated binomials (BinomialInversion.swift, `inversion_tables` below),
+    the systematic null by the exact binomial variates of RandomVariates.swift; D of every
+    draw by numpy. The Swift
     test must give the same pseudo p, number of draws and mean D* to 1e-12.
 (2) In distribution: segregation 2.5.4 `SingleValueTest(Dissim, null_approach=...)` with
     numpy's own random stream (4,000 draws); its mean and standard deviation of D* are
@@ -17,18 +19,26 @@ Data: (a) Fluvius 2021 residential connections per Genk sector (concentration_se
 gas connections within all connections; (b) ten units of 10 people each, synthetic, with
 the group 3, 2, 4, 3, 1, 5, 2, 3, 4, 3: D = 0.19 looks like some segregation, but random
 allocation of the same 30 people gives 0.27 on average in units this small.
+(3) The tables themselves: for a few sizes and shares, scipy's `binom.cdf` at every k of
+    the table, its cdf below the table's first k and its survival function above the last;
+    the Swift test checks the table's C(k)/C(hi) against it to 1e-13 and that the tails left
+    out hold less than 1e-16.
 Output: dissimilarity_test.json.
 """
 
+import bisect
 import json
+import math
 import sys
 from pathlib import Path
 
 import numpy as np
 import geopandas as gpd
+import scipy
 import segregation
 from segregation.inference import SingleValueTest
 from segregation.singlegroup import Dissim
+from scipy.stats import binom
 from shapely.geometry import Point
 
 HERE = Path(__file__).parent
@@ -73,15 +83,52 @@ def multinomial(g, n, weights):
     return out
 
 
+CUTOFF = 2.0 ** -60
+
+
+def inversion_table(n, p):
+    """BinomialInversion's table for n: (first k, cumulative weights from the mode's 1)."""
+    mode = min(n, int(math.floor((n + 1) * p)))
+    odds, inverse_odds = p / (1 - p), (1 - p) / p
+    below, w, k = [], 1.0, mode
+    while k > 0:
+        w = w * (k / (n - k + 1)) * inverse_odds
+        if w < CUTOFF:
+            break
+        below.append(w)
+        k -= 1
+    weights = below[::-1] + [1.0]
+    w, k = 1.0, mode
+    while k < n:
+        w = w * ((n - k) / (k + 1)) * odds
+        if w < CUTOFF:
+            break
+        weights.append(w)
+        k += 1
+    cumulative, total = [], 0.0
+    for v in weights:
+        total += v
+        cumulative.append(total)
+    return mode - len(below), cumulative
+
+
+def inversion_draw(g, table):
+    """The first k whose cumulative weight exceeds U times the table's sum."""
+    first, cumulative = table
+    target = g.uniform() * cumulative[-1]
+    return first + min(bisect.bisect_right(cumulative, target), len(cumulative) - 1)
+
+
 def replay(x, t, null):
     g = Generator(SEED)
     observed = dissim(x, t)
     X, T = sum(x), sum(t)
     defined, above, total = 0, 0, 0.0
+    share = float(X) / float(T)
+    tables = {n: inversion_table(n, share) for n in set(t) if n > 0}
     for _ in range(SIMULATIONS):
         if null == "evenness":
-            share = float(X) / float(T)
-            gx = [g.binomial(n, share) for n in t]
+            gx = [inversion_draw(g, tables[n]) if n > 0 else 0 for n in t]
             gt = list(t)
         else:
             w = [float(n) for n in t]
@@ -121,6 +168,20 @@ def theirs(x, t, null):
     }
 
 
+def table_checks():
+    out = []
+    for n, p in [(1, 0.3), (7, 0.5), (60, 0.03), (400, 0.2), (5000, 0.97), (100000, 0.5)]:
+        first, cumulative = inversion_table(n, p)
+        ks = np.arange(first, first + len(cumulative))
+        out.append({
+            "n": n, "p": p, "first_k": first,
+            "cdf": [float(v) for v in binom.cdf(ks, n, p)],
+            "below": float(binom.cdf(first - 1, n, p)),
+            "above": float(binom.sf(first + len(cumulative) - 1, n, p)),
+        })
+    return out
+
+
 def main():
     seg = json.loads((HERE / "concentration_segregation.json").read_text())
     cases = [
@@ -137,11 +198,14 @@ def main():
                 "segregation": theirs(x, t, null),
             })
     result = {
-        "source": f"segregation {segregation.__version__}, numpy {np.__version__}; "
+        "source": f"segregation {segregation.__version__}, numpy {np.__version__}, "
+        f"scipy {scipy.__version__}; "
         "replay of PermutationGenerator in plain Python",
         "simulations": SIMULATIONS, "seed": SEED,
-        "tolerance": {"replay": 1e-12, "mean_vs_segregation_standard_errors": 5},
+        "tolerance": {"replay": 1e-12, "mean_vs_segregation_standard_errors": 5,
+                      "table_cdf": 1e-13, "table_tails": 1e-16},
         "cases": out,
+        "tables": table_checks(),
     }
     (HERE / "dissimilarity_test.json").write_text(json.dumps(result, indent=1) + "\n")
 
