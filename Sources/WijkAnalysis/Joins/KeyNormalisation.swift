@@ -39,6 +39,27 @@ public struct KeyNormalisation: Hashable, Sendable {
 
   /// The normalised form of `key` (steps 1–5 above).
   public func normalise(_ key: String) -> String {
+    asciiNormalised(key) ?? unicodeNormalised(key)
+  }
+
+  /// Steps 1–5 for a key of ASCII characters only, where there is nothing invisible, NFC and
+  /// NFD change nothing and no accent exists: trim, then lower-case A–Z. `nil` for any other
+  /// key. Foundation's normalisations took 3 % of `analyse` on 20,000 wards.
+  func asciiNormalised(_ key: String) -> String? {
+    var utf8 = key.utf8[...]
+    guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+    // CharacterSet.whitespacesAndNewlines among ASCII: tab, LF, VT, FF, CR and space.
+    let isSpace = { (b: UInt8) in b == 0x20 || (0x09...0x0D).contains(b) }
+    while let b = utf8.first, isSpace(b) { utf8.removeFirst() }
+    while let b = utf8.last, isSpace(b) { utf8.removeLast() }
+    guard foldsCase, utf8.contains(where: { (0x41...0x5A).contains($0) }) else {
+      return String(Substring(utf8))
+    }
+    return String(decoding: utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+  }
+
+  /// Steps 1–5 through Foundation's Unicode normalisations.
+  func unicodeNormalised(_ key: String) -> String {
     var s = Self.withoutInvisibles(key)
     s = s.precomposedStringWithCanonicalMapping
     if foldsAccents {

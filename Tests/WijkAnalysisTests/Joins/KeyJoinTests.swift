@@ -95,6 +95,25 @@ import WijkCore
     #expect(r.report.unmatchedFeatures.map(\.key) == ["B\u{E8}kerzand"])
   }
 
+  /// The ASCII shortcut gives what Foundation's path gives, for every ASCII character at
+  /// either end and inside a key, codes and names.
+  @Test func asciiKeysNormaliseAsThroughFoundation() {
+    var differ: [String] = []
+    for a in 0..<128 {
+      for b in 0..<128 {
+        let (x, y) = (String(UnicodeScalar(UInt8(a))), String(UnicodeScalar(UInt8(b))))
+        for key in [x + "Wa" + y + "Z" + x, y + x, x] {
+          for rule in [KeyNormalisation.codes, .names] {
+            let fast = rule.asciiNormalised(key)
+            if fast == nil || fast != rule.unicodeNormalised(key) { differ.append(key) }
+          }
+        }
+      }
+    }
+    #expect(differ.isEmpty, "\(differ.prefix(5).map { Array($0.utf8) })")
+    #expect(KeyNormalisation.names.asciiNormalised("Hoëvelde") == nil)
+  }
+
   @Test("Name folding: case and accents ignored only when asked")
   func folding() {
     #expect(KeyNormalisation.codes.normalise("  Hoe\u{308}velde ") == "Ho\u{EB}velde")
