@@ -34,6 +34,9 @@ public enum IndicatorAnalysis {
       classes: nil, warnings: [])
     let values = try wardValues(spec, numerators, bases, table: table, settings, &result)
     for i in values.indices { result.wards[i].value = values[i] }
+    if spec.kind == .rate, let bases {
+      try addSpatialEmpiricalBayes(spec, numerators, bases, table, weights, &result)
+    }
     addRanksAndZScores(values, &result)
     try CityStatistics.add(spec, numerators, bases, values, table, weights, settings, &result)
     try LocalStatistics.add(values, table, weights, settings, &result)
@@ -86,6 +89,21 @@ public enum IndicatorAnalysis {
     }
     for i in table.codes.indices { note(rates.rates[i], "value", i, &result) }
     return rates.rates.map(\.value)
+  }
+
+  /// The spatial empirical Bayes rate of every ward: its rate shrunk towards the rate of its
+  /// neighbourhood (the ward and its neighbours in `weights`, binary), as esda's
+  /// `Spatial_Empirical_Bayes`; beside the global EB rate, it says whether a small ward's
+  /// high rate is shared around it.
+  static func addSpatialEmpiricalBayes(
+    _ spec: IndicatorSpec, _ numerators: [Double?], _ bases: [Double?], _ table: WardTable,
+    _ weights: SpatialWeights, _ result: inout IndicatorResult
+  ) throws {
+    let neighbours = table.codes.indices.map { Array(weights.neighbours(of: $0)) }
+    let eb = try EmpiricalBayes.spatialRates(
+      events: numerators, bases: bases, neighbours: neighbours, unitIDs: table.codes,
+      per: spec.per ?? 100)
+    for i in table.codes.indices { result.wards[i].spatialSmoothedRate = eb.values[i].value }
   }
 
   /// Records why `outcome` is undefined for ward `i` (nothing when it is defined).

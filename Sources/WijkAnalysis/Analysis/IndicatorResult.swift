@@ -18,6 +18,9 @@ public struct WardIndicatorValue: Sendable, Codable, Equatable {
   public var densityPerSquareKilometre: Double?
   /// Empirical Bayes (Marshall 1991, global prior) smoothed rate, rates only.
   public var smoothedRate: Double?
+  /// Spatial empirical Bayes smoothed rate (esda `Spatial_Empirical_Bayes`: shrunk towards
+  /// the rate of the ward and its neighbours), rates only.
+  public var spatialSmoothedRate: Double? = nil
   /// Location quotient: ward rate / city rate (numerator/base against Σ/Σ).
   public var locationQuotient: Double?
   /// 1 = the highest value; ties share the smaller rank.

@@ -4,7 +4,7 @@ import WijkCore
 /// The ward table of the outputs: one row per ward, one column per ward statistic.
 ///
 /// Two versions: the exact layer of the working GeoPackage (``WorkingFiles/wards``: English
-/// column names `<indicator>_num`, `_base`, `_share` (0–1), `_density_km2`, `_eb`, `_lq`,
+/// column names `<indicator>_num`, `_base`, `_share` (0–1), `_density_km2`, `_eb`, `_eb_spatial`, `_lq`,
 /// `_rank`, `_z`, `_lisa_i`, `_lisa_p`, `_lisa`, `_gistar_z`, `_gistar_p`, `_hotspot`,
 /// `_geary_c`, `_geary_p`, `_geary`, `_flags`), and the published table of `wards.csv` and `wards.xlsx` (``published(_:)``),
 /// read from a ``Publication``: headers in the run's language, the share in percent, a
@@ -21,7 +21,7 @@ public enum WardExport {
         Field(name: i.id, type: .real), Field(name: "\(i.id)_num", type: .real),
         Field(name: "\(i.id)_base", type: .real), Field(name: "\(i.id)_share", type: .real),
         Field(name: "\(i.id)_density_km2", type: .real), Field(name: "\(i.id)_eb", type: .real),
-        Field(name: "\(i.id)_lq", type: .real), Field(name: "\(i.id)_rank", type: .integer),
+        Field(name: "\(i.id)_eb_spatial", type: .real), Field(name: "\(i.id)_lq", type: .real), Field(name: "\(i.id)_rank", type: .integer),
         Field(name: "\(i.id)_z", type: .real), Field(name: "\(i.id)_lisa_i", type: .real),
         Field(name: "\(i.id)_lisa_p", type: .real), Field(name: "\(i.id)_lisa", type: .text),
         Field(name: "\(i.id)_gistar_z", type: .real), Field(name: "\(i.id)_gistar_p", type: .real),
@@ -43,7 +43,8 @@ public enum WardExport {
       let v = i.wards[w]
       row += [
         real(v.value), real(v.numerator), real(v.base), real(v.shareOfCity),
-        real(v.densityPerSquareKilometre), real(v.smoothedRate), real(v.locationQuotient),
+        real(v.densityPerSquareKilometre), real(v.smoothedRate), real(v.spatialSmoothedRate),
+        real(v.locationQuotient),
         v.rank.map { .integer(Int64($0)) } ?? .missing, real(v.zScore), real(v.localMoranI),
         real(v.lisaPseudoP), .text(v.lisaCategory), real(v.giStarZ), real(v.giStarPseudoP),
         v.hotspot.map(AttributeValue.text) ?? .missing, real(v.localGearyC),
@@ -123,7 +124,7 @@ public enum WardExport {
   /// by a number (a column added once shifted the map panel's "rank" onto the EB rate).
   enum Cell: Int, CaseIterable {
     case value, status, numerator, base, ci95Low, ci95High, shareOfCity, density, smoothed
-    case locationQuotient, rank, z, localMoran, lisaP, lisa, giStarZ, giStarP, hotspot
+    case spatialSmoothed, locationQuotient, rank, z, localMoran, lisaP, lisa, giStarZ, giStarP, hotspot
     case gearyC, gearyP, geary, flags
   }
 
@@ -186,6 +187,12 @@ public enum WardExport {
         (
           "empirisch Bayes-cijfer (Marshall 1991, prior van de gepubliceerde wijken)",
           "empirical Bayes rate (Marshall 1991, prior of the published wards)"
+        )),
+      c(
+        ("_eb_ruimtelijk", "_eb_spatial"), .real,
+        (
+          "ruimtelijk empirisch Bayes-cijfer (prior van de wijk en haar gepubliceerde buren)",
+          "spatial empirical Bayes rate (prior of the ward and its published neighbours)"
         )),
       c(
         ("_lq", "_lq"), .real,
@@ -263,7 +270,7 @@ public enum WardExport {
       derived(interval?[0]), derived(interval?[1]),
       cityHidden ? x : derived(PublishedPrecision.percent(v.shareOfCity)),
       derived(v.densityPerSquareKilometre), derived(v.smoothedRate),
-      cityHidden ? x : derived(v.locationQuotient),
+      derived(v.spatialSmoothedRate), cityHidden ? x : derived(v.locationQuotient),
       f != nil ? x : v.rank.map { .integer(Int64($0)) } ?? .missing,
       derived(v.zScore), derived(v.localMoranI), derived(v.lisaPseudoP),
       f != nil ? x : .text(SpatialWording.category(v.lisaCategory, t.language)), derived(v.giStarZ),

@@ -157,6 +157,11 @@ public enum WardGeoPackage {
       ("empirical Bayes", "Empirical Bayes smoothed rate (Marshall)")
     ),
     (
+      "eb_spatial",
+      ("ruimtelijk empirisch Bayes", "Empirisch Bayes-cijfer naar de wijk en haar buren"),
+      ("spatial empirical Bayes", "Empirical Bayes rate shrunk towards the ward and its neighbours")
+    ),
+    (
       "lq", ("locatiequotiënt", "Rate van de wijk gedeeld door de rate van de stad"),
       ("location quotient", "Ward rate divided by the city rate")
     ),

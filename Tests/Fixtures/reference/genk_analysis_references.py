@@ -4,7 +4,8 @@
 pandas sums the Fluvius 2021 sector figures per 2020-2024 ward through the lookup; libpysal
 builds queen contiguity from the ward polygons; esda, segregation and inequality compute the
 analytic statistics on the same ward values; segregation's `SpatialDissim` (binary queen) the
-spatial D, the Massey & Denton formula in numpy (spatial_proximity_references.py) the spatial
+spatial D, esda's `Empirical_Bayes` and `Spatial_Empirical_Bayes` the smoothed rates of
+the shares (binary queen neighbours), the Massey & Denton formula in numpy (spatial_proximity_references.py) the spatial
 proximity between shapely centroids, and segregation's `SingleValueTest` (evenness, 4,000 numpy draws) the distribution of D under
 random allocation, which the test compares in distribution (mean within 5 standard errors).
 The Swift end-to-end test runs the real pipeline and compares every value to 1e-9 relative
@@ -93,6 +94,17 @@ for ident, (num, base, per) in INDICATORS.items():
         "gini": float(inequality.gini.Gini(y).g),
     }
     if base is not None and per == 100.0:
+        # Empirical Bayes rates of every ward with a base: global (Marshall) and spatial
+        # (each ward with its queen neighbours, binary), esda's smoothing module.
+        b_all = table[base].to_numpy(float)
+        at_risk = b_all > 0
+        risk_ids = table.geoitem[at_risk].tolist()
+        e, bb = n[at_risk].reshape(-1, 1), b_all[at_risk].reshape(-1, 1)
+        wq = libpysal.weights.w_subset(queen, risk_ids)
+        entry["eb_analysed"] = risk_ids
+        entry["eb_global"] = [float(v) * per for v in esda.smoothing.Empirical_Bayes(e, bb).r.ravel()]
+        entry["eb_spatial"] = [
+            float(v) * per for v in esda.smoothing.Spatial_Empirical_Bayes(e, bb, wq).r.ravel()]
         df = pd.DataFrame({"group": n[keep], "total": table[base].to_numpy(float)[keep]})
         entry["dissimilarity"] = float(segregation.singlegroup.Dissim(df, "group", "total").statistic)
         entry["isolation"] = float(segregation.singlegroup.Isolation(df, "group", "total").statistic)

@@ -35,6 +35,9 @@ import WijkIO
       var spatial_dissimilarity: Double?
       var spatial_proximity: Double?
       var dissimilarity_evenness: NullDistribution?
+      var eb_analysed: [String]?
+      var eb_global: [Double]?
+      var eb_spatial: [Double]?
     }
     struct NullDistribution: Decodable { var draws: Int, mean, sd: Double }
     var codes: [String]
@@ -162,6 +165,32 @@ import WijkIO
         Self.close(v.giStarZ, r.gistar_z[k], "\(indicator.id) Gi* z \(code)")
       }
     }
+  }
+
+  /// The shares' empirical Bayes rates, global and spatial, equal esda's `Empirical_Bayes`
+  /// and `Spatial_Empirical_Bayes` (binary queen neighbours) for every ward with a base; the
+  /// ward without one has neither.
+  @Test func empiricalBayesRatesMatchEsda() throws {
+    let run = try Self.run.get()
+    let ref = try Self.reference()
+    var compared = 0
+    for indicator in run.result.indicators {
+      let r = try #require(ref.indicators[indicator.id])
+      guard let codes = r.eb_analysed, let global = r.eb_global, let spatial = r.eb_spatial
+      else {
+        #expect(indicator.wards.allSatisfy { $0.spatialSmoothedRate == nil }, "\(indicator.id)")
+        continue
+      }
+      for (k, code) in codes.enumerated() {
+        let v = indicator.wards[run.table.index(ofCode: code)!]
+        Self.close(v.smoothedRate, global[k], "\(indicator.id) EB \(code)")
+        Self.close(v.spatialSmoothedRate, spatial[k], "\(indicator.id) spatial EB \(code)")
+        compared += 1
+      }
+      let without = indicator.wards.filter { !codes.contains($0.code) }
+      #expect(without.allSatisfy { $0.smoothedRate == nil && $0.spatialSmoothedRate == nil })
+    }
+    #expect(compared == 29)
   }
 
   @Test func wardWithoutResidentialConnectionsHasNoRateAndSaysWhy() throws {

@@ -118,6 +118,7 @@ enum PublishedIndicator {
       v.shareOfCity = P.round(v.shareOfCity, P.share)
       v.densityPerSquareKilometre = P.round(v.densityPerSquareKilometre, density)
       v.smoothedRate = P.round(v.smoothedRate, d)
+      v.spatialSmoothedRate = P.round(v.spatialSmoothedRate, d)
       v.locationQuotient = P.round(v.locationQuotient, P.locationQuotient)
       v.zScore = P.round(v.zScore, P.standardScore)
       v.localMoranI = P.round(v.localMoranI, P.standardScore)
