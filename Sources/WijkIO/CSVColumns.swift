@@ -103,6 +103,7 @@ extension CSVColumns {
       report.numberConvention = convention
       report.numberConventionDetected = options.numberConvention == nil
       let policy = CellPolicy(convention: convention, missing: options.missingValues)
+      let plain = PlainDecimal(convention: convention, missing: options.missingValues)
       let rows = body.reduce(into: 0) { n, b in if b == UInt8(ascii: "\n") { n += 1 } } + 1
       var out = CSVColumns(
         source: path, columns: requested,
@@ -128,6 +129,10 @@ extension CSVColumns {
           }
           guard position < slot.count, slot[position] >= 0 else { return }
           let k = slot[position]
+          if let plain, let value = plain.value(bytes) {
+            (row[k], reasons[k]) = (value, nil)
+            return
+          }
           // kept for the row's end: a blank line is one empty field, and is not a row
           let text = String(decoding: bytes, as: UTF8.self)
           switch try policy.value(text, path: path, line: line, column: requested[k]) {
