@@ -103,6 +103,21 @@ enum SpatialWording {
     return phrase(position(n, own: ownLevel(w, rankedWards: rankedWards)), language)
   }
 
+  /// What the local Geary found, for a table cell: "lijkt op de buren, hoog" (HH), "… laag"
+  /// (LL), "lijkt op de buren" (other positive), "verschilt van de buren" (negative); "–"
+  /// when not significant or not computed; otherwise the category ("geen gegevens").
+  static func gearyLabel(_ w: WardIndicatorValue, _ language: Language) -> String {
+    let dutch = language == .dutch
+    switch w.localGearyCategory {
+    case nil, "not significant": return "–"
+    case "HH": return dutch ? "lijkt op de buren, hoog" : "like its neighbours, high"
+    case "LL": return dutch ? "lijkt op de buren, laag" : "like its neighbours, low"
+    case "other positive": return dutch ? "lijkt op de buren" : "like its neighbours"
+    case "negative": return dutch ? "verschilt van de buren" : "unlike its neighbours"
+    case let c?: return category(c, language)
+    }
+  }
+
   /// One phrase for both tests, with the tests that found it: "in een cluster van hoge
   /// waarden (lokale Moran p = 0,001; Gi* p = 0,001)". `nil` when neither is significant; both
   /// phrases when the two disagree (which conditional permutation makes all but impossible).

@@ -153,26 +153,27 @@ public enum WardPlanReport {
     let rows: [[ReportCell]] = plan.indicators.map { i in
       i.withheld != nil
         ? [.text(i.label), .text(SpatialWording.category(i.ward.lisaCategory, t.language))]
-          + Array(repeating: x, count: 5)
+          + Array(repeating: x, count: 6)
         : [
           .text(i.label),
           .text(SpatialWording.lisaLabel(i.ward, rankedWards: i.rankedWards, t.language)),
           number(i.ward.localMoranI, 2), number(i.ward.lisaPseudoP, 3),
           number(i.ward.giStarZ, 2), number(i.ward.giStarPseudoP, 3),
           .text(SpatialWording.giLabel(i.ward, rankedWards: i.rankedWards, t.language)),
+          .text(SpatialWording.gearyLabel(i.ward, t.language)),
         ]
     }
     doc.addTable(
       try ReportTable(
         caption: t(
-          "Lokale Moran (LISA) en Getis-Ord Gi*: wat de toetsen over de buren van de wijk zeggen, significant na correctie (\(correction), α = \(level))",
-          "Local Moran (LISA) and Getis-Ord Gi*: what the tests say about the ward's neighbours, significant after correction (\(correction), α = \(level))"
+          "Lokale Moran (LISA), Getis-Ord Gi* en lokale Geary: wat de toetsen over de buren zeggen, significant na correctie (\(correction), α = \(level))",
+          "Local Moran (LISA), Getis-Ord Gi* and local Geary: what the tests say about the neighbours, significant after correction (\(correction), α = \(level))"
         ),
         columns: [
           ReportColumn("Indicator"), ReportColumn(t("Lokale Moran", "Local Moran")),
           ReportColumn("I", alignment: .right), ReportColumn("p", alignment: .right),
           ReportColumn("Gi* z", alignment: .right), ReportColumn("p", alignment: .right),
-          ReportColumn("Gi*"),
+          ReportColumn("Gi*"), ReportColumn(t("Lokale Geary", "Local Geary")),
         ],
         rows: rows))
     doc.addParagraph(SignificanceWording.planNote(plan, t.language))

@@ -240,6 +240,45 @@ private let derived: [String: [String: [String: Double]]] = {
         style.format(gas[0], decimals: 1) + "–" + style.format(gas[1], decimals: 1)))
   }
 
+  /// The hotspot table has a local Geary column: a ward whose published local Geary is
+  /// significant says how, in words; one that is significant nowhere shows none of them.
+  @Test func thePlanSaysWhatTheLocalGearyFound() throws {
+    let words = [
+      "HH": "lijkt op de buren, hoog", "LL": "lijkt op de buren, laag",
+      "other positive": "lijkt op de buren", "negative": "verschilt van de buren",
+    ]
+    for (w, code) in genk.run.table.codes.enumerated() {
+      let page = try WardPlans.page(
+        try plan(code), publication: genk.publication, table: genk.run.table)
+      #expect(page.markdown.contains("Lokale Geary"), "\(code)")
+      let found = genk.publication.result.indicators.compactMap {
+        $0.wards[w].localGearyCategory.flatMap { words[$0] }
+      }
+      for phrase in found { #expect(page.markdown.contains(phrase), "\(code): \(phrase)") }
+      if found.isEmpty {
+        #expect(!page.markdown.contains("de buren, "), "\(code)")
+        #expect(!page.markdown.contains("verschilt van de buren"), "\(code)")
+      }
+    }
+  }
+
+  /// Each local Geary category in words, in both languages; "–" when not significant.
+  @Test func localGearyLabels() {
+    func label(_ c: String?, _ l: Language) -> String {
+      var v = WardIndicatorValue(
+        code: "w", numerator: nil, base: nil, smallBase: false, lisaCategory: "no data",
+        undefined: [:], flags: [])
+      v.localGearyCategory = c
+      return SpatialWording.gearyLabel(v, l)
+    }
+    #expect(label("HH", .dutch) == "lijkt op de buren, hoog")
+    #expect(label("LL", .english) == "like its neighbours, low")
+    #expect(label("negative", .dutch) == "verschilt van de buren")
+    #expect(label("other positive", .english) == "like its neighbours")
+    #expect(label("not significant", .dutch) == "–" && label(nil, .english) == "–")
+    #expect(label(PublishedIndicator.notPublished, .dutch) == "niet gepubliceerd")
+  }
+
   @Test func thePageShowsTheWardsAndTheCitysNumbers() throws {
     let p = try plan("7101613")
     let page = try WardPlans.page(p, publication: genk.publication, table: genk.run.table)
