@@ -57,9 +57,12 @@ struct CSVTokeniser {
     buffer.reserveCapacity(64)
     var (index, line, recordLine, quoteLine) = (0, 1, 1, 1)
     var (inQuotes, wasQuoted) = (false, false)
-    func emit() throws(IOError) {
-      try buffer.withUnsafeBufferPointer { (b) throws(IOError) in try field(b, index, recordLine) }
+    func emit(_ b: UnsafeBufferPointer<UInt8>) throws(IOError) {
+      try field(b, index, recordLine)
       index += 1
+    }
+    func emit() throws(IOError) {
+      try buffer.withUnsafeBufferPointer { (b) throws(IOError) in try emit(b) }
       buffer.removeAll(keepingCapacity: true)
     }
     func endRecord() throws(IOError) -> Bool {
@@ -89,6 +92,22 @@ struct CSVTokeniser {
         } else {
           if c == lf { line += 1 }
           buffer.append(c)
+        }
+        continue
+      }
+      if buffer.isEmpty && c != quote && c != cr && c != lf {
+        // An unquoted field is its bytes up to the separator or line break as they stand:
+        // passed without copying (millions of point cells). A field that ends its line is
+        // copied to the buffer, for the record's end below.
+        var j = i
+        while j < bytes.count, bytes[j] != cr, bytes[j] != lf, !isSeparator(at: j) { j += 1 }
+        let cell = UnsafeBufferPointer(rebasing: bytes[i..<j])
+        if j < bytes.count, bytes[j] != cr, bytes[j] != lf {
+          try emit(cell)
+          i = j + separator.count
+        } else {
+          buffer.append(contentsOf: cell)
+          i = j
         }
         continue
       }
