@@ -136,31 +136,13 @@ struct DissimilarityDraws {
     switch null {
     case .evenness:
       guard let evenness else { return nil }
-      var sum = 0
-      for i in t.indices {
-        drawn[i] = evenness.draw(unit: i, &generator)
-        sum += drawn[i]
-      }
-      return dissimilarity(groupSum: sum)
+      for i in t.indices { drawn[i] = evenness.draw(unit: i, &generator) }
+      return SingleGroupSegregation.dissimilarity(x: drawn, t: t)
     case .systematic:
       let group = multinomial(groupSum, weights)
       let rest = multinomial(totalSum - groupSum, weights)
       return SingleGroupSegregation.dissimilarity(x: group, t: zip(group, rest).map { $0 + $1 })
     }
-  }
-
-  /// D of `drawn` within `t`, as ``SingleGroupSegregation/dissimilarity(t:p:share:totalSum:)``
-  /// computes it, without arrays.
-  func dissimilarity(groupSum: Int) -> Double? {
-    let total = Double(totalSum)
-    let share = Double(groupSum) / total
-    guard share > 0, share < 1 else { return nil }
-    var sum = 0.0
-    for (i, n) in t.enumerated() {
-      let ti = weights[i]
-      sum += ti * abs((n == 0 ? 0 : Double(drawn[i]) / ti) - share)
-    }
-    return sum / (2 * (total * share * (1 - share)))
   }
 
   /// `n` people over the units with probabilities ∝ `weights`: unit by unit, a binomial of
