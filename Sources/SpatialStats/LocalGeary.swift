@@ -70,21 +70,15 @@ public func localGeary(
   let m = z.count
   var flat = [Double](repeating: 0, count: n * m)
   for (v, values) in z.enumerated() { for i in 0..<n { flat[i * m + v] = values[i] } }
-  func statistic(_ i: Int, _ neighbour: (Int) -> Int) -> Double {
-    flat.withUnsafeBufferPointer { f in
+  let c = flat.withUnsafeBufferPointer { f in
+    (0..<n).map { i in
       var s = 0.0
-      var slot = 0
       for at in w.offsets[i]..<w.offsets[i + 1] {
-        let j = neighbour(slot)
-        slot += 1
-        var d2 = 0.0
-        for v in 0..<m { d2 += (f[i * m + v] - f[j * m + v]) * (f[i * m + v] - f[j * m + v]) }
-        s += w.values[at] * d2
+        s += w.values[at] * squaredDifference(f, i, w.neighbourIndices[at], m)
       }
       return s / k
     }
   }
-  let c = (0..<n).map { i in statistic(i) { w.neighbourIndices[w.offsets[i] + $0] } }
   var permutation: LocalPermutationInference?
   if permutations > 0 {
     permutation = gearyPermutations(
@@ -102,6 +96,23 @@ public func localGeary(
   return AutocorrelationResult(
     sample: input.sample,
     estimate: .defined(LocalGeary(c: c, permutation: permutation, clusters: clusters)))
+}
+
+/// Σ_v (z_iv − z_jv)² over the m values of units i and j, side by side in `f`.
+@inline(__always)
+private func squaredDifference(
+  _ f: UnsafeBufferPointer<Double>, _ i: Int, _ j: Int, _ m: Int
+) -> Double {
+  if m == 1 {
+    let d = f[i] - f[j]
+    return d * d
+  }
+  var d2 = 0.0
+  for v in 0..<m {
+    let d = f[i * m + v] - f[j * m + v]
+    d2 += d * d
+  }
+  return d2
 }
 
 /// The conditional permutation of the local Geary: per unit, its k_i neighbours drawn
@@ -126,8 +137,8 @@ private func gearyPermutations(
     let (first, end) = (w.offsets[i], w.offsets[i + 1])
     guard end > first else { continue }
     var (sum, squares) = (0.0, 0.0)
-    // The statistic of `localGeary` written out over raw buffers, in the same order of
-    // operations: a closure per neighbour cost half the time of the whole analysis step.
+    // c as `localGeary` computes it, over raw buffers: a closure per neighbour cost half
+    // the time of the whole analysis step.
     flat.withUnsafeBufferPointer { f in
       w.values.withUnsafeBufferPointer { weight in
         scratch.withUnsafeMutableBufferPointer { buffer in
@@ -143,16 +154,7 @@ private func gearyPermutations(
                 buffer[r] = buffer[slot]
                 buffer[slot] = d
                 let j = Int(d) >= i ? Int(d) + 1 : Int(d)
-                if m == 1 {
-                  let diff = f[i] - f[j]
-                  s += weight[at] * (diff * diff)
-                } else {
-                  var d2 = 0.0
-                  for v in 0..<m {
-                    d2 += (f[i * m + v] - f[j * m + v]) * (f[i * m + v] - f[j * m + v])
-                  }
-                  s += weight[at] * d2
-                }
+                s += weight[at] * squaredDifference(f, i, j, m)
               }
               let statistic = s / k
               sims[p] = statistic
