@@ -93,11 +93,11 @@ struct BinomialInversion {
       weights.append(w)
       k += 1
     }
+    let base = cumulative.count
     firstK.append(mode - below.count)
-    start.append(cumulative.count)
+    start.append(base)
     length.append(weights.count)
     var sum = 0.0
-    let base = cumulative.count
     for x in weights {
       sum += x
       cumulative.append(sum)
