@@ -24,6 +24,12 @@ extension ReportDocument {
       case .figure(let figure):
         figureNumber += 1
         body.append(htmlFigure(figure, number: figureNumber))
+      case .figureRow(let figures):
+        let html = figures.map { f -> String in
+          figureNumber += 1
+          return htmlFigure(f, number: figureNumber)
+        }
+        body.append("<div class=\"figure-row\">\n\(html.joined(separator: "\n"))\n</div>")
       case .note(let text):
         let label = language == .dutch ? "Noot" : "Note"
         body.append(
@@ -107,6 +113,9 @@ extension ReportDocument {
     tr, figure, aside.note { break-inside: avoid; page-break-inside: avoid; }
     figure { margin: 4mm 0 6mm; }
     figure svg { max-width: 100%; height: auto; display: block; }
+    .figure-row { display: flex; flex-wrap: wrap; gap: 4mm; align-items: flex-start;
+      break-inside: avoid; page-break-inside: avoid; }
+    .figure-row figure { flex: 1 1 70mm; min-width: 0; margin: 2mm 0 4mm; }
     figcaption { font-size: 9.5pt; color: #333333; margin-top: 1.5mm; }
     .figure-number { font-weight: bold; }
     aside.note { border-left: 2pt solid #888888; padding: 1mm 3mm; margin: 3mm 0;
@@ -127,6 +136,7 @@ extension ReportDocument {
       body.fiche th, body.fiche td { padding: 0.1mm 1mm; line-height: 1.15; }
       body.fiche aside.note { padding: 0.2mm 1.5mm; margin: 0.4mm 0; font-size: 6.6pt; }
       body.fiche figure { float: right; width: 78mm; margin: 0 0 1mm 3mm; }
+      body.fiche .figure-row figure { float: none; width: auto; margin: 0 0 1mm; }
       body.fiche figcaption { font-size: 6.8pt; margin-top: 0.3mm; }
       body.fiche .page-break ~ table { display: inline-table; vertical-align: top;
         margin-right: 4mm; }

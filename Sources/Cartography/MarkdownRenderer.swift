@@ -18,6 +18,8 @@ extension ReportDocument {
         parts.append(markdownTable(table, style))
       case .figure(let figure):
         parts.append(markdownFigure(figure))
+      case .figureRow(let figures):
+        parts.append(contentsOf: figures.map(markdownFigure))
       case .note(let text):
         let label = language == .dutch ? "Noot" : "Note"
         parts.append("> **\(label):** " + text.markdownEscaped)

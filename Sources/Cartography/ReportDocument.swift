@@ -61,6 +61,17 @@ public struct ReportDocument: Sendable {
     blocks.append(.figure(ReportFigure(svg: svg, caption: caption, markdownPath: markdownPath)))
   }
 
+  /// Figures side by side (as GeoDa pairs the cluster and significance maps), each numbered
+  /// and captioned as ``addFigure(svg:caption:markdownPath:)``; on a narrow screen they wrap,
+  /// in Markdown they follow each other.
+  public mutating func addFigureRow(_ figures: [ReportFigure]) {
+    guard figures.count > 1 else {
+      figures.first.map { blocks.append(.figure($0)) }
+      return
+    }
+    blocks.append(.figureRow(figures))
+  }
+
   /// A note set apart from the text (method, source, small-number rule).
   public mutating func addNote(_ text: String) { blocks.append(.note(text)) }
 
@@ -74,6 +85,8 @@ public enum ReportBlock: Sendable {
   case paragraph(String)
   case table(ReportTable)
   case figure(ReportFigure)
+  /// Two or more figures side by side.
+  case figureRow([ReportFigure])
   case note(String)
   case pageBreak
 }
@@ -86,6 +99,11 @@ public struct ReportFigure: Sendable {
   public var caption: String
   /// Where the Markdown version finds the SVG as a file; `nil` inlines it.
   public var markdownPath: String?
+
+  /// A figure; see the properties.
+  public init(svg: String, caption: String, markdownPath: String? = nil) {
+    (self.svg, self.caption, self.markdownPath) = (svg, caption, markdownPath)
+  }
 }
 
 /// A cell of a report table: text, or a number formatted in the report's language and aligned
