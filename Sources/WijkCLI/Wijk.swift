@@ -26,7 +26,7 @@ struct Wijk: ParsableCommand {
     subcommands: [
       Analyse.self, Check.self, Housing.self, Plan.self, Info.self,
       WeightsCommand.self, MoranCommand.self, GearyCommand.self, GeneralGCommand.self,
-      BivariateCommand.self, LocalGearyCommand.self,
+      BivariateCommand.self, LocalGearyCommand.self, JoinCountCommand.self,
       LisaCommand.self, GiStarCommand.self,
       ClassifyCommand.self, SegregationCommand.self, JoinWardsCommand.self,
     ],
