@@ -37,6 +37,12 @@ public struct LocalMoran: Hashable, Sendable {
   public let i: [Double]
   /// The quadrant of each unit (`q`, named).
   public let quadrants: [Quadrant]
+  /// z_i: the value standardised over the sample (mean 0, population standard deviation 1;
+  /// esda `z` divided by `y.std()`), the x of the Moran scatterplot.
+  public let z: [Double]
+  /// (Wz)_i: the spatial lag of z with the transformed weights, the y of the Moran
+  /// scatterplot; with row-standardised weights its least-squares slope on z is Moran's I.
+  public let lag: [Double]
   /// E[I_i] under total randomisation, −w_i / (n − 1) (`EI`, Sokal et al. 1998 eq. A3).
   public let expectedI: [Double]
   /// Var[I_i] under total randomisation (`VI`, Sokal et al. 1998 eq. A4).
@@ -137,7 +143,8 @@ public func localMoran(
     sample: input.sample,
     estimate: .defined(
       LocalMoran(
-        i: local, quadrants: z.indices.map { Quadrant(z: z[$0], lag: lag[$0]) }, expectedI: ei,
+        i: local, quadrants: z.indices.map { Quadrant(z: z[$0], lag: lag[$0]) }, z: z, lag: lag,
+        expectedI: ei,
         variance: vi, conditionalExpectedI: eic, conditionalVariance: vic,
         permutation: permutation)))
 }

@@ -18,8 +18,10 @@ struct Analyse: ParsableCommand {
         wards.xlsx          the same table and a codebook sheet
         wards_codebook.csv  what each column holds, the small-number rule, what was withheld
         summary.md/.html    city figures, the wards that stand out, hotspots, groups, maps
-        maps/*.svg          a choropleth and a LISA cluster map per indicator and year
-                            (the years in one pooled set of classes), a change map
+        maps/*.svg          per indicator and year a choropleth (the years in one pooled
+                            set of classes), the LISA cluster map, its significance map
+                            (-lisa-p) and the Moran scatterplot (-moran); a change map;
+                            per pair of bivariate: its bivariate LISA map (<x>-vs-<y>-lisa)
 
       Working files for analysts, exact, NOT for publication:
         wards_not_for_publication.gpkg    every indicator and statistic (opens in QGIS)
@@ -38,7 +40,8 @@ struct Analyse: ParsableCommand {
       layer: "sql:SELECT …". Passwords are never shown.
 
       The configuration names the ward layer, the indicator tables (per ward, or per \
-      sector with a lookup), the indicators, ward groups, weights, small-number threshold \
+      sector with a lookup), the indicators, the composite index, pairs of indicators \
+      (bivariate:), ward groups, weights, small-number threshold \
       and seed; see the commented GeoData/wijk-genk.yaml. A count from 1 to \
       small_number_threshold - 1 prints as <5, what follows from it as x, and where a total \
       would give it back another count is withheld too (secondary suppression). Outputs \

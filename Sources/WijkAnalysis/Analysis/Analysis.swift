@@ -134,6 +134,12 @@ public enum Analysis {
         settings: settings, seed: configuration.seed,
         file: configurationFile ?? "the configuration")
     }
+    if !configuration.bivariate.isEmpty {
+      progress("computing \(configuration.bivariate.count) bivariate local Moran pair(s)")
+      result.bivariate = try BivariateAnalysis.compute(
+        configuration.bivariate, indicators: result.indicators, weights: weights,
+        settings: settings, file: configurationFile ?? "the configuration")
+    }
     var run = Run(
       result: result, table: table, weights: weights, specs: allSpecs, settings: settings)
     run.sectorYears = sectorYears

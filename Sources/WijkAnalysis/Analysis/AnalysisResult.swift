@@ -88,6 +88,9 @@ public struct AnalysisResult: Sendable, Codable, Equatable {
   /// The composite index (`index:`), `nil` when none is configured; its score's statistics
   /// are the indicator of the same id in ``indicators``.
   public var index: IndexResult? = nil
+  /// The configured pairs of indicators (`bivariate:`): bivariate Moran's I and the bivariate
+  /// local Moran per ward; `nil` when none is configured.
+  public var bivariate: [BivariateResult]? = nil
 
   /// The indicator with `id`, or `nil`.
   public func indicator(_ id: String) -> IndicatorResult? { indicators.first { $0.id == id } }

@@ -14,7 +14,10 @@ enum CityStatistics {
       addSegregationInference(numerators, bases, weights, table, settings, &result)
     }
     // a score's Gini or top share would measure its scale, not an inequality of the wards
-    if spec.kind != .score { addInequality(numerators, values, table, &result) }
+    if spec.kind != .score {
+      addInequality(numerators, values, table, &result)
+      result.city.spatialGini = try spatialGini(values, weights, settings, &result)
+    }
     result.city.moran = try moran(values, weights, settings, "Moran's I", &result)
     result.city.geary = try geary(values, weights, settings, &result)
     result.city.generalG = try generalG(values, weights, settings, &result)
@@ -118,6 +121,29 @@ enum CityStatistics {
     } catch {
       result.city.undefined["inequality"] = "\(error)"
     }
+  }
+
+  /// inequality `Gini_Spatial` (binary weights); a negative value makes it undefined.
+  static func spatialGini(
+    _ values: [Double?], _ weights: SpatialWeights, _ settings: IndicatorSettings,
+    _ result: inout IndicatorResult
+  ) throws -> SpatialGiniSummary? {
+    let r: AutocorrelationResult<SpatialGini>
+    do {
+      r = try SpatialStats.spatialGini(
+        values, weights: weights, permutations: settings.permutations, seed: settings.seed)
+    } catch AutocorrelationError.negativeValue(let unit, let value, _) {
+      result.city.undefined["spatial Gini"] = "needs values of at least 0; ward \(unit) has \(value)"
+      return nil
+    }
+    guard let g = r.value else {
+      result.city.undefined["spatial Gini"] = r.estimate.reason?.description
+      return nil
+    }
+    return SpatialGiniSummary(
+      gini: g.gini, nonNeighbourShare: g.nonNeighbourShare, polarization: g.polarization,
+      pseudoP: g.permutation?.pseudoP, tail: g.permutation.map(\.tail.rawValue),
+      permutations: settings.permutations, excluded: r.sample.missing)
   }
 
   static func record(

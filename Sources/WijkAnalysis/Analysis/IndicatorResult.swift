@@ -35,6 +35,11 @@ public struct WardIndicatorValue: Sendable, Codable, Equatable {
   /// `nil` when the ward is not in the sample (no value, no neighbours) or local Moran is
   /// undefined.
   public var lisaQuadrant: String?
+  /// The Moran scatterplot's point: the ward's value standardised over local Moran's sample
+  /// (``LocalMoran/z``) and the row-standardised mean of its neighbours' (``LocalMoran/lag``);
+  /// `nil` where ``lisaQuadrant`` is.
+  public var lisaZ: Double? = nil
+  public var lisaLag: Double? = nil
   /// Folded conditional-permutation pseudo p of local Moran, ties counted on both tails (on
   /// untied data esda's `Moran_Local.p_sim`); `nil` with 0 permutations or when the ward has
   /// no statistic (no value, no neighbours, no variance: the reason is in `undefined`).
@@ -104,6 +109,29 @@ public struct MoranSummary: Sendable, Codable, Equatable {
   /// Seed of the permutation test; the same seed reproduces ``pseudoP``.
   public var seed: UInt64
   /// Wards the statistic could not use (missing values, no neighbours).
+  public var excluded: [String]
+}
+
+/// The spatial Gini of an indicator over the wards, as inequality's `Gini_Spatial` reports it:
+/// how much of the Gini comes from pairs of wards that are not neighbours.
+public struct SpatialGiniSummary: Sendable, Codable, Equatable {
+  /// The Gini (`g`), equal to ``CityIndicatorStatistics/giniInequality``.
+  public var gini: Double
+  /// The part of the Gini due to non-neighbour pairs (`wcg_share`): near the Gini when
+  /// neighbours are alike, so the inequality is one between parts of the city.
+  public var nonNeighbourShare: Double
+  /// (non-neighbour differences / neighbour differences) · (neighbour pairs / non-neighbour
+  /// pairs) (`polarization`): above 1 when wards differ more from distant wards than from
+  /// their neighbours; `nil` when a part has no pairs.
+  public var polarization: Double?
+  /// Folded permutation pseudo p of the non-neighbour differences (`p_sim`, ties on both
+  /// tails), the upper tail meaning neighbours are more alike than chance; `nil` with 0
+  /// permutations.
+  public var pseudoP: Double?
+  /// `upper` or `lower`, the tail of ``pseudoP``; `nil` with 0 permutations.
+  public var tail: String?
+  public var permutations: Int
+  /// Wards left out (no value).
   public var excluded: [String]
 }
 
@@ -178,6 +206,10 @@ public struct CityIndicatorStatistics: Sendable, Codable, Equatable {
   public var giniInequality: Double?
   /// Share of the city numerator held by the top 20 % of wards (by numerator).
   public var topFifthShare: Double?
+  /// The Gini of the ward values split over neighbouring and non-neighbouring pairs (Rey &
+  /// Smith 2013; inequality 1.1 `Gini_Spatial`, binary queen weights); `nil` for scores,
+  /// negative values or an undefined Gini, with the reason in `undefined`.
+  public var spatialGini: SpatialGiniSummary? = nil
   /// Global Moran's I of the ward values; `nil` when undefined (constant values, too few
   /// wards with a value and a neighbour), with the reason in `undefined`.
   public var moran: MoranSummary?

@@ -12,6 +12,9 @@ struct LISAWards {
   /// Per ward: local I, quadrant (HH, LH, LL, HL) and pseudo p; `nil` outside the sample.
   var i: [Double?]
   var quadrant: [String?]
+  /// Per ward: the Moran scatterplot's z and lag; `nil` outside the sample.
+  var z: [Double?]
+  var lag: [Double?]
   var pseudoP: [Double?]
   /// Per ward: HH, LH, LL, HL when significant in the tail its quadrant implies (after the
   /// correction), else `not significant`; `not tested` without permutations; `no data`,
@@ -32,6 +35,7 @@ struct LISAWards {
     let n = values.count
     (i, quadrant, pseudoP) = (Array(repeating: nil, count: n), Array(repeating: nil, count: n),
       Array(repeating: nil, count: n))
+    (z, lag) = (Array(repeating: nil, count: n), Array(repeating: nil, count: n))
     category = Array(repeating: "no data", count: n)
     let position = Dictionary(uniqueKeysWithValues: weights.ids.enumerated().map { ($1, $0) })
     for id in run.sample.islands { position[id].map { category[$0] = "no neighbours" } }
@@ -41,6 +45,7 @@ struct LISAWards {
     }
     for (k, w) in run.sample.indices.enumerated() {
       (i[w], quadrant[w]) = (l.i[k], l.quadrants[k].rawValue)
+      (z[w], lag[w]) = (l.z[k], l.lag[k])
       pseudoP[w] = l.permutation?.pseudoP[k]
       category[w] = "not tested"
     }

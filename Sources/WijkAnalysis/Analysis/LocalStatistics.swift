@@ -24,6 +24,7 @@ enum LocalStatistics {
     for w in result.wards.indices {
       result.wards[w].localMoranI = lisa.i[w]
       result.wards[w].lisaQuadrant = lisa.quadrant[w]
+      (result.wards[w].lisaZ, result.wards[w].lisaLag) = (lisa.z[w], lisa.lag[w])
       result.wards[w].lisaPseudoP = lisa.pseudoP[w]
       result.wards[w].lisaCategory = lisa.category[w]
     }

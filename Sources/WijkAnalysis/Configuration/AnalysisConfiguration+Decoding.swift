@@ -21,7 +21,7 @@ extension AnalysisConfiguration: Decodable {
     case sectorTables = "sector_tables"
     case trend
     case emergingHotSpots = "emerging_hot_spots"
-    case index
+    case index, bivariate
   }
 
   public init(from decoder: any Decoder) throws {
@@ -68,6 +68,7 @@ extension AnalysisConfiguration: Decodable {
     missingValues = try decodeMarkers(c, .missingValues)
     outDB = try c.decodeIfPresent(DatabaseOutput.self, forKey: .outDB)
     index = try c.decodeIfPresent(IndexSpec.self, forKey: .index)
+    bivariate = try c.decodeIfPresent([BivariatePairSpec].self, forKey: .bivariate) ?? []
   }
 }
 

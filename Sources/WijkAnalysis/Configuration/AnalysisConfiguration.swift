@@ -70,6 +70,9 @@ public struct AnalysisConfiguration: Sendable, Equatable {
   public var emergingHotSpots = EmergingHotSpotSpec()
   /// The composite index of the wards (`index:`), computed from the run's indicators.
   public var index: IndexSpec? = nil
+  /// Pairs of indicators tested for co-location (`bivariate:`): bivariate Moran's I and the
+  /// bivariate local Moran per ward.
+  public var bivariate: [BivariatePairSpec] = []
 }
 
 /// Where the ward polygons come from.

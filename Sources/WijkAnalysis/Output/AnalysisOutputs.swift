@@ -126,7 +126,31 @@ public enum AnalysisOutputs {
     try WorkingFiles.json(result)
   }
 
-  /// File name → SVG, in indicator order: `<id>.svg` then `<id>-lisa.svg`, from the
+  /// The significance map `<id>-lisa-p.svg` (with permutations) and the Moran scatterplot
+  /// `<id>-moran.svg` (with a local Moran) of a published indicator.
+  static func lisaFigures(
+    _ i: IndicatorResult, _ r: AnalysisResult, table: WardTable, credits: [String],
+    language: Language
+  ) throws -> [(String, String)] {
+    let note = IndicatorMaps.significanceNote(
+      i, language: language, significance: r.significance,
+      correction: r.multipleTesting.correction, permutations: r.provenance.permutations,
+      seed: r.provenance.seed)
+    var figures: [(String, String)] = []
+    if let svg = try LISAFigures.significanceMap(
+      i, table: table, credits: credits, language: language, note: note,
+      permutations: r.provenance.permutations)
+    {
+      figures.append(("\(i.id)-lisa-p.svg", svg))
+    }
+    if let svg = try LISAFigures.scatterplot(i, table: table, language: language) {
+      figures.append(("\(i.id)-moran.svg", svg))
+    }
+    return figures
+  }
+
+  /// File name → SVG, in indicator order: `<id>.svg`, `<id>-lisa.svg`, `<id>-lisa-p.svg` and
+  /// `<id>-moran.svg`, from the
   /// published figures (a withheld ward is grey, "not published").
   static func drawMaps(_ p: Publication, table: WardTable) throws -> [(String, String)] {
     let r = p.result
@@ -148,7 +172,9 @@ public enum AnalysisOutputs {
             permutations: r.provenance.permutations,
             seed: r.provenance.seed)
         ))
+      maps += try lisaFigures(i, r, table: table, credits: credits, language: language)
     }
     return maps + (try ChangeMaps.draw(p, table: table, credits: credits, language: language))
+      + (try BivariateSection.maps(p, table: table, credits: credits, language: language))
   }
 }

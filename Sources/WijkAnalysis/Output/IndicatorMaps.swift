@@ -84,16 +84,9 @@ public enum IndicatorMaps {
     seed: UInt64
   ) throws -> String {
     let categories = indicator.wards.map { clusterCategory($0.lisaCategory) }
-    let family = indicator.tests.first { $0.statistic == "local Moran" }
-    let threshold = SignificanceWording.threshold(family?.threshold ?? significance, language)
-    let test =
-      correction == .none || family == nil
-      ? threshold
-      : "\(SignificanceWording.correction(correction, language)) \(threshold)"
-    let note =
-      language == .dutch
-      ? "\(test); \(permutations) permutaties, seed \(seed)"
-      : "\(test); \(permutations) permutations, seed \(seed)"
+    let note = significanceNote(
+      indicator, language: language, significance: significance, correction: correction,
+      permutations: permutations, seed: seed)
     let map = try ClusterMap(
       wards: wards(table), categories: categories,
       text: MapText(
@@ -104,6 +97,23 @@ public enum IndicatorMaps {
       significanceNote: note,
       options: MapOptions(language: language, idPrefix: "lisa-\(indicator.id)"))
     return map.svg()
+  }
+
+  /// The legend line of the local Moran maps: the threshold (after the correction), the
+  /// permutations and the seed.
+  public static func significanceNote(
+    _ indicator: IndicatorResult, language: Language, significance: Double,
+    correction: MultipleTestingCorrection, permutations: Int, seed: UInt64
+  ) -> String {
+    let family = indicator.tests.first { $0.statistic == "local Moran" }
+    let threshold = SignificanceWording.threshold(family?.threshold ?? significance, language)
+    let test =
+      correction == .none || family == nil
+      ? threshold
+      : "\(SignificanceWording.correction(correction, language)) \(threshold)"
+    return language == .dutch
+      ? "\(test); \(permutations) permutaties, seed \(seed)"
+      : "\(test); \(permutations) permutations, seed \(seed)"
   }
 
   /// The cluster-map category of a ward's ``WardIndicatorValue/lisaCategory`` (exact, or

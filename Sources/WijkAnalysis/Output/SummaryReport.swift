@@ -40,6 +40,7 @@ public enum SummaryReport {
         try addIndicator(indicator, p, maps, &doc, t)
       }
     }
+    BivariateSection.add(p, maps, &doc, t)
     for group in r.groups { try addGroup(group, p, &doc, t) }
     for zone in r.zones { try addZone(zone, p, &doc, t) }
     try extraSections(&doc)
@@ -193,18 +194,49 @@ public enum SummaryReport {
     for w in i.warnings { doc.addNote(w) }
   }
 
-  /// The indicator's value map and its LISA cluster map, as figures.
+  /// The indicator's value map; its LISA cluster map beside the significance map, as GeoDa
+  /// pairs them; and its Moran scatterplot.
   static func addMaps(
     _ i: IndicatorResult, _ maps: [(String, String)], _ doc: inout ReportDocument,
     valueCaption: String, _ t: Words
   ) {
-    for (name, svg) in maps where name == "\(i.id).svg" || name == "\(i.id)-lisa.svg" {
-      let caption =
-        name.hasSuffix("-lisa.svg")
-        ? t("Clusters en uitschieters (lokale Moran)", "Clusters and outliers (local Moran)")
-        : valueCaption
-      doc.addFigure(svg: svg, caption: caption, markdownPath: "maps/\(name)")
+    func figure(_ suffix: String, _ caption: String) -> ReportFigure? {
+      let name = "\(i.id)\(suffix).svg"
+      return maps.first { $0.0 == name }.map {
+        ReportFigure(svg: $0.1, caption: caption, markdownPath: "maps/\(name)")
+      }
     }
+    figure("", valueCaption).map {
+      doc.addFigure(svg: $0.svg, caption: $0.caption, markdownPath: $0.markdownPath)
+    }
+    doc.addFigureRow(
+      [
+        figure("-lisa", t("Clusters en uitschieters (lokale Moran)", "Clusters and outliers (local Moran)")),
+        figure("-lisa-p", t("Significantie van de lokale Moran (pseudo-p)", "Significance of local Moran (pseudo p)")),
+      ].compactMap { $0 })
+    figure(
+      "-moran",
+      t(
+        "Moran-spreidingsdiagram: de wijk (x) tegen het gemiddelde van haar buren (y), in standaardscores; de helling is Moran's I",
+        "Moran scatterplot: the ward (x) against the mean of its neighbours (y), in standard scores; the slope is Moran's I")
+    ).map { doc.addFigure(svg: $0.svg, caption: $0.caption, markdownPath: $0.markdownPath) }
+  }
+
+  /// The spatial Gini in words: the part of the Gini between wards that are not neighbours,
+  /// and the polarisation.
+  static func spatialGiniText(_ g: SpatialGiniSummary, _ style: NumberStyle, _ t: Words)
+    -> String
+  {
+    let share = style.format(g.nonNeighbourShare, decimals: 3)
+    var text = t(
+      "Ruimtelijke Gini (Rey & Smith): \(share) ervan komt van paren wijken die geen buren zijn",
+      "Spatial Gini (Rey & Smith): \(share) of it comes from pairs of wards that are not neighbours")
+    if let p = g.polarization {
+      text += t(
+        "; polarisatie \(style.format(p, decimals: 2)) (boven 1 verschillen wijken meer van verre wijken dan van hun buren)",
+        "; polarisation \(style.format(p, decimals: 2)) (above 1 wards differ more from distant wards than from their neighbours)")
+    }
+    return text + "."
   }
 
   static func cityParagraph(_ i: IndicatorResult, _ p: Publication, _ t: Words) -> String {
@@ -247,6 +279,7 @@ public enum SummaryReport {
       parts.append(
         t("Gini tussen wijken = ", "Gini across wards = ") + style.format(g, decimals: 3) + ".")
     }
+    if let g = i.city.spatialGini { parts.append(spatialGiniText(g, style, t)) }
     if let m = i.city.moran {
       let p = m.pseudoP.map { style.format($0, decimals: 3) } ?? "–"
       let alike = m.tail == "upper"

@@ -6,7 +6,8 @@ builds queen contiguity from the ward polygons; esda, segregation and inequality
 analytic statistics on the same ward values; segregation's `SpatialDissim` (binary queen) the
 spatial D, esda's `Empirical_Bayes` and `Spatial_Empirical_Bayes` the smoothed rates of
 the shares (binary queen neighbours), the Massey & Denton formula in numpy (spatial_proximity_references.py) the spatial
-proximity between shapely centroids, and segregation's `SingleValueTest` (evenness, 4,000 numpy draws) the distribution of D under
+proximity between shapely centroids, and inequality's `Gini_Spatial` the spatial Gini
+(binary queen), segregation's `SingleValueTest` (evenness, 4,000 numpy draws) the distribution of D under
 random allocation, which the test compares in distribution (mean within 5 standard errors).
 The Swift end-to-end test runs the real pipeline and compares every value to 1e-9 relative
 (permutation p-values are not compared: they follow each implementation's generator).
@@ -93,6 +94,17 @@ for ident, (num, base, per) in INDICATORS.items():
                       "p_norm": float(gg.p_norm)},
         "gini": float(inequality.gini.Gini(y).g),
     }
+    if (y >= 0).all():
+        # the spatial Gini (Rey & Smith 2013) on binary queen weights of the same wards
+        # (Gini_Spatial indexes the values by the neighbours' ids: positions, not ward codes)
+        ws = libpysal.weights.w_subset(queen, ids)
+        at = {c: k for k, c in enumerate(ids)}
+        wi = libpysal.weights.W({at[c]: [at[j] for j in ws.neighbors[c]] for c in ids},
+                                silence_warnings=True)
+        sg = inequality.gini.Gini_Spatial(y, wi, permutations=0)
+        entry["spatial_gini"] = {"g": float(sg.g), "wg": float(sg.wg), "wcg": float(sg.wcg),
+                                 "wcg_share": float(sg.wcg_share),
+                                 "polarization": float(sg.polarization)}
     if base is not None and per == 100.0:
         # Empirical Bayes rates of every ward with a base: global (Marshall) and spatial
         # (each ward with its queen neighbours, binary), esda's smoothing module.

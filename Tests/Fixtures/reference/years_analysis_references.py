@@ -15,6 +15,8 @@ For every Genk 2020-2024 ward of the layer and every year 2011-2022, recomputed 
   years, and Gi* z (esda.G_Local, binary, star) of population every year (the emerging hot
   spots' input), on the queen neighbours libpysal found (genk_analysis.json) restricted to
   the wards with a value (a ward left without a neighbour among them is left out, as wijk does).
+- bivariate Moran's I and the bivariate local Moran of the pair of GeoData/wijk-genk.yaml
+  (esda.Moran_BV, esda.Moran_Local_BV: I, Is, quadrant);
 - the LISA of the change: esda.Moran_Local of each ward's change 2011-2022 in % (population,
   density), as the local Moran above;
 - segregation of residents aged 65+ (Census 2021): segregation 2.5.4's Dissim, SpatialDissim
@@ -142,6 +144,36 @@ out["moran"] = {
     "income_mean_2021": spatial([np.nan if aggregation["income_mean_2021"][c]["value"] is None
                                  else aggregation["income_mean_2021"][c]["value"]
                                  for c in codes]),
+}
+
+
+def bivariate(xs, ys):
+    """esda's Moran_BV and Moran_Local_BV (row-standardised) of x at the ward against the
+    lag of y, on the wards with both values and a neighbour among them."""
+    xs, ys = np.asarray(xs, float), np.asarray(ys, float)
+    keep = ~np.isnan(xs) & ~np.isnan(ys)
+    ids = [c for c, k in zip(codes, keep) if k]
+    w = libpysal.weights.w_subset(queen, ids)
+    while w.islands:
+        ids = [c for c in ids if c not in w.islands]
+        w = libpysal.weights.w_subset(queen, ids)
+    w.transform = "r"
+    x = np.array([xs[codes.index(c)] for c in ids])
+    y = np.array([ys[codes.index(c)] for c in ids])
+    bv = esda.Moran_BV(x, y, w, permutations=0)
+    lbv = esda.Moran_Local_BV(x, y, w, permutations=0)
+    return {"analysed": ids, "I": float(bv.I), "local_I": [float(v) for v in lbv.Is],
+            "quadrant": [["HH", "LH", "LL", "HL"][q - 1] for q in lbv.q]}
+
+
+def aggregated(name):
+    return [np.nan if aggregation[name][c]["value"] is None else aggregation[name][c]["value"]
+            for c in codes]
+
+
+out["bivariate"] = {
+    "share_65plus_2021-vs-income_mean_2021":
+        bivariate(aggregated("share_65plus_2021"), aggregated("income_mean_2021")),
 }
 
 

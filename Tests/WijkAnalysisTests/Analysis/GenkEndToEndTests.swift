@@ -19,6 +19,7 @@ import WijkIO
     struct Moran: Decodable { var I, EI, z_rand, p_norm, p_rand: Double }
     struct Geary: Decodable { var C, EC, z_rand, p_rand, p_norm: Double }
     struct GeneralG: Decodable { var G, EG, z_norm, p_norm: Double }
+    struct SpatialGini: Decodable { var g, wcg_share, polarization: Double }
     struct Indicator: Decodable {
       var values: [Double?]
       var analysed: [String]
@@ -29,6 +30,7 @@ import WijkIO
       var quadrant: [String]
       var gistar_z: [Double]
       var gini: Double
+      var spatial_gini: SpatialGini?
       var dissimilarity: Double?
       var isolation: Double?
       var theil_h: Double?
@@ -54,6 +56,7 @@ import WijkIO
     config.sectorIndicators = []
     (config.sectorTables, config.sectorVintages) = ([], [])
     config.index = nil  // the index combines sector indicators
+    config.bivariate = []  // so does the pair
     config.title = "Genk: energie per wijk, 2021"
     return config
   }
@@ -139,6 +142,11 @@ import WijkIO
       Self.close(g.z, r.general_g.z_norm, "\(indicator.id) General G z")
       Self.close(g.p, r.general_g.p_norm, "\(indicator.id) General G p")
       Self.close(indicator.city.giniInequality, r.gini, "\(indicator.id) Gini")
+      let sg = try #require(r.spatial_gini, "\(indicator.id): no spatial Gini in the reference")
+      let spatial = try #require(indicator.city.spatialGini, "\(indicator.id) spatial Gini")
+      Self.close(spatial.gini, sg.g, "\(indicator.id) spatial Gini g")
+      Self.close(spatial.nonNeighbourShare, sg.wcg_share, "\(indicator.id) spatial Gini wcg_share")
+      Self.close(spatial.polarization, sg.polarization, "\(indicator.id) spatial Gini polarization")
       Self.close(indicator.city.dissimilarity, r.dissimilarity, "\(indicator.id) D")
       Self.close(indicator.city.isolation, r.isolation, "\(indicator.id) isolation")
       Self.close(indicator.city.theilH, r.theil_h, "\(indicator.id) Theil H")

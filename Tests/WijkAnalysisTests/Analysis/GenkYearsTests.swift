@@ -45,6 +45,13 @@ import Testing
     var gistar_z_population: [String: [Double]]
     var segregation_65plus_2021: Segregation
     var change_lisa: [String: Spatial]
+    var bivariate: [String: Bivariate]
+  }
+  struct Bivariate: Decodable {
+    var analysed: [String]
+    var I: Double
+    var local_I: [Double]
+    var quadrant: [String]
   }
   struct Segregation: Decodable {
     struct Null: Decodable { var draws: Int, mean, sd: Double }
@@ -204,6 +211,30 @@ import Testing
       for (w, z) in zip(i.wards, ref.gistar_z_population[String(year)]!) {
         #expect(Self.close(w.giStarZ, z), "Gi* \(year) \(w.code)")
       }
+    }
+  }
+
+  @Test("The configured pair's bivariate Moran's I and bivariate local Moran equal esda's Moran_BV and Moran_Local_BV")
+  func bivariatePair() throws {
+    let run = try Self.run.get()
+    let ref = try Self.reference()
+    let pairs = try #require(run.result.bivariate)
+    #expect(pairs.map(\.id) == ["share_65plus_2021-vs-income_mean_2021"])
+    for (id, want) in ref.bivariate {
+      let pair = try #require(pairs.first { $0.id == id })
+      #expect(Self.close(pair.moranI, want.I), "\(id) I")
+      for (k, code) in want.analysed.enumerated() {
+        let w = try #require(pair.wards.first { $0.code == code })
+        #expect(Self.close(w.localI, want.local_I[k]), "\(id) \(code)")
+        #expect(w.quadrant == want.quadrant[k], "\(id) \(code)")
+        #expect(w.pseudoP != nil, "\(id) \(code)")
+      }
+      #expect(pair.wards.filter { $0.localI != nil }.count == want.analysed.count, "\(id)")
+      // a ward outside the sample is never in a quadrant
+      for w in pair.wards where !want.analysed.contains(w.code) {
+        #expect(["no data", "no neighbours"].contains(w.category), "\(id) \(w.code)")
+      }
+      #expect(pair.tests?.tests == want.analysed.count)
     }
   }
 

@@ -141,6 +141,7 @@ public struct Publication: Sendable {
     }
     let indexed = try PublishedIndex.prepare(&p, run: run)
     try p.publishIndicators(indexed)
+    p.result.bivariate = try PublishedBivariate.publish(p, run: indexed)
     try PublishedSeries.publish(&p, run: run)
     p.publishGroups()
     p.publishZones()

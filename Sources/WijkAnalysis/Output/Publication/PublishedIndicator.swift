@@ -122,6 +122,8 @@ enum PublishedIndicator {
       v.locationQuotient = P.round(v.locationQuotient, P.locationQuotient)
       v.zScore = P.round(v.zScore, P.standardScore)
       v.localMoranI = P.round(v.localMoranI, P.standardScore)
+      v.lisaZ = P.round(v.lisaZ, P.standardScore)
+      v.lisaLag = P.round(v.lisaLag, P.standardScore)
       v.lisaPseudoP = P.round(v.lisaPseudoP, P.pValue)
       v.giStarZ = P.round(v.giStarZ, P.standardScore)
       v.giStarPseudoP = P.round(v.giStarPseudoP, P.pValue)
@@ -145,6 +147,7 @@ enum PublishedIndicator {
     c.geary = c.geary.map(round)
     c.dissimilarityTest = c.dissimilarityTest.map(round)
     c.generalG = c.generalG.map(round)
+    c.spatialGini = c.spatialGini.map(round)
     p.city = c
     p.tests = p.tests.map(round)
   }
@@ -184,6 +187,15 @@ enum PublishedIndicator {
     (g.g, g.expectedG) = (P.round(g.g, d), P.round(g.expectedG, d))
     g.z = P.round(g.z, P.standardScore)
     (g.p, g.pseudoP) = (P.round(g.p, P.pValue), P.round(g.pseudoP, P.pValue))
+    return g
+  }
+
+  static func round(_ g: SpatialGiniSummary) -> SpatialGiniSummary {
+    typealias P = PublishedPrecision
+    var g = g
+    (g.gini, g.nonNeighbourShare) = (P.round(g.gini, P.index), P.round(g.nonNeighbourShare, P.index))
+    g.polarization = P.round(g.polarization, P.index)
+    g.pseudoP = P.round(g.pseudoP, P.pValue)
     return g
   }
 
