@@ -41,6 +41,7 @@ public enum IndicatorAnalysis {
     try CityStatistics.add(spec, numerators, bases, values, table, weights, settings, &result)
     try LocalStatistics.add(values, table, weights, settings, &result)
     result.classes = try classes(values, settings.classification, &result)
+    try ConcentrationJoinCounts.add(weights, settings, &result)
     addFlags(settings, &result)
     return result
   }
@@ -170,6 +171,7 @@ public enum IndicatorAnalysis {
         w.flags.append("spatial outlier (\(w.lisaCategory))")
       }
       if let h = w.hotspot { w.flags.append(h) }
+      if w.concentrationCluster == true { w.flags.append("concentration cluster") }
       result.wards[i] = w
     }
   }

@@ -73,12 +73,21 @@ public struct WardIndicatorValue: Sendable, Codable, Equatable {
   /// `negative` (unlike its neighbours: c above the mean, upper tail); otherwise
   /// `not significant`, `not tested` (0 permutations); `nil` without a statistic.
   public var localGearyCategory: String? = nil
+  /// Local join count of the indicator's concentration wards (``ConcentrationJoinCounts``):
+  /// for a concentration ward, its neighbours that are concentration wards too; 0 for the
+  /// others; `nil` outside the sample or when the indicator has no concentration ward.
+  public var concentrationJoinCount: Int? = nil
+  /// Its upper-tail conditional-permutation pseudo p; `nil` where the count is 0 (esda: NaN).
+  public var concentrationJoinPseudoP: Double? = nil
+  /// Significant after the run's correction: one of a cluster of concentration wards.
+  public var concentrationCluster: Bool? = nil
   /// Statistic → why it is undefined for this ward.
   public var undefined: [String: String]
   /// Short tags: `concentration ward` (its own value: LQ at or above the configured quotient,
   /// rank in the top fifth),
   /// `small base`, and the spatial ones, statements about the surroundings: `hotspot`,
-  /// `coldspot` (Gi*), `HH cluster`, `LL cluster`, `spatial outlier (HL)`, `(LH)` (local Moran).
+  /// `coldspot` (Gi*), `HH cluster`, `LL cluster`, `spatial outlier (HL)`, `(LH)` (local Moran),
+  /// `concentration cluster` (local join counts of the concentration wards).
   public var flags: [String]
 }
 
@@ -265,7 +274,8 @@ public struct IndicatorResult: Sendable, Codable, Equatable {
   public var classes: ClassesSummary?
   /// What a reader must know (excluded wards, merged classes…).
   public var warnings: [String]
-  /// The multiple-testing families of the indicator's local statistics: local Moran, Gi* and local Geary,
+  /// The multiple-testing families of the indicator's local statistics: local Moran, Gi*, local Geary
+  /// and the local join counts of its concentration wards,
   /// each over the wards with a pseudo p; empty with 0 permutations or an undefined statistic.
   public var tests: [TestFamily] = []
   /// For one year of a sector indicator: the series' id (`population`), else `nil`.

@@ -29,7 +29,8 @@ public struct SignificanceSummary: Sendable, Codable, Equatable {
   public var correction: MultipleTestingCorrection
   /// α before correction (`significance`): the false discovery rate for `fdr`.
   public var alpha: Double
-  /// Every local test of the run: the wards' local Moran, Gi* and local Geary p-values of every indicator.
+  /// Every local test of the run: the wards' local Moran, Gi*, local Geary and concentration
+  /// join count p-values of every indicator.
   public var localTests: Int
   /// The indicators' global Moran's I, corrected together; `nil` without permutations or
   /// when no indicator has a defined I.

@@ -191,10 +191,11 @@ enum SignificanceWording {
     guard !tests.isEmpty else { return nil }
     let dutch = language == .dutch
     return tests.map { f in
-      let name =
-        f.statistic == "local Moran"
-        ? (dutch ? "lokale Moran" : "local Moran")
-        : f.statistic == "local Geary" ? (dutch ? "lokale Geary" : "local Geary") : f.statistic
+      let names = [
+        "local Moran": ("lokale Moran", "local Moran"), "local Geary": ("lokale Geary", "local Geary"),
+        "local join count": ("aangrenzende concentratiewijken", "join count of concentration wards"),
+      ]
+      let name = names[f.statistic].map { dutch ? $0.0 : $0.1 } ?? f.statistic
       return
         "\(name): \(f.tests) "
         + (dutch ? "toetsen, significant bij " : "tests, significant at ")
@@ -234,8 +235,8 @@ enum SignificanceWording {
         : "without a multiple-testing correction (p < \(alpha)): with many wards some 'significant' wards are chance"
     }
     return language == .dutch
-      ? "Meervoudig toetsen: \(s.localTests) lokale toetsen (lokale Moran, Gi* en lokale Geary, per indicator elk één familie over de wijken met een waarde en een buur)\(global), \(rule). Een toets is significant als zijn pseudo-p onder de drempel van zijn familie ligt; de drempels staan bij elke indicator."
-      : "Multiple testing: \(s.localTests) local tests (local Moran, Gi* and local Geary, per indicator each one family over the wards with a value and a neighbour)\(global), \(rule). A test is significant when its pseudo p is below its family's threshold; the thresholds are given with each indicator."
+      ? "Meervoudig toetsen: \(s.localTests) lokale toetsen (lokale Moran, Gi*, lokale Geary en, waar een indicator concentratiewijken heeft, de toets op aangrenzende concentratiewijken; per indicator elk één familie over de wijken met een waarde en een buur)\(global), \(rule). Een toets is significant als zijn pseudo-p onder de drempel van zijn familie ligt; de drempels staan bij elke indicator."
+      : "Multiple testing: \(s.localTests) local tests (local Moran, Gi*, local Geary and, where an indicator has concentration wards, their join count; per indicator each one family over the wards with a value and a neighbour)\(global), \(rule). A test is significant when its pseudo p is below its family's threshold; the thresholds are given with each indicator."
   }
 }
 

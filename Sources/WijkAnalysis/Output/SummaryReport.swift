@@ -650,6 +650,7 @@ struct Words {
     return [
       "hotspot": "hotspot", "coldspot": "coldspot", "HH cluster": "HH-cluster",
       "LL cluster": "LL-cluster", "concentration ward": "concentratiewijk",
+      "concentration cluster": "cluster van concentratiewijken",
       "small base": "kleine basis", "spatial outlier (HL)": "uitschieter (HL)",
       "spatial outlier (LH)": "uitschieter (LH)",
     ][f] ?? f

@@ -7,7 +7,8 @@ analytic statistics on the same ward values; segregation's `SpatialDissim` (bina
 spatial D, esda's `Empirical_Bayes` and `Spatial_Empirical_Bayes` the smoothed rates of
 the shares (binary queen neighbours), the Massey & Denton formula in numpy (spatial_proximity_references.py) the spatial
 proximity between shapely centroids, and inequality's `Gini_Spatial` the spatial Gini
-(binary queen), segregation's `SingleValueTest` (evenness, 4,000 numpy draws) the distribution of D under
+(binary queen), esda's `Join_Counts_Local` the local join counts of the concentration wards
+of each share (LQ >= 1.2 and a rank in the top fifth, binary queen), segregation's `SingleValueTest` (evenness, 4,000 numpy draws) the distribution of D under
 random allocation, which the test compares in distribution (mean within 5 standard errors).
 The Swift end-to-end test runs the real pipeline and compares every value to 1e-9 relative
 (permutation p-values are not compared: they follow each implementation's generator).
@@ -106,6 +107,20 @@ for ident, (num, base, per) in INDICATORS.items():
                                  "wcg_share": float(sg.wcg_share),
                                  "polarization": float(sg.polarization)}
     if base is not None and per == 100.0:
+        # Concentration wards (wijk's rule: LQ >= 1.2 and a rank in the top fifth of the
+        # ranked wards) and their local join counts (esda Join_Counts_Local, binary queen)
+        b = table[base].to_numpy(float)
+        both = ~np.isnan(n) & ~np.isnan(b)
+        city = n[both].sum() / b[both].sum() * per
+        order = -values[keep]
+        ranks = np.array([1 + (order < v).sum() for v in order])  # ties share the smaller rank
+        top = int(np.ceil(keep.sum() / 5))
+        flags = ((values[keep] / city >= 1.2) & (ranks <= top)).astype(float)
+        wb = libpysal.weights.w_subset(queen, ids)
+        wb.transform = "b"
+        ljc = esda.Join_Counts_Local(connectivity=wb, permutations=0).fit(flags).LJC
+        entry["concentration_wards"] = [c for c, f in zip(ids, flags) if f == 1]
+        entry["concentration_join_counts"] = [float(v) for v in ljc]
         # Empirical Bayes rates of every ward with a base: global (Marshall) and spatial
         # (each ward with its queen neighbours, binary), esda's smoothing module.
         b_all = table[base].to_numpy(float)

@@ -31,6 +31,8 @@ import WijkIO
       var gistar_z: [Double]
       var gini: Double
       var spatial_gini: SpatialGini?
+      var concentration_wards: [String]?
+      var concentration_join_counts: [Double]?
       var dissimilarity: Double?
       var isolation: Double?
       var theil_h: Double?
@@ -142,6 +144,17 @@ import WijkIO
       Self.close(g.z, r.general_g.z_norm, "\(indicator.id) General G z")
       Self.close(g.p, r.general_g.p_norm, "\(indicator.id) General G p")
       Self.close(indicator.city.giniInequality, r.gini, "\(indicator.id) Gini")
+      if let want = r.concentration_join_counts, let yes = r.concentration_wards {
+        // esda Join_Counts_Local of the concentration wards (every ward analysed has a count)
+        let flagged = indicator.wards.filter { $0.flags.contains("concentration ward") }
+        #expect(flagged.map(\.code) == yes, "\(indicator.id) concentration wards")
+        for (k, code) in r.analysed.enumerated() {
+          let w = try #require(indicator.wards.first { $0.code == code })
+          #expect(w.concentrationJoinCount.map(Double.init) == want[k], "\(indicator.id) LJC \(code)")
+          #expect((w.concentrationJoinPseudoP != nil) == (want[k] > 0), "\(indicator.id) p \(code)")
+        }
+        #expect(indicator.tests.contains { $0.statistic == "local join count" })
+      }
       let sg = try #require(r.spatial_gini, "\(indicator.id): no spatial Gini in the reference")
       let spatial = try #require(indicator.city.spatialGini, "\(indicator.id) spatial Gini")
       Self.close(spatial.gini, sg.g, "\(indicator.id) spatial Gini g")

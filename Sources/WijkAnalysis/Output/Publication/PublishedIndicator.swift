@@ -129,6 +129,7 @@ enum PublishedIndicator {
       v.giStarPseudoP = P.round(v.giStarPseudoP, P.pValue)
       v.localGearyC = P.round(v.localGearyC, P.standardScore)
       v.localGearyPseudoP = P.round(v.localGearyPseudoP, P.pValue)
+      v.concentrationJoinPseudoP = P.round(v.concentrationJoinPseudoP, P.pValue)
       p.wards[w] = v
     }
     var c = p.city
