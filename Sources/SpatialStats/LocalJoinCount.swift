@@ -37,6 +37,9 @@ public struct LocalJoinCount: Hashable, Sendable {
 /// - Throws: ``AutocorrelationError/notBinary(unit:value:)`` for a value other than 0 or 1,
 ///   and as ``moranI(_:weights:transformation:permutations:seed:islands:)``.
 ///
+/// - Complexity: O(links of the units with LJC_i > 0 · permutations): only they are permuted,
+///   in unit order from one generator.
+///
 /// References: Anselin, L. & Li, X. (2019), Operational local join count statistics for
 /// cluster detection, *Journal of Geographical Systems* 21; esda 2.9
 /// `esda.join_counts_local.Join_Counts_Local`.
@@ -66,7 +69,8 @@ public func localJoinCounts(
     var generator = PermutationGenerator(seed: seed)
     let summary = conditionalPermutations(
       values: x, weights: w, intercept: .init(repeating: 0, count: x.count), slope: x,
-      observed: joins, permutations: permutations, scheme: scheme, generator: &generator)
+      observed: joins, permutations: permutations, scheme: scheme, generator: &generator,
+      tested: joins.map { $0 > 0 })  // a count of 0 has no p: its draws would be wasted
     for i in x.indices where joins[i] > 0 {
       pseudoP[i] = Double(summary.atLeast[i] + 1) / Double(permutations + 1)
     }

@@ -47,13 +47,15 @@ public enum PermutationScheme: String, Hashable, Sendable {
 ///   - observed: The observed statistic per unit.
 ///   - scheme: Independent draws per unit, or one shared table of draws.
 ///   - generator: Advanced in unit order (or table order), so one seed fixes every draw.
+///   - tested: when given, only the units marked `true` are permuted (the others' statistic
+///     has no p, as a local join count of 0); they get what a unit without neighbours gets.
 /// - Returns: Per unit the tail counts and moments. A unit without neighbours cannot be
 ///   permuted: it gets #≥ = #≤ = permutations (p = 1, no tail) and mean and deviation 0; the
 ///   statistics exclude such units before calling (``prepare(_:_:islands:permutations:)``).
 func conditionalPermutations(
   values: [Double], weights: SpatialWeights, intercept: [Double], slope: [Double],
   observed: [Double], permutations: Int, scheme: PermutationScheme = .independent,
-  generator: inout PermutationGenerator
+  generator: inout PermutationGenerator, tested: [Bool]? = nil
 ) -> ConditionalSummary {
   let n = values.count
   var summary = ConditionalSummary(
@@ -79,7 +81,7 @@ func conditionalPermutations(
             for i in 0..<n {
               let start = weights.offsets[i]
               let k = weights.offsets[i + 1] - start
-              guard k > 0 else { continue }
+              guard k > 0, tested?[i] ?? true else { continue }
               let unit = UInt32(i)
               var tally = Tally(intercept: intercept[i], slope: slope[i])
               for p in 0..<permutations {
