@@ -86,8 +86,9 @@ struct MapCanvas {
       ?? ("", legendBottom)
     body.append(keySVG)
     let creditLines = text.credits.split(separator: "\n", omittingEmptySubsequences: false)
+      .flatMap { MapCanvas.wrapped(String($0), width: options.width - 2 * m, size: 9.5) }
     let creditsY = max(scaleY + 44, keyBottom + 18)
-    body.append(creditsBlock(creditLines.map(String.init), x: m, y: creditsY))
+    body.append(creditsBlock(creditLines, x: m, y: creditsY))
     let height = (creditsY + Double(creditLines.count - 1) * 13 + m).rounded(.up)
     return header(height: height) + body.filter { !$0.isEmpty }.joined(separator: "\n")
       + "\n</svg>\n"
@@ -358,6 +359,23 @@ struct MapCanvas {
       s += "font-size=\"11\" fill=\"#555555\" text-anchor=\"end\">\(style.format(Double(n)))</text>"
     }
     return s + "</g>"
+  }
+
+  /// `line` broken at spaces into lines that fit `width` at font `size` (an attribution cut
+  /// off at the map's edge would lose the source); a word longer than the width stays whole.
+  static func wrapped(_ line: String, width: Double, size: Double) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+      let candidate = current.isEmpty ? String(word) : current + " " + word
+      if !current.isEmpty, textWidth(candidate, size: size) > width {
+        lines.append(current)
+        current = String(word)
+      } else {
+        current = candidate
+      }
+    }
+    return lines + [current]
   }
 
   private func creditsBlock(_ lines: [String], x: Double, y: Double) -> String {

@@ -71,19 +71,30 @@ public struct MoranScatterplot: Sendable {
   /// The plot as an SVG document.
   public func svg() -> String {
     let words = ScatterWords(language)
-    let (margin, top) = (56.0, 64.0)
+    let margin = 56.0
+    // a long title (an indicator's label) wraps rather than run off the plot
+    let titleLines = MapCanvas.wrapped(title, width: size - margin - 8, size: 16.5)  // bold
+    let extra = Double(titleLines.count - 1) * 18
+    let top = 64.0 + extra
     let plot = size - margin - 24
+    let note = hiddenCount > 0 ? MapCanvas.wrapped(words.hidden(hiddenCount), width: size - 24, size: 11) : []
+    let height = top + plot + 56 + Double(max(note.count - 1, 0)) * 13
     let e = extent
     func x(_ v: Double) -> Double { margin + (v + e) / (2 * e) * plot }
     func y(_ v: Double) -> Double { top + (e - v) / (2 * e) * plot }
     var out = """
-      <svg xmlns="http://www.w3.org/2000/svg" width="\(size.svg)" height="\((top + plot + 56).svg)" \
+      <svg xmlns="http://www.w3.org/2000/svg" width="\(size.svg)" height="\(height.svg)" \
       font-family="Helvetica, Arial, sans-serif" font-size="11">
       <title>\(title.xmlEscaped)</title>
-      <text x="\(margin.svg)" y="22" font-size="15" font-weight="bold">\(title.xmlEscaped)</text>
 
       """
-    if let subtitle { out += "<text x=\"\(margin.svg)\" y=\"40\">\(subtitle.xmlEscaped)</text>\n" }
+    for (k, line) in titleLines.enumerated() {
+      out += "<text x=\"\(margin.svg)\" y=\"\((22 + Double(k) * 18).svg)\" font-size=\"15\" "
+      out += "font-weight=\"bold\">\(line.xmlEscaped)</text>\n"
+    }
+    if let subtitle {
+      out += "<text x=\"\(margin.svg)\" y=\"\((40 + extra).svg)\">\(subtitle.xmlEscaped)</text>\n"
+    }
     out += "<rect x=\"\(margin.svg)\" y=\"\(top.svg)\" width=\"\(plot.svg)\" height=\"\(plot.svg)\" "
     out += "fill=\"none\" stroke=\"#999\"/>\n"
     out += line(x(0), top, x(0), top + plot, "#999", dash: "3 3")
@@ -109,9 +120,9 @@ public struct MoranScatterplot: Sendable {
     out += "\(words.valueAxis.xmlEscaped)</text>\n"
     out += "<text transform=\"translate(16 \((top + plot / 2).svg)) rotate(-90)\" "
     out += "text-anchor=\"middle\">\(words.lagAxis.xmlEscaped)</text>\n"
-    if hiddenCount > 0 {
-      out += "<text x=\"\(margin.svg)\" y=\"\((bottom + 48).svg)\" fill=\"#666\">"
-      out += "\(words.hidden(hiddenCount).xmlEscaped)</text>\n"
+    for (k, text) in note.enumerated() {
+      out += "<text x=\"16\" y=\"\((bottom + 48 + Double(k) * 13).svg)\" fill=\"#666\">"
+      out += "\(text.xmlEscaped)</text>\n"
     }
     return out + "</svg>\n"
   }

@@ -68,3 +68,19 @@ import Testing
     } throws: { "\($0)".contains("Bret") }
   }
 }
+
+/// A long title (an illustrative index's label) wraps onto lines within the plot's width.
+@Suite struct MoranScatterplotTitleTests {
+  @Test func aLongTitleWrapsAndKeepsEveryWord() throws {
+    let title = "Moran-spreidingsdiagram: Samengestelde index (illustratief, geen officiële criteria)"
+    let plot = try MoranScatterplot(
+      points: [ScatterPoint(name: "a", value: 1, lag: 0.5, category: .notSignificant)],
+      moranI: 0.3, title: title, subtitle: "Moran's I = 0,300", size: 360)
+    let svg = plot.svg()
+    let lines = svg.components(separatedBy: "font-weight=\"bold\">").dropFirst()
+      .map { String($0.prefix { $0 != "<" }) }
+    #expect(lines.count >= 2)
+    #expect(lines.joined(separator: " ") == title.replacingOccurrences(of: "'", with: "&apos;"))
+    #expect(lines.allSatisfy { Double($0.count) * 16.5 * 0.58 <= 360 - 56 - 8 })
+  }
+}

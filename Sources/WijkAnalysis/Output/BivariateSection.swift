@@ -18,11 +18,11 @@ enum BivariateSection {
         wards: IndicatorMaps.wards(table),
         categories: pair.wards.map { IndicatorMaps.clusterCategory($0.category) },
         text: MapText(
-          title: t("Bivariate lokale Moran: ", "Bivariate local Moran: ")
-            + "\(pair.xLabel) × \(pair.yLabel)",
+          // the labels go in the subtitle: as a title they run off the map
+          title: t("Bivariate lokale Moran (wijk × buren)", "Bivariate local Moran (ward × neighbours)"),
           subtitle: t(
-            "eerste letter: de wijk (\(pair.xLabel)); tweede: haar buren (\(pair.yLabel))",
-            "first letter: the ward (\(pair.xLabel)); second: its neighbours (\(pair.yLabel))"),
+            "wijk: \(pair.xLabel) · buren: \(pair.yLabel)",
+            "ward: \(pair.xLabel) · neighbours: \(pair.yLabel)"),
           legendTitle: t("Bivariate cluster", "Bivariate cluster"),
           credits: credits.joined(separator: " · ")),
         significanceNote: note,
