@@ -240,8 +240,8 @@ public enum WardExport {
       c(
         ("_kenmerken", "_flags"), .text,
         (
-          "kenmerken van de wijk: concentratiewijk (haar eigen LQ ≥ \(lq) en een rang in het hoogste vijfde, zonder toets), kleine basis; de clusters, uitschieters en hotspots zeggen iets over haar buren",
-          "the ward's flags: concentration ward (its own LQ ≥ \(lq) and a rank in the top fifth, no test), small base; the clusters, outliers and hotspots speak of its neighbours"
+          "kenmerken van de wijk: concentratiewijk (haar eigen LQ ≥ \(lq) en een rang in het hoogste vijfde, zonder toets), kleine basis; de clusters, uitschieters en hotspots zeggen iets over haar buren, een cluster van concentratiewijken over de concentratiewijken onder haar buren (meer dan toeval, na correctie)",
+          "the ward's flags: concentration ward (its own LQ ≥ \(lq) and a rank in the top fifth, no test), small base; the clusters, outliers and hotspots speak of its neighbours, a concentration cluster of the concentration wards among them (more than chance, after the correction)"
         )),
     ]
   }
