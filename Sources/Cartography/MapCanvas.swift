@@ -59,7 +59,10 @@ struct MapCanvas {
     let m = MapCanvas.margin
     let legendWidth = legendColumnWidth()
     let mapX = m
-    let mapY = text.subtitle == nil ? 56.0 : 76.0
+    let (titleLines, subtitleLines) = headingLines()
+    let mapY =
+      (subtitleLines.isEmpty ? 56.0 : 76.0 + Double(subtitleLines.count - 1) * 17)
+      + Double(titleLines.count - 1) * 24
     let mapWidth = max(120, options.width - 3 * m - legendWidth)
     let aspect = world.height / max(world.width, 1e-9)
     let mapHeight = min(max(mapWidth * aspect, mapWidth * 0.45), mapWidth * 1.5)
@@ -68,7 +71,7 @@ struct MapCanvas {
       height: mapHeight)
     let legendX = mapX + mapWidth + m
     var body: [String] = []
-    body.append(titleBlock())
+    body.append(titleBlock(titleLines, subtitleLines))
     body.append(wardLayer(t))
     body.append(highlightLayer(t))
     body.append(overlayLayer(t))
@@ -138,15 +141,31 @@ struct MapCanvas {
     return s
   }
 
-  private func titleBlock() -> String {
+  /// The title and subtitle broken into lines that fit the map's width (an indicator's long
+  /// label would run off the edge): one line each in the common case.
+  func headingLines() -> (title: [String], subtitle: [String]) {
+    let width = options.width - 2 * MapCanvas.margin
+    return (
+      MapCanvas.wrapped(text.title, width: width, size: 21),  // bold
+      text.subtitle.map { MapCanvas.wrapped($0, width: width, size: 13) } ?? []
+    )
+  }
+
+  private func titleBlock(_ title: [String], _ subtitle: [String]) -> String {
     let m = MapCanvas.margin
-    var s = "<text class=\"title\" x=\"\(m.svg)\" y=\"34\" font-size=\"20\" "
-    s += "font-weight=\"bold\" fill=\"#111111\">\(text.title.xmlEscaped)</text>"
-    if let sub = text.subtitle {
-      s += "\n<text class=\"subtitle\" x=\"\(m.svg)\" y=\"56\" font-size=\"13\" "
-      s += "fill=\"#444444\">\(sub.xmlEscaped)</text>"
+    var lines: [String] = []
+    for (k, line) in title.enumerated() {
+      lines.append(
+        "<text class=\"title\" x=\"\(m.svg)\" y=\"\((34 + Double(k) * 24).svg)\" font-size=\"20\" "
+          + "font-weight=\"bold\" fill=\"#111111\">\(line.xmlEscaped)</text>")
     }
-    return s
+    let below = 56 + Double(title.count - 1) * 24
+    for (k, line) in subtitle.enumerated() {
+      lines.append(
+        "<text class=\"subtitle\" x=\"\(m.svg)\" y=\"\((below + Double(k) * 17).svg)\" "
+          + "font-size=\"13\" fill=\"#444444\">\(line.xmlEscaped)</text>")
+    }
+    return lines.joined(separator: "\n")
   }
 
   private func wardLayer(_ t: ViewTransform) -> String {

@@ -37,4 +37,27 @@ import WijkCore
     let (tall, short) = (try #require(height(wrapped)), try #require(height(try svg("bron"))))
     #expect(tall == short + 2 * 13, "two more lines of 13 px")
   }
+
+  /// A title longer than the map (an indicator's label after "Clusters (lokale Moran): ")
+  /// wraps onto a second line, and the map and legend move down by that line.
+  @Test func aLongTitleWrapsAndPushesTheMapDown() throws {
+    func svg(_ title: String) throws -> String {
+      try ClusterMap(
+        wards: Wards.all, categories: Array(repeating: .notSignificant, count: Wards.all.count),
+        text: MapText(title: title, subtitle: "sub", legendTitle: "l", credits: "c")
+      ).svg()
+    }
+    func height(_ svg: String) -> Double? {
+      svg.firstMatch(of: /height="([0-9.]+)"/).flatMap { Double($0.1) }
+    }
+    let long =
+      "Clusters (lokale Moran): Gemiddeld netto belastbaar inkomen per aangifte (schatting) 2021"
+    let wrapped = try svg(long)
+    let titles = wrapped.components(separatedBy: "<text class=\"title\"").dropFirst()
+    #expect(titles.count == 2)
+    #expect(wrapped.contains("y=\"58\" font-size=\"20\""), "second title line 24 px below")
+    #expect(wrapped.contains("class=\"subtitle\" x=\"20\" y=\"80\""), "subtitle below both")
+    let (tall, short) = (try #require(height(wrapped)), try #require(height(try svg("Clusters"))))
+    #expect(tall == short + 24)
+  }
 }

@@ -18,7 +18,7 @@ enum BivariateSection {
         wards: IndicatorMaps.wards(table),
         categories: pair.wards.map { IndicatorMaps.clusterCategory($0.category) },
         text: MapText(
-          // the labels go in the subtitle: as a title they run off the map
+          // the title says what is mapped, the subtitle which indicator is where
           title: t("Bivariate lokale Moran (wijk × buren)", "Bivariate local Moran (ward × neighbours)"),
           subtitle: t(
             "wijk: \(pair.xLabel) · buren: \(pair.yLabel)",
