@@ -52,33 +52,24 @@ enum BivariateAnalysis {
     return result
   }
 
-  /// The wards' local I, quadrant, pseudo p and category.
+  /// The wards' local I, quadrant, pseudo p and category (the univariate LISA's rules,
+  /// ``LISAWards/decide(_:quadrants:permutation:ids:family:statistic:_:)``).
   static func addLocal(
     _ local: AutocorrelationResult<LocalBivariateMoran>, _ pair: BivariatePairSpec,
     _ settings: IndicatorSettings, _ result: inout BivariateResult
   ) {
-    let position = Dictionary(
-      uniqueKeysWithValues: result.wards.enumerated().map { ($1.code, $0) })
-    for id in local.sample.islands { position[id].map { result.wards[$0].category = "no neighbours" } }
-    guard let l = local.value else {
-      for w in local.sample.indices { result.wards[w].category = "undefined" }
-      return
+    let l = local.value
+    let (category, pseudoP, family) = LISAWards.decide(
+      local.sample, quadrants: l?.quadrants, permutation: l?.permutation,
+      ids: result.wards.map(\.code), family: pair.id, statistic: "bivariate local Moran",
+      settings)
+    for w in result.wards.indices {
+      (result.wards[w].category, result.wards[w].pseudoP) = (category[w], pseudoP[w])
     }
-    var p = [Double?](repeating: nil, count: result.wards.count)
     for (k, w) in local.sample.indices.enumerated() {
-      result.wards[w].localI = l.i[k]
-      result.wards[w].quadrant = l.quadrants[k].rawValue
-      result.wards[w].pseudoP = l.permutation?.pseudoP[k]
-      result.wards[w].category = "not tested"
-      p[w] = l.permutation?.pseudoP[k]
+      guard let l else { break }
+      (result.wards[w].localI, result.wards[w].quadrant) = (l.i[k], l.quadrants[k].rawValue)
     }
-    guard let permutation = l.permutation else { return }
-    let (family, significant) = Significance.decide(
-      p, indicator: pair.id, statistic: "bivariate local Moran", over: "wards", settings)
     result.tests = family
-    for (k, w) in local.sample.indices.enumerated() {
-      result.wards[w].category = LISAWards.category(
-        l.quadrants[k], tail: permutation.tails[k], significant: significant[w])
-    }
   }
 }

@@ -128,22 +128,38 @@ enum CityStatistics {
     _ values: [Double?], _ weights: SpatialWeights, _ settings: IndicatorSettings,
     _ result: inout IndicatorResult
   ) throws -> SpatialGiniSummary? {
-    let r: AutocorrelationResult<SpatialGini>
-    do {
-      r = try SpatialStats.spatialGini(
-        values, weights: weights, permutations: settings.permutations, seed: settings.seed)
-    } catch AutocorrelationError.negativeValue(let unit, let value, _) {
-      result.city.undefined["spatial Gini"] = "needs values of at least 0; ward \(unit) has \(value)"
-      return nil
-    }
-    guard let g = r.value else {
-      result.city.undefined["spatial Gini"] = r.estimate.reason?.description
-      return nil
-    }
+    guard
+      let (g, sample) = try defined("spatial Gini", &result, {
+        try SpatialStats.spatialGini(
+          values, weights: weights, permutations: settings.permutations, seed: settings.seed)
+      })
+    else { return nil }
     return SpatialGiniSummary(
       gini: g.gini, nonNeighbourShare: g.nonNeighbourShare, polarization: g.polarization,
       pseudoP: g.permutation?.pseudoP, tail: g.permutation.map(\.tail.rawValue),
-      permutations: settings.permutations, excluded: r.sample.missing)
+      permutations: settings.permutations, excluded: sample.missing)
+  }
+
+  /// The statistic `compute` gives with its sample, or `nil` with the reason in the city's
+  /// `undefined[name]`: the statistic's own (constant values, too few wards), or, for those
+  /// that need values of at least 0 (General G, the spatial Gini), the ward with a negative
+  /// value, which is not an error of the run.
+  static func defined<T>(
+    _ name: String, _ result: inout IndicatorResult,
+    _ compute: () throws -> AutocorrelationResult<T>
+  ) throws -> (T, AnalysedSample)? {
+    let r: AutocorrelationResult<T>
+    do {
+      r = try compute()
+    } catch AutocorrelationError.negativeValue(let unit, let value, _) {
+      result.city.undefined[name] = "needs values of at least 0; ward \(unit) has \(value)"
+      return nil
+    }
+    guard let v = r.value else {
+      result.city.undefined[name] = r.estimate.reason?.description
+      return nil
+    }
+    return (v, r.sample)
   }
 
   static func record(
@@ -185,22 +201,15 @@ enum CityStatistics {
     _ values: [Double?], _ weights: SpatialWeights, _ settings: IndicatorSettings,
     _ result: inout IndicatorResult
   ) throws -> GeneralGSummary? {
-    let r: AutocorrelationResult<GeneralG>
-    do {
-      r = try SpatialStats.generalG(
-        values, weights: weights, permutations: settings.permutations, seed: settings.seed)
-    } catch AutocorrelationError.negativeValue(let unit, let value, _) {
-      result.city.undefined["General G"] =
-        "needs values of at least 0; ward \(unit) has \(value)"
-      return nil
-    }
-    guard let g = r.value else {
-      result.city.undefined["General G"] = r.estimate.reason?.description
-      return nil
-    }
+    guard
+      let (g, sample) = try defined("General G", &result, {
+        try SpatialStats.generalG(
+          values, weights: weights, permutations: settings.permutations, seed: settings.seed)
+      })
+    else { return nil }
     return GeneralGSummary(
       g: g.g, expectedG: g.expectedG, z: g.z, p: g.p, pseudoP: g.permutation?.pseudoP,
-      permutations: settings.permutations, excluded: r.sample.missing + r.sample.islands)
+      permutations: settings.permutations, excluded: sample.missing + sample.islands)
   }
 
   /// esda `Moran_Rate`; wards with base 0 have no rate and are left out, named.

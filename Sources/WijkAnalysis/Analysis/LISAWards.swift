@@ -33,30 +33,49 @@ struct LISAWards {
     run = try localMoran(
       values, weights: weights, permutations: settings.permutations, seed: settings.seed)
     let n = values.count
-    (i, quadrant, pseudoP) = (Array(repeating: nil, count: n), Array(repeating: nil, count: n),
-      Array(repeating: nil, count: n))
-    (z, lag) = (Array(repeating: nil, count: n), Array(repeating: nil, count: n))
-    category = Array(repeating: "no data", count: n)
-    let position = Dictionary(uniqueKeysWithValues: weights.ids.enumerated().map { ($1, $0) })
-    for id in run.sample.islands { position[id].map { category[$0] = "no neighbours" } }
-    guard let l = run.value else {
-      for w in run.sample.indices { category[w] = "undefined" }
-      return
-    }
+    (i, quadrant, z, lag) = (
+      Array(repeating: nil, count: n), Array(repeating: nil, count: n),
+      Array(repeating: nil, count: n), Array(repeating: nil, count: n)
+    )
+    let l = run.value
     for (k, w) in run.sample.indices.enumerated() {
+      guard let l else { break }
       (i[w], quadrant[w]) = (l.i[k], l.quadrants[k].rawValue)
       (z[w], lag[w]) = (l.z[k], l.lag[k])
-      pseudoP[w] = l.permutation?.pseudoP[k]
+    }
+    (category, pseudoP, family) = Self.decide(
+      run.sample, quadrants: l?.quadrants, permutation: l?.permutation, ids: weights.ids,
+      family: id, statistic: "local Moran", settings)
+  }
+
+  /// The categories, pseudo p and test family of a local statistic with quadrants (local
+  /// Moran, bivariate local Moran), per ward of `ids`: `no data` or `no neighbours` outside
+  /// `sample`, `undefined` when the statistic is (`quadrants` `nil`), `not tested` without
+  /// permutations, else ``category(_:tail:significant:)`` after the run's correction.
+  static func decide(
+    _ sample: AnalysedSample, quadrants: [Quadrant]?, permutation: LocalPermutationInference?,
+    ids: [String], family id: String, statistic: String, _ settings: IndicatorSettings
+  ) -> (category: [String], pseudoP: [Double?], family: TestFamily?) {
+    var category = Array(repeating: "no data", count: ids.count)
+    var pseudoP = [Double?](repeating: nil, count: ids.count)
+    let position = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+    for id in sample.islands { position[id].map { category[$0] = "no neighbours" } }
+    guard let quadrants else {
+      for w in sample.indices { category[w] = "undefined" }
+      return (category, pseudoP, nil)
+    }
+    for (k, w) in sample.indices.enumerated() {
+      pseudoP[w] = permutation?.pseudoP[k]
       category[w] = "not tested"
     }
-    guard let permutation = l.permutation else { return }
-    let (tests, significant) = Significance.decide(
-      pseudoP, indicator: id, statistic: "local Moran", over: "wards", settings)
-    family = tests
-    for (k, w) in run.sample.indices.enumerated() {
+    guard let permutation else { return (category, pseudoP, nil) }
+    let (family, significant) = Significance.decide(
+      pseudoP, indicator: id, statistic: statistic, over: "wards", settings)
+    for (k, w) in sample.indices.enumerated() {
       category[w] = Self.category(
-        l.quadrants[k], tail: permutation.tails[k], significant: significant[w])
+        quadrants[k], tail: permutation.tails[k], significant: significant[w])
     }
+    return (category, pseudoP, family)
   }
 
   /// A ward's category: its quadrant when significant in the tail its quadrant implies,
