@@ -41,10 +41,7 @@ struct BivariateCommand: ParsableCommand {
 
   func validate() throws {
     try asUsage { _ = try AutocorrelationCommands.transformation(transform) }
-    if inference.permutations < 99 {
-      throw ValidationError(
-        "--permutations must be 99 or more: the bivariate local Moran has no analytic p-value.")
-    }
+    try inference.requireTest("bivariate local Moran")
   }
 
   func run() throws {

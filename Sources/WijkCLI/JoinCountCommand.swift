@@ -34,10 +34,7 @@ struct JoinCountCommand: ParsableCommand {
   @OptionGroup var local: LocalCommandOptions
 
   func validate() throws {
-    if inference.permutations < 99 {
-      throw ValidationError(
-        "--permutations must be 99 or more: the local join count has no analytic p-value here.")
-    }
+    try inference.requireTest("local join count")
   }
 
   func run() throws {

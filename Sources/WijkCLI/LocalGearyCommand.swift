@@ -31,10 +31,7 @@ struct LocalGearyCommand: ParsableCommand {
 
   func validate() throws {
     if column.isEmpty { throw ValidationError("Give at least one --column.") }
-    if inference.permutations < 99 {
-      throw ValidationError(
-        "--permutations must be 99 or more: the local Geary has no analytic p-value.")
-    }
+    try inference.requireTest("local Geary")
   }
 
   func run() throws {

@@ -80,6 +80,15 @@ struct InferenceOptions: ParsableArguments {
   func validate() throws {
     try checkOption("permutations", Double(permutations), .permutations)
   }
+
+  /// For a statistic with no analytic p-value (local Geary, bivariate local Moran, local
+  /// join counts): at least 99 permutations, else a usage error naming it.
+  func requireTest(_ statistic: String) throws {
+    if permutations < 99 {
+      throw ValidationError(
+        "--permutations must be 99 or more: the \(statistic) has no analytic p-value.")
+    }
+  }
 }
 
 /// The kNN, distance-band and snap options of `--weights` (statistics) and `--kind`
