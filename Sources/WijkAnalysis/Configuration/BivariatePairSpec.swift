@@ -22,6 +22,9 @@ public struct BivariatePairSpec: Sendable, Equatable, Codable {
 
   enum CodingKeys: String, CodingKey, CaseIterable { case x, y }
 
+  /// Decodes `{ x: ID, y: ID }` strictly: another key is a configuration error naming it.
+  /// Whether the ids are indicators of the run is checked when the run has them
+  /// (``BivariateAnalysis``).
   public init(from decoder: any Decoder) throws {
     let c = try decoder.strictContainer(CodingKeys.self)
     x = try c.decode(String.self, forKey: .x)
