@@ -87,11 +87,20 @@ struct CompositeReference: Decodable {
   var configurations: [String: Configuration]
   var sampler_checks: [SamplerCheck]
   var first_draws: FirstDraws
+  var poisson_tables: [PoissonTable]
+
+  /// scipy's Poisson cdf over the k of one ``InversionTable``, and the mass left out of it.
+  struct PoissonTable: Decodable {
+    var mean: Double
+    var first_k: Int
+    var cdf: [Double]
+    var below, above: Double
+  }
 
   struct FirstDraws: Decodable {
     var next: [UInt64]
     var uniform, normal, gamma_0_4, gamma_3_7, dirichlet_25_12_5_12_5: [Double]
-    var binomial_2000_0_17, poisson_7_5, poisson_412_3: [Int]
+    var binomial_2000_0_17: [Int]
   }
 
   static func load() throws -> CompositeReference {

@@ -156,8 +156,36 @@ struct CompositeSamplerTests {
     #expect((0..<3).map { _ in g.gamma(shape: 3.7) } == want.gamma_3_7)
     #expect(g.dirichlet([25, 12.5, 12.5]) == want.dirichlet_25_12_5_12_5)
     #expect((0..<3).map { _ in g.binomial(2000, 0.17) } == want.binomial_2000_0_17)
-    #expect((0..<3).map { _ in g.poisson(7.5) } == want.poisson_7_5)
-    #expect((0..<3).map { _ in g.poisson(412.3) } == want.poisson_412_3)
+  }
+
+  /// The figures' Poisson tables hold the Poisson distribution: scipy's cdf at every k of the
+  /// table to 1e-13, and less than 1e-16 left out below and above it (the binomial tables are
+  /// checked in `DissimilarityTestTests`).
+  @Test func poissonTablesAreThePoissonDistribution() throws {
+    let tables = try CompositeReference.loaded.get().poisson_tables
+    #expect(tables.count == 6)
+    for t in tables {
+      let table = InversionTable.poisson(mean: t.mean)
+      #expect(table.firstK == t.first_k && table.cdf.count == t.cdf.count, "λ \(t.mean)")
+      let worst = zip(table.cdf, t.cdf).map { abs($0 - $1) }.max() ?? .infinity
+      #expect(worst <= 1e-13, "λ \(t.mean): \(worst)")
+      #expect(t.below < 1e-16 && t.above < 1e-16, "λ \(t.mean)")
+    }
+  }
+
+  /// A degenerate figure (no trials, p of 0 or 1, a mean of 0) is drawn as a constant and
+  /// still takes one uniform, so the draws after it do not depend on it.
+  @Test func degenerateFiguresAreConstantAndTakeOneUniform() {
+    var (a, b) = (PermutationGenerator(seed: 7), PermutationGenerator(seed: 7))
+    let model = IndicatorUncertainty.binomialShare(events: [0, 5, 3], trials: [10, 5, 0], per: 100)
+    for ward in 0..<3 {
+      let (table, _) = CompositeDraws.figureTable(model, value: 1, ward: ward)!
+      #expect(table.draw(&a) == [0, 5, 0][ward])
+      _ = b.uniform()
+    }
+    #expect(a.next() == b.next())
+    let zero = CompositeDraws.figureTable(.poissonCount, value: 0, ward: 0)!.table
+    #expect(zero.draw(&a) == 0)
   }
 
   @Test(
@@ -172,8 +200,7 @@ struct CompositeSamplerTests {
       switch check.sampler {
       case "gamma": g.gamma(shape: a[0])
       case "beta": g.beta(a[0], a[1])
-      case "binomial": Double(g.binomial(Int(a[0]), a[1]))
-      default: Double(g.poisson(a[0]))
+      default: Double(g.binomial(Int(a[0]), a[1]))
       }
     }
     let mean = xs.reduce(0, +) / Double(n)

@@ -57,7 +57,7 @@ extension CompositeIndex {
   /// domain) is drawn from Dirichlet(c · w), domains first, then the domains' indicators in
   /// order. Figures: every present value whose indicator has an ``IndicatorUncertainty`` is
   /// drawn, indicator by indicator in specification order, ward by ward in input order
-  /// (binomial and Poisson draws exact, see the samplers in `RandomVariates.swift`); a drawn
+  /// (binomial and Poisson counts by inversion of each figure's table, ``InversionTable``); a drawn
   /// indicator that comes out constant contributes 0. The combined run draws the weights,
   /// then the figures, in each draw. The rank may fall outside its own interval when the
   /// draws are skewed; the interval is not clipped to contain it.
@@ -110,6 +110,51 @@ extension CompositeIndex {
 struct CompositeDraws {
   let plan: CompositePlan
   let settings: CompositeDrawSettings
+  /// Per indicator and scored ward, the distribution of the drawn count (`nil`: the value is
+  /// fixed: no known uncertainty, or no value), and the figure of a count k: per · k / divisor.
+  let figureTables: [[InversionTable?]]
+  let figureScale: [[(per: Double, divisor: Double)]]
+
+  init(plan: CompositePlan, settings: CompositeDrawSettings) {
+    (self.plan, self.settings) = (plan, settings)
+    let observed = plan.scoredValues
+    var tables: [[InversionTable?]] = []
+    var scales: [[(per: Double, divisor: Double)]] = []
+    for (i, model) in plan.uncertainty.enumerated() {
+      let drawn = plan.scored.enumerated().map { k, w in
+        observed[i][k].flatMap { Self.figureTable(model, value: $0, ward: w) }
+      }
+      tables.append(drawn.map { $0?.table })
+      scales.append(drawn.map { $0?.scale ?? (1, 1) })
+    }
+    (figureTables, figureScale) = (tables, scales)
+  }
+
+  /// The count a figure is drawn as, and its scale: a Poisson count of the value, a Poisson
+  /// count of the events per `per` of the base, a binomial share of ⌊trials⌋ trials per `per`
+  /// of the trials. A degenerate distribution (mean 0, p outside (0, 1), no trials) is constant.
+  static func figureTable(_ model: IndicatorUncertainty, value: Double, ward w: Int)
+    -> (table: InversionTable, scale: (per: Double, divisor: Double))?
+  {
+    func poisson(_ mean: Double) -> InversionTable {
+      mean > 0 && mean.isFinite ? .poisson(mean: mean) : .constant(0)
+    }
+    switch model {
+    case .none:
+      return nil
+    case .poissonCount:
+      return (poisson(value), (1, 1))
+    case .poissonRate(let events, let base, let per):
+      return (poisson(events[w]!), (per, base[w]!))
+    case .binomialShare(let events, let trials, let per):
+      let n = trials[w]!
+      let (count, p) = (Int(n), events[w]! / n)
+      let table: InversionTable =
+        count < 1 || !(p > 0) ? .constant(0) : p >= 1 ? .constant(count)
+        : .binomial(n: count, p: p)
+      return (table, (per, n))
+    }
+  }
 
   /// Draw × scored ward ranks.
   func ranks(seed: UInt64, weights drawWeights: Bool, figures drawFigures: Bool) -> [[Int]] {
@@ -135,25 +180,17 @@ struct CompositeDraws {
     return CompositeWeights(domain: domain, member: plan.memberWeights.map(draw))
   }
 
-  /// Every present value of an indicator with a known uncertainty, drawn from its model.
+  /// Every present value of an indicator with a known uncertainty, drawn from its model by
+  /// inversion of its table (``figureTables``): one uniform per value.
   func drawnValues(_ observed: [[Double?]], _ generator: inout PermutationGenerator)
     -> [[Double?]]
   {
     var values = observed
-    for (i, model) in plan.uncertainty.enumerated() where model.isKnown {
-      for (k, w) in plan.scored.enumerated() {
-        guard let value = observed[i][k] else { continue }
-        switch model {
-        case .none:
-          break
-        case .poissonCount:
-          values[i][k] = Double(generator.poisson(value))
-        case .poissonRate(let events, let base, let per):
-          values[i][k] = per * Double(generator.poisson(events[w]!)) / base[w]!
-        case .binomialShare(let events, let trials, let per):
-          let n = trials[w]!
-          values[i][k] = per * Double(generator.binomial(Int(n), events[w]! / n)) / n
-        }
+    for (i, row) in figureTables.enumerated() {
+      for (k, table) in row.enumerated() {
+        guard let table else { continue }
+        let (per, divisor) = figureScale[i][k]
+        values[i][k] = per * Double(table.draw(&generator)) / divisor
       }
     }
     return values

@@ -96,29 +96,4 @@ extension PermutationGenerator {
     for _ in 0..<n where uniform() < p { k += 1 }
     return k
   }
-
-  /// A Poisson(λ) count, exactly: while λ > 16 the m-th arrival time G ~ Gamma(m) of a
-  /// unit-rate process, m = ⌊7λ/8⌋, either falls before λ (m arrivals, continue with λ − G)
-  /// or after it (Binomial(m − 1, λ/G) of the earlier arrivals fall before λ); the last
-  /// λ ≤ 16 by multiplying uniforms until the product drops below e^(−λ).
-  ///
-  /// Reference: Knuth (1998), §3.4.1 F, as ``binomial(_:_:)``.
-  mutating func poisson(_ mean: Double) -> Int {
-    var lambda = mean
-    var k = 0
-    while lambda > 16 {
-      let m = Int((7 * lambda / 8).rounded(.down))
-      let g = gamma(shape: Double(m))
-      if g >= lambda { return k + binomial(m - 1, lambda / g) }
-      k += m
-      lambda -= g
-    }
-    let limit = exp(-lambda)
-    var product = uniform()
-    while product >= limit {
-      k += 1
-      product *= uniform()
-    }
-    return k
-  }
 }

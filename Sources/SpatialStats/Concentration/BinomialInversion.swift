@@ -1,32 +1,14 @@
 // Binomial draws for one fixed probability and many unit sizes, by inversion of tabulated
-// distributions: one uniform per draw, where the order-statistic recursion of
-// `PermutationGenerator.binomial` spends about sixty and a dozen logarithms. The evenness test
-// of D draws every unit 999 times with the same city share, so the tables are built once.
+// distributions (``InversionTable``). The evenness test of D draws every unit 999 times with
+// the same city share, so the tables are built once, one per distinct unit size.
 
 /// Binomial(n, p) variates for one p and the sizes n of a list of units, by inversion.
 ///
-/// For every distinct n, the weights of k = lo…hi relative to the mode m = ⌊(n + 1)p⌋
-/// (weight 1), each from its neighbour by the ratio of successive probabilities,
-/// w(k + 1) = w(k) · ((n − k)/(k + 1)) · (p/(1 − p)) upwards and
-/// w(k − 1) = w(k) · (k/(n − k + 1)) · ((1 − p)/p) downwards, until a weight falls below
-/// 2⁻⁶⁰ (that weight and the rest of its tail are left out: together less than 10⁻¹⁶ of the
-/// probability, below the resolution of a 53-bit uniform). The cumulative sums C(k) are summed
-/// from lo upwards. A draw of unit i is the first k with C(k) > U · C(hi), U the generator's
-/// `uniform()`, and hi when there is none; a unit with n = 0 is 0 and draws nothing.
-///
-/// Every step is +, × or ÷ of doubles in a fixed order, so a script replays the draws exactly
-/// (Tests/Fixtures/reference/dissimilarity_test_references.py). Memory: about 9·√(n p (1 − p))
-/// doubles per distinct n, twice.
-///
-/// Reference: Devroye, L. (1986), *Non-Uniform Random Variate Generation*, §III.2 (inversion by
-/// sequential search) and §III.2.4 (guide tables, after Chen & Asau 1974).
+/// One ``InversionTable/binomial(n:p:)`` per distinct n; a unit with n = 0 is 0 and draws
+/// nothing. A script replays the draws exactly
+/// (Tests/Fixtures/reference/dissimilarity_test_references.py).
 struct BinomialInversion {
-  /// Cumulative weights of all tables, one after another.
-  private var cumulative: [Double] = []
-  /// Per table: the first k, where its weights start in `cumulative` and how many there are.
-  private var firstK: [Int] = [], start: [Int] = [], length: [Int] = []
-  /// Per table, `length` entries: where the search for U in [s/length, (s + 1)/length) starts.
-  private var guide: [Int] = []
+  private var tables: [InversionTable] = []
   /// The table of each unit; -1 for a unit of size 0.
   private var tableOfUnit: [Int] = []
 
@@ -39,10 +21,9 @@ struct BinomialInversion {
         units[i] = j
         continue
       }
-      let j = firstK.count
-      tableOfSize[n] = j
-      units[i] = j
-      appendTable(n: n, p: p)
+      tableOfSize[n] = tables.count
+      units[i] = tables.count
+      tables.append(.binomial(n: n, p: p))
     }
     tableOfUnit = units
   }
@@ -51,68 +32,13 @@ struct BinomialInversion {
   @inline(__always)
   func draw(unit: Int, _ generator: inout PermutationGenerator) -> Int {
     let j = tableOfUnit[unit]
-    if j < 0 { return 0 }
-    let (s, n) = (start[j], length[j])
-    let u = generator.uniform()
-    let target = u * cumulative[s + n - 1]
-    var k = guide[s + min(n - 1, Int(u * Double(n)))]
-    // The guide is a hint; the answer is defined by the cumulative sums alone.
-    while k > 0, cumulative[s + k - 1] > target { k -= 1 }
-    while k < n - 1, cumulative[s + k] <= target { k += 1 }
-    return firstK[j] + k
+    return j < 0 ? 0 : tables[j].draw(&generator)
   }
 
   /// The table of `unit` (size ≥ 1) as probabilities: its first k, and C(k)/C(hi) for
   /// k = first…hi.
   func distribution(unit: Int) -> (firstK: Int, cdf: [Double]) {
-    let j = tableOfUnit[unit]
-    let slice = cumulative[start[j]..<start[j] + length[j]]
-    return (firstK[j], slice.map { $0 / slice.last! })
-  }
-
-  private mutating func appendTable(n: Int, p: Double) {
-    let cutoff = 0x1p-60
-    let mode = min(n, Int((Double(n + 1) * p).rounded(.down)))
-    let (odds, inverseOdds) = (p / (1 - p), (1 - p) / p)
-    var below: [Double] = []
-    var w = 1.0
-    var k = mode
-    while k > 0 {
-      w = w * (Double(k) / Double(n - k + 1)) * inverseOdds
-      if w < cutoff { break }
-      below.append(w)
-      k -= 1
-    }
-    var weights = Array(below.reversed())
-    weights.append(1)
-    w = 1
-    k = mode
-    while k < n {
-      w = w * (Double(n - k) / Double(k + 1)) * odds
-      if w < cutoff { break }
-      weights.append(w)
-      k += 1
-    }
-    let base = cumulative.count
-    firstK.append(mode - below.count)
-    start.append(base)
-    length.append(weights.count)
-    var sum = 0.0
-    for x in weights {
-      sum += x
-      cumulative.append(sum)
-    }
-    appendGuide(base: base, count: weights.count)
-  }
-
-  /// guide[s] = the first k with C(k) > (s/count) · C(hi): a start at or near the answer.
-  private mutating func appendGuide(base: Int, count: Int) {
-    let total = cumulative[base + count - 1]
-    var k = 0
-    for s in 0..<count {
-      let target = Double(s) / Double(count) * total
-      while k < count - 1, cumulative[base + k] <= target { k += 1 }
-      guide.append(k)
-    }
+    let table = tables[tableOfUnit[unit]]
+    return (table.firstK, table.cdf)
   }
 }

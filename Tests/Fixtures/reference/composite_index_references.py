@@ -27,7 +27,9 @@ What is computed, and how it is checked
    exactly (ranks, deciles, scored wards).
 2. Rank intervals: this script replays wijk's generator (xoshiro256** seeded by SplitMix64, as
    Sources/SpatialStats/PermutationGenerator.swift) and its exact samplers (polar normal,
-   Marsaglia-Tsang gamma, Dirichlet, Knuth's binomial and Poisson; RandomVariates.swift) in
+   Marsaglia-Tsang gamma, Dirichlet, Knuth's binomial; RandomVariates.swift) and
+   the inversion tables the figures are drawn from (InversionTable.swift: one binomial or
+   Poisson table per figure, one uniform per draw; the tables checked against scipy's cdf) in
    plain Python, in the same order and with the same floating-point operations (sums in ward
    order, never numpy's pairwise sums or Python's compensated sum()), so the SAME draws give
    the SAME ranks: the Swift test compares the 5 % and 95 % rank bounds exactly and the mean
@@ -38,6 +40,7 @@ What is computed, and how it is checked
    the top 5 and the largest rank change, compared exactly.
 """
 
+import bisect
 import json
 import math
 import os
@@ -397,21 +400,87 @@ class Generator:
                 k += 1
         return k
 
-    def poisson(self, lam):
-        k = 0
-        while lam > 16:
-            m = int(math.floor(7 * lam / 8))
-            g = self.gamma(float(m))
-            if g >= lam:
-                return k + self.binomial(m - 1, lam / g)
-            k += m
-            lam -= g
-        limit = math.exp(-lam)
-        product = self.uniform()
-        while product >= limit:
-            k += 1
-            product *= self.uniform()
-        return k
+
+CUTOFF = 2.0 ** -60
+
+
+def _table(mode, last, down, down_factor, up, up_factor):
+    """InversionTable's weights relative to the mode's 1, each from its neighbour, until one
+    falls below 2^-60: (first k, cumulative weights). Same operations in the same order."""
+    below, w, k = [], 1.0, mode
+    while k > 0:
+        w = w * down(k) * down_factor
+        if w < CUTOFF:
+            break
+        below.append(w)
+        k -= 1
+    weights = below[::-1] + [1.0]
+    w, k = 1.0, mode
+    while last is None or k < last:
+        w = w * up(k) * up_factor
+        if w < CUTOFF:
+            break
+        weights.append(w)
+        k += 1
+    cumulative, total = [], 0.0
+    for v in weights:
+        total += v
+        cumulative.append(total)
+    return mode - len(below), cumulative
+
+
+def inversion_table(n, p):
+    """InversionTable.binomial(n:p:), n >= 1, 0 < p < 1."""
+    mode = min(n, int(math.floor((n + 1) * p)))
+    return _table(mode, n, lambda k: k / (n - k + 1), (1 - p) / p,
+                  lambda k: (n - k) / (k + 1), p / (1 - p))
+
+
+def poisson_table(lam):
+    """InversionTable.poisson(mean:), finite lam > 0."""
+    return _table(int(math.floor(lam)), None, lambda k: k / lam, 1.0,
+                  lambda k: lam / (k + 1), 1.0)
+
+
+def inversion_draw(g, table):
+    """The first k whose cumulative weight exceeds U times the table's sum."""
+    first, cumulative = table
+    target = g.uniform() * cumulative[-1]
+    return first + min(bisect.bisect_right(cumulative, target), len(cumulative) - 1)
+
+
+def figure_table(u, cols, w, value):
+    """CompositeDraws.figureTable: (table, per, divisor); a degenerate case is constant."""
+    def poisson(mean):
+        return poisson_table(mean) if 0 < mean < math.inf else (0, [1.0])
+    if u["kind"] == "poisson_count":
+        return poisson(value), 1.0, 1.0
+    if u["kind"] == "poisson_rate":
+        return poisson(cols[u["events"]][w]), u["per"], cols[u["base"]][w]
+    n = cols[u["trials"]][w]
+    count, p = int(n), cols[u["events"]][w] / n
+    if count < 1 or not p > 0:
+        table = (0, [1.0])
+    elif p >= 1:
+        table = (count, [1.0])
+    else:
+        table = inversion_table(count, p)
+    return table, u["per"], n
+
+
+def table_checks():
+    """Poisson tables against scipy's cdf (the binomial ones: dissimilarity_test.json)."""
+    out = []
+    for lam in [0.3, 1.0, 7.5, 16.0, 412.3, 3000.5]:
+        first, cumulative = poisson_table(lam)
+        ks = np.arange(first, first + len(cumulative))
+        out.append({
+            "mean": lam, "first_k": first,
+            "cdf": [float(v) for v in stats.poisson.cdf(ks, lam)],
+            "below": float(stats.poisson.cdf(first - 1, lam)),
+            "above": float(stats.poisson.sf(first + len(cumulative) - 1, lam)),
+        })
+    return out
 
 
 def plain_transform(values, worse, method):
@@ -489,24 +558,24 @@ def draw_weights(g, dw, mw, c):
     return domain, [draw(w) for w in mw]
 
 
-def draw_values(g, spec, data, scored_idx, observed):
-    values = [list(col) for col in observed]
-    cols = data["columns"]
+def figure_tables(spec, data, scored_idx, observed):
+    """Per indicator and scored ward: (table, per, divisor), or None for a fixed value."""
+    out = []
     for i, x in enumerate(spec["indicators"]):
         u = x.get("uncertainty")
-        if not u:
-            continue
-        for k, w in enumerate(scored_idx):
-            v = observed[i][k]
-            if v is None:
-                continue
-            if u["kind"] == "binomial_share":
-                n = cols[u["trials"]][w]
-                values[i][k] = u["per"] * float(g.binomial(int(n), cols[u["events"]][w] / n)) / n
-            elif u["kind"] == "poisson_rate":
-                values[i][k] = u["per"] * float(g.poisson(cols[u["events"]][w])) / cols[u["base"]][w]
-            elif u["kind"] == "poisson_count":
-                values[i][k] = float(g.poisson(v))
+        out.append([None if not u or observed[i][k] is None
+                    else figure_table(u, data["columns"], w, observed[i][k])
+                    for k, w in enumerate(scored_idx)])
+    return out
+
+
+def draw_values(g, tables, observed):
+    values = [list(col) for col in observed]
+    for i, row in enumerate(tables):
+        for k, entry in enumerate(row):
+            if entry is not None:
+                table, per, divisor = entry
+                values[i][k] = per * float(inversion_draw(g, table)) / divisor
     return values
 
 
@@ -527,6 +596,7 @@ def rank_intervals(spec, data, result):
     assert plain_ranks(plain) == list(result["rank"])
     has_uncertainty = any(x.get("uncertainty") for x in spec["indicators"])
     out = {}
+    tables = figure_tables(spec, data, scored_idx, observed)
     runs = [("weights", 0, True, False), ("figures", 1, False, True), ("combined", 2, True, True)]
     for label, offset, weights, figures in runs:
         if label == "figures" and not has_uncertainty:
@@ -536,7 +606,7 @@ def rank_intervals(spec, data, result):
         ranks = []
         for _ in range(SETTINGS["draws"]):
             w = draw_weights(g, dw, mw, SETTINGS["concentration"]) if weights else (dw, mw)
-            v = draw_values(g, spec, data, scored_idx, observed) if figures else observed
+            v = draw_values(g, tables, observed) if figures else observed
             ranks.append(plain_ranks(plain_scores(spec, members, v, w[0], w[1])))
         ranks = np.array(ranks)
         per_ward = {}
@@ -558,8 +628,7 @@ def check_samplers():
     cases = [("gamma", (0.4,), stats.gamma(0.4)), ("gamma", (3.7,), stats.gamma(3.7)),
              ("beta", (2.5, 7.0), stats.beta(2.5, 7.0)),
              ("binomial", (2000, 0.17), stats.binom(2000, 0.17)),
-             ("binomial", (25, 0.6), stats.binom(25, 0.6)),
-             ("poisson", (7.5,), stats.poisson(7.5)), ("poisson", (412.3,), stats.poisson(412.3))]
+             ("binomial", (25, 0.6), stats.binom(25, 0.6))]
     for seed, (name, args, dist) in enumerate(cases):
         g = Generator(1000 + seed)
         xs = np.array([getattr(g, name)(*args) for _ in range(n)], dtype=float)
@@ -580,8 +649,6 @@ def check_samplers():
     first["gamma_3_7"] = [g.gamma(3.7) for _ in range(3)]
     first["dirichlet_25_12_5_12_5"] = g.dirichlet([25.0, 12.5, 12.5])
     first["binomial_2000_0_17"] = [g.binomial(2000, 0.17) for _ in range(3)]
-    first["poisson_7_5"] = [g.poisson(7.5) for _ in range(3)]
-    first["poisson_412_3"] = [g.poisson(412.3) for _ in range(3)]
     return checks, first
 
 
@@ -667,6 +734,7 @@ def main():
            "settings": SETTINGS, "top": TOP,
            "tolerance": {"scores": 1e-9, "mean_rank": 1e-12, "ranks_deciles_bounds": "exact"},
            "inputs": data, "sampler_checks": checks, "first_draws": first,
+           "poisson_tables": table_checks(),
            "configurations": {}}
     for key, spec in SPECS.items():
         d = data[spec["dataset"]]

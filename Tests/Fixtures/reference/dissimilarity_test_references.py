@@ -6,7 +6,8 @@ Two oracles, run from the repository root:
 
 (1) Draw for draw: the seeded xoshiro256** stream of PermutationGenerator.swift replayed in
     plain Python (the Generator of composite_index_references.py): the evenness null by
-    inversion of tabulated binomials (BinomialInversion.swift, `inversion_tables` below),
+    inversion of tabulated binomials (BinomialInversion.swift; `inversion_table`, shared with
+    composite_index_references.py),
     the systematic null by the exact binomial variates of RandomVariates.swift; D of every
     draw by numpy. The Swift
     test must give the same pseudo p, number of draws and mean D* to 1e-12.
@@ -26,7 +27,6 @@ allocation of the same 30 people gives 0.27 on average in units this small.
 Output: dissimilarity_test.json.
 """
 
-import bisect
 import json
 import math
 import sys
@@ -43,7 +43,7 @@ from shapely.geometry import Point
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
-from composite_index_references import Generator  # noqa: E402
+from composite_index_references import Generator, inversion_draw, inversion_table  # noqa: E402
 
 SIMULATIONS = 999
 SEED = 12345
@@ -81,42 +81,6 @@ def multinomial(g, n, weights):
         left -= out[j]
         mass -= w
     return out
-
-
-CUTOFF = 2.0 ** -60
-
-
-def inversion_table(n, p):
-    """BinomialInversion's table for n: (first k, cumulative weights from the mode's 1)."""
-    mode = min(n, int(math.floor((n + 1) * p)))
-    odds, inverse_odds = p / (1 - p), (1 - p) / p
-    below, w, k = [], 1.0, mode
-    while k > 0:
-        w = w * (k / (n - k + 1)) * inverse_odds
-        if w < CUTOFF:
-            break
-        below.append(w)
-        k -= 1
-    weights = below[::-1] + [1.0]
-    w, k = 1.0, mode
-    while k < n:
-        w = w * ((n - k) / (k + 1)) * odds
-        if w < CUTOFF:
-            break
-        weights.append(w)
-        k += 1
-    cumulative, total = [], 0.0
-    for v in weights:
-        total += v
-        cumulative.append(total)
-    return mode - len(below), cumulative
-
-
-def inversion_draw(g, table):
-    """The first k whose cumulative weight exceeds U times the table's sum."""
-    first, cumulative = table
-    target = g.uniform() * cumulative[-1]
-    return first + min(bisect.bisect_right(cumulative, target), len(cumulative) - 1)
 
 
 def replay(x, t, null):
